@@ -1,0 +1,6 @@
+/** The wire contract between server and client: nothing else crosses the wire. */
+export { PROTOCOL_VERSION } from './protocol';
+export {
+  VISEMES, EXPRESSIONS, GESTURES, isExpression, isGesture,
+  type Viseme, type VisemeKeyframe, type Expression, type Gesture,
+} from './performance';
