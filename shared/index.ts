@@ -4,3 +4,4 @@ export {
   VISEMES, EXPRESSIONS, GESTURES, isExpression, isGesture,
   type Viseme, type VisemeKeyframe, type Expression, type Gesture,
 } from './performance';
+export { utteranceId, type Utterance, type UtterancePlan } from './utterance';
