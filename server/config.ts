@@ -1,0 +1,238 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Settings are validated once, frozen and typed; every real
+ * service switches on when its variables are present, otherwise the embedded default is used.
+ */
+
+const optional = z.string().trim().min(1).optional();
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(2567),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: z.url().optional(),
+  PUBLIC_ADDRESS: optional,
+  DATA_DIR: z.string().default('.data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: seconds(15 * 60),
+  REFRESH_TOKEN_TTL_SECONDS: seconds(30 * 24 * 3600),
+  LINK_TOKEN_TTL_SECONDS: seconds(24 * 3600),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// URL').optional(),
+  OPENAI_API_KEY: optional,
+  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  LLM_BASE_URL: z.url().optional(),
+  LLM_MODEL: optional,
+  LLM_API_KEY: optional,
+  KOEIROMAP_API_KEY: optional,
+  KOEIROMAP_URL: z.url().optional(),
+  TTS_PROVIDER: z.enum(['espeak', 'koeiromap', 'openai', 'none']).optional(),
+  PINECONE_API_KEY: optional,
+  PINECONE_INDEX: z.string().default('kotodama'),
+  PINECONE_HOST: z.url().optional(),
+  PINECONE_CONTROLLER_URL: z.url().optional(),
+  AUTH0_DOMAIN: optional,
+  AUTH0_CLIENT_ID: optional,
+  AUTH0_CLIENT_SECRET: optional,
+  STRIPE_SECRET_KEY: optional,
+  STRIPE_WEBHOOK_SECRET: optional,
+  DEFAULT_TIER: z.enum(['free', 'plus', 'pro']).default('free'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: optional,
+  S3_REGION: z.string().default('auto'),
+  S3_ACCESS_KEY_ID: optional,
+  S3_SECRET_ACCESS_KEY: optional,
+  S3_PUBLIC_URL: z.url().optional(),
+  ADMINS: z.string().default(''),
+  AGENT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  EMBEDDED_WORKER: bool.default(true),
+});
+
+type Env = z.infer<typeof EnvSchema>;
+
+/** Groups of variables that only make sense together: all present, or none. */
+const TOGETHER: Record<string, (keyof Env)[]> = {
+  Auth0: ['AUTH0_DOMAIN', 'AUTH0_CLIENT_ID', 'AUTH0_CLIENT_SECRET'],
+  Stripe: ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'],
+  S3: ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'],
+};
+
+/** The server's validated, frozen settings. */
+export interface Config {
+  env: Env['NODE_ENV'];
+  production: boolean;
+  port: number;
+  host: string;
+  publicUrl: string;
+  publicAddress?: string;
+  dataDir: string;
+  logLevel: NonNullable<Env['LOG_LEVEL']>;
+  /** Undefined in development: the server then keeps a generated secret under DATA_DIR. */
+  jwtSecret?: string;
+  tokens: { accessTtlSeconds: number; refreshTtlSeconds: number; linkTtlSeconds: number };
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string };
+  redis: { url: string } | null;
+  llm:
+    | { kind: 'openai'; apiKey: string; model: string }
+    | { kind: 'openai-compatible'; baseUrl: string; model: string; apiKey?: string }
+    | { kind: 'offline' };
+  voice:
+    | { kind: 'koeiromap'; apiKey: string; url?: string }
+    | { kind: 'openai'; apiKey: string }
+    | { kind: 'espeak' }
+    | { kind: 'none' };
+  knowledge: { kind: 'pinecone'; apiKey: string; index: string; host?: string; controllerUrl?: string } | { kind: 'local' };
+  login: { kind: 'auth0'; domain: string; clientId: string; clientSecret: string } | { kind: 'guest' };
+  billing: { kind: 'stripe'; secretKey: string; webhookSecret: string; defaultTier: Env['DEFAULT_TIER'] } | { kind: 'off'; defaultTier: Env['DEFAULT_TIER'] };
+  files:
+    | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; publicUrl?: string }
+    | { kind: 'disk'; dir: string };
+  moderation: { kind: 'openai'; apiKey: string } | { kind: 'local' };
+  /** User ids or e-mail addresses allowed to approve catalogue avatars. */
+  admins: string[];
+  agent: { concurrency: number; embedded: boolean };
+}
+
+/** A configuration problem that must stop the boot; the message names the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates `env` (normally process.env) and returns the frozen configuration; throws ConfigError. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
+  const parsed = EnvSchema.safeParse(blanksRemoved(env));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid settings; fix these environment variables:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  checkTogether(e);
+  if (e.NODE_ENV === 'production') checkProductionSecrets(e);
+  return deepFreeze(toConfig(e));
+}
+
+function blanksRemoved(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v.trim() !== '') out[k] = v;
+  return out;
+}
+
+function checkTogether(e: Env): void {
+  for (const [service, keys] of Object.entries(TOGETHER)) {
+    const present = keys.filter((k) => e[k] !== undefined);
+    if (present.length > 0 && present.length < keys.length) {
+      const missing = keys.filter((k) => e[k] === undefined);
+      throw new ConfigError(`${service} is partly configured: set ${missing.join(', ')} too, or unset ${present.join(', ')}.`);
+    }
+  }
+}
+
+function checkProductionSecrets(e: Env): void {
+  if (!e.JWT_SECRET) {
+    throw new ConfigError('JWT_SECRET is required in production (NODE_ENV=production): set it to a random string of at least 32 characters, e.g. `openssl rand -hex 32`.');
+  }
+  if (!e.PUBLIC_URL) {
+    throw new ConfigError('PUBLIC_URL is required in production: set it to the origin users open, e.g. https://kotodama.example.com, so room links point there.');
+  }
+}
+
+function toConfig(e: Env): Config {
+  return {
+    env: e.NODE_ENV,
+    production: e.NODE_ENV === 'production',
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    publicAddress: e.PUBLIC_ADDRESS,
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
+    jwtSecret: e.JWT_SECRET,
+    tokens: {
+      accessTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
+      linkTtlSeconds: e.LINK_TOKEN_TTL_SECONDS,
+    },
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dir: `${e.DATA_DIR}/db` },
+    redis: e.REDIS_URL ? { url: e.REDIS_URL } : null,
+    llm: llmOf(e),
+    voice: voiceOf(e),
+    knowledge: e.PINECONE_API_KEY
+      ? { kind: 'pinecone', apiKey: e.PINECONE_API_KEY, index: e.PINECONE_INDEX, host: e.PINECONE_HOST, controllerUrl: e.PINECONE_CONTROLLER_URL }
+      : { kind: 'local' },
+    login: e.AUTH0_DOMAIN && e.AUTH0_CLIENT_ID && e.AUTH0_CLIENT_SECRET
+      ? { kind: 'auth0', domain: e.AUTH0_DOMAIN, clientId: e.AUTH0_CLIENT_ID, clientSecret: e.AUTH0_CLIENT_SECRET }
+      : { kind: 'guest' },
+    billing: e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
+      ? { kind: 'stripe', secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, defaultTier: e.DEFAULT_TIER }
+      : { kind: 'off', defaultTier: e.DEFAULT_TIER },
+    files: filesOf(e),
+    moderation: e.OPENAI_API_KEY ? { kind: 'openai', apiKey: e.OPENAI_API_KEY } : { kind: 'local' },
+    admins: e.ADMINS.split(',').map((s) => s.trim()).filter(Boolean),
+    agent: { concurrency: e.AGENT_CONCURRENCY, embedded: e.EMBEDDED_WORKER },
+  };
+}
+
+function llmOf(e: Env): Config['llm'] {
+  if (e.LLM_BASE_URL) return { kind: 'openai-compatible', baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL ?? e.OPENAI_MODEL, apiKey: e.LLM_API_KEY };
+  if (e.OPENAI_API_KEY) return { kind: 'openai', apiKey: e.OPENAI_API_KEY, model: e.LLM_MODEL ?? e.OPENAI_MODEL };
+  return { kind: 'offline' };
+}
+
+function voiceOf(e: Env): Config['voice'] {
+  const wanted = e.TTS_PROVIDER ?? (e.KOEIROMAP_API_KEY ? 'koeiromap' : 'espeak');
+  if (wanted === 'koeiromap') {
+    if (!e.KOEIROMAP_API_KEY) throw new ConfigError('TTS_PROVIDER=koeiromap needs KOEIROMAP_API_KEY.');
+    return { kind: 'koeiromap', apiKey: e.KOEIROMAP_API_KEY, url: e.KOEIROMAP_URL };
+  }
+  if (wanted === 'openai') {
+    if (!e.OPENAI_API_KEY) throw new ConfigError('TTS_PROVIDER=openai needs OPENAI_API_KEY.');
+    return { kind: 'openai', apiKey: e.OPENAI_API_KEY };
+  }
+  return { kind: wanted };
+}
+
+function filesOf(e: Env): Config['files'] {
+  if (e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY) {
+    return {
+      kind: 's3', endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET, region: e.S3_REGION,
+      accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY, publicUrl: e.S3_PUBLIC_URL,
+    };
+  }
+  return { kind: 'disk', dir: `${e.DATA_DIR}/files` };
+}
+
+/** One line per concern for the boot log: which real service or embedded default is in use. */
+export function describeServices(c: Config): string[] {
+  const db = c.database.kind === 'postgres' ? `PostgreSQL (${redactUrl(c.database.url)})` : `embedded PGlite in ${c.database.dir}`;
+  const llm = c.llm.kind === 'openai' ? `OpenAI (${c.llm.model})`
+    : c.llm.kind === 'openai-compatible' ? `OpenAI-compatible at ${c.llm.baseUrl} (${c.llm.model})`
+    : 'offline persona engine (set OPENAI_API_KEY or LLM_BASE_URL for a real LLM)';
+  return [
+    `database: ${db}`,
+    `presence/matchmaking/queue: ${c.redis ? `Redis (${redactUrl(c.redis.url)})` : 'in-process (set REDIS_URL to scale out)'}`,
+    `llm: ${llm}`,
+    `voice: ${c.voice.kind === 'espeak' ? 'offline eSpeak NG' : c.voice.kind === 'none' ? 'off (text only)' : c.voice.kind}`,
+    `knowledge base: ${c.knowledge.kind === 'pinecone' ? `Pinecone index ${c.knowledge.index}` : 'local vectors in the database'}`,
+    `login: ${c.login.kind === 'auth0' ? `Auth0 (${c.login.domain}) and guests` : 'guest accounts'}`,
+    `billing: ${c.billing.kind === 'stripe' ? 'Stripe' : `off (everyone gets the ${c.billing.defaultTier} tier)`}`,
+    `files: ${c.files.kind === 's3' ? `S3-compatible bucket ${c.files.bucket}` : `disk at ${c.files.dir}`}`,
+    `moderation: ${c.moderation.kind === 'openai' ? 'OpenAI moderation endpoint' : 'local rules'}`,
+    `agent worker: ${c.agent.embedded ? `in this process (concurrency ${c.agent.concurrency})` : 'external (npm run worker)'}`,
+  ];
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+)(:[^@/]*)?@/, '//$1:***@');
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
