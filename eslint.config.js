@@ -1,36 +1,44 @@
 // @ts-check
 import tseslint from 'typescript-eslint';
 
-const crossFolder = {
-  regex: '^(\\.\\./)+(server|client|shared|assets|bench|scripts|test-support)(/|$)',
+/** Relative imports that climb into another top-level folder. */
+const into = (...folders) => ({
+  regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`,
   message: 'Top-level folders do not import each other; the wire contract comes through the @shared alias.',
-};
+});
+const restrict = (...patterns) => ['error', { patterns }];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', '.data/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
-      'no-restricted-imports': ['error', { patterns: [crossFolder] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
+  { files: ['server/**/*.ts'], rules: { 'no-restricted-imports': restrict(into('client', 'shared', 'assets', 'bench', 'scripts')) } },
+  {
+    files: ['server/**/*.ts', 'client/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.testkit.ts'],
+    rules: { 'no-restricted-imports': restrict(into('client', 'server', 'shared', 'assets', 'bench', 'scripts', 'test-support')) },
+  },
+  {
+    files: ['client/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        into('server', 'shared', 'assets', 'bench', 'scripts'),
+        { regex: '(^|/)server(/|$)', message: 'The client only knows the server through @shared.' },
+      ),
+    },
+  },
+  { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': restrict({ regex: '^\\.\\./', message: 'shared/ is self-contained: it is the contract.' }) } },
   {
     // The server reads its environment in exactly one place.
     files: ['server/**/*.ts', 'shared/**/*.ts', 'client/**/*.ts'],
     ignores: ['server/config.ts', '**/*.test.ts'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings from server/config.ts.' }],
-    },
-  },
-  {
-    // The client and the contract never reach into the server.
-    files: ['client/**/*.ts', 'shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [crossFolder, { regex: '(^|/)server(/|$)', message: 'The client only knows the server through @shared.' }],
-      }],
     },
   },
 );

@@ -1,0 +1,4 @@
+/** Persistence: PostgreSQL or embedded PGlite through MikroORM, behind repositories. */
+export { openDatabase, type Database, type DatabaseTarget } from './database';
+export * from './repositories';
+export type { Character, Conversation, Message, RefreshToken, Room, User, VrmModel } from './entities';

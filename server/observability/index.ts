@@ -1,0 +1,3 @@
+/** Logging and metrics for every server process. */
+export { createLogger, type Logger, type LoggerOptions } from './logger';
+export { createMetrics, type Metrics } from './metrics';
