@@ -1,0 +1,36 @@
+/**
+ * Measures how deeply JSON nests by scanning its bytes once, with no recursion, so hostile
+ * input such as 100,000 nested arrays never reaches JSON.parse or any recursive walker.
+ */
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPENERS = new Set([0x5b, 0x7b]); // [ {
+const CLOSERS = new Set([0x5d, 0x7d]); // ] }
+
+/**
+ * Returns the nesting depth of `bytes`, or stops early and returns `stopAt + 1` once that is
+ * exceeded. Works on UTF-8 bytes directly: multi-byte sequences never contain ASCII bytes.
+ * @example jsonDepth(new TextEncoder().encode('{"a":[1]}'), 64) // 2
+ */
+export function jsonDepth(bytes: Uint8Array, stopAt: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i += 1) {
+    const byte = bytes[i];
+    if (inString) {
+      if (byte === BACKSLASH) i += 1;
+      else if (byte === QUOTE) inString = false;
+    } else if (byte === QUOTE) {
+      inString = true;
+    } else if (OPENERS.has(byte)) {
+      depth += 1;
+      if (depth > deepest) deepest = depth;
+      if (deepest > stopAt) return deepest;
+    } else if (CLOSERS.has(byte)) {
+      depth -= 1;
+    }
+  }
+  return deepest;
+}
