@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: seconds(15 * 60),
   REFRESH_TOKEN_TTL_SECONDS: seconds(30 * 24 * 3600),
   LINK_TOKEN_TTL_SECONDS: seconds(24 * 3600),
+  /** `memory` keeps the embedded database in memory only (tests, throw-away demos). */
+  EMBEDDED_DATABASE: z.enum(['disk', 'memory']).default('disk'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// URL').optional(),
   OPENAI_API_KEY: optional,
@@ -74,7 +76,8 @@ export interface Config {
   /** Undefined in development: the server then keeps a generated secret under DATA_DIR. */
   jwtSecret?: string;
   tokens: { accessTtlSeconds: number; refreshTtlSeconds: number; linkTtlSeconds: number };
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string };
+  /** `dir` null: the embedded database lives in memory only. */
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string | null };
   redis: { url: string } | null;
   llm:
     | { kind: 'openai'; apiKey: string; model: string }
@@ -156,7 +159,8 @@ function toConfig(e: Env): Config {
       refreshTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
       linkTtlSeconds: e.LINK_TOKEN_TTL_SECONDS,
     },
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dir: `${e.DATA_DIR}/db` },
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dir: e.EMBEDDED_DATABASE === 'memory' ? null : `${e.DATA_DIR}/db` },
     redis: e.REDIS_URL ? { url: e.REDIS_URL } : null,
     llm: llmOf(e),
     voice: voiceOf(e),
@@ -207,7 +211,7 @@ function filesOf(e: Env): Config['files'] {
 
 /** One line per concern for the boot log: which real service or embedded default is in use. */
 export function describeServices(c: Config): string[] {
-  const db = c.database.kind === 'postgres' ? `PostgreSQL (${redactUrl(c.database.url)})` : `embedded PGlite in ${c.database.dir}`;
+  const db = c.database.kind === 'postgres' ? `PostgreSQL (${redactUrl(c.database.url)})` : `embedded PGlite ${c.database.dir ? `in ${c.database.dir}` : 'in memory (nothing is kept)'}`;
   const llm = c.llm.kind === 'openai' ? `OpenAI (${c.llm.model})`
     : c.llm.kind === 'openai-compatible' ? `OpenAI-compatible at ${c.llm.baseUrl} (${c.llm.model})`
     : 'offline persona engine (set OPENAI_API_KEY or LLM_BASE_URL for a real LLM)';

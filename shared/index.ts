@@ -5,3 +5,4 @@ export {
   type Viseme, type VisemeKeyframe, type Expression, type Gesture,
 } from './performance';
 export { utteranceId, type Utterance, type UtterancePlan } from './utterance';
+export { checkDisplayName, NAME_MAX_LENGTH, type NameCheck } from './names';

@@ -12,7 +12,7 @@ export interface Metrics {
 }
 
 /** Creates a registry with process metrics, event-loop lag percentiles and room/client gauges. */
-export function createMetrics(): Metrics {
+export function createMetrics(roomCount: () => number = () => 0): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 10 });
   const loop = monitorEventLoopDelay({ resolution: 10 });
@@ -20,7 +20,10 @@ export function createMetrics(): Metrics {
   registerLoopLag(registry, loop);
   return {
     registry,
-    rooms: new Gauge({ name: 'kotodama_rooms', help: 'Character rooms open in this process', registers: [registry] }),
+    rooms: new Gauge({
+      name: 'kotodama_rooms', help: 'Rooms open in this process', registers: [registry],
+      collect() { this.set(roomCount()); },
+    }),
     clients: new Gauge({ name: 'kotodama_clients', help: 'Connected clients by role', labelNames: ['role'], registers: [registry] }),
     httpDuration: new Histogram({
       name: 'kotodama_http_request_duration_seconds', help: 'HTTP API request duration',

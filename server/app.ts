@@ -1,0 +1,107 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { LocalDriver, LocalPresence, matchMaker, Server, type Presence } from '@colyseus/core';
+import { RedisDriver } from '@colyseus/redis-driver';
+import { RedisPresence } from '@colyseus/redis-presence';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { Redis } from 'ioredis';
+import { AuthService, resolveJwtSecret, TokenSigner } from './auth';
+import { describeServices, type Config } from './config';
+import { createRepositories, openDatabase, type Database, type Repositories } from './db';
+import { createHttpApp, type HealthCheck } from './http';
+import { createLogger, createMetrics, type Logger, type Metrics } from './observability';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Largest WebSocket frame a client may send; bigger frames close the connection. */
+export const MAX_FRAME_BYTES = 4 * 1024;
+
+/** The shared services of one server process. */
+export interface Services {
+  config: Readonly<Config>;
+  log: Logger;
+  metrics: Metrics;
+  db: Database;
+  repos: Repositories;
+  signer: TokenSigner;
+  auth: AuthService;
+  redis: Redis | null;
+}
+
+/** A running server: its address, its parts, and a clean way to stop it. */
+export interface RunningServer {
+  port: number;
+  url: string;
+  services: Services;
+  gameServer: Server;
+  httpServer: HttpServer;
+  stop(): Promise<void>;
+}
+
+/** Options for tests and embedding: a logger to use instead of the configured one. */
+export interface StartOptions {
+  log?: Logger;
+}
+
+/** Boots one process: database, HTTP API and Colyseus on one port. */
+export async function startServer(config: Readonly<Config>, options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? createLogger({ level: config.logLevel, pretty: !config.production });
+  for (const line of describeServices(config)) log.info(line);
+  const services = await createServices(config, log);
+  const app = createHttpApp({
+    log, metrics: services.metrics, auth: services.auth,
+    healthChecks: healthChecks(services),
+    clientDir: `${ROOT}dist/client`, avatarsDir: `${ROOT}assets/avatars`,
+  });
+  const httpServer = createServer(app);
+  const gameServer = new Server({
+    transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_FRAME_BYTES }),
+    presence: presenceFor(config),
+    driver: config.redis ? new RedisDriver(config.redis.url) : new LocalDriver(),
+    publicAddress: config.publicAddress,
+    gracefullyShutdown: false,
+    greet: false,
+  });
+  await gameServer.listen(config.port, config.host);
+  const port = (httpServer.address() as { port: number }).port;
+  log.info(`Kotodama is listening on http://localhost:${port}`);
+  return { port, url: `http://127.0.0.1:${port}`, services, gameServer, httpServer, stop: once(() => stopServer(gameServer, services)) };
+}
+
+async function createServices(config: Readonly<Config>, log: Logger): Promise<Services> {
+  const metrics = createMetrics(() => matchMaker.stats.local.roomCount);
+  const db = await openDatabase(config.database);
+  const repos = createRepositories(db);
+  const signer = new TokenSigner(await resolveJwtSecret(config.jwtSecret, config.dataDir));
+  const auth = new AuthService(repos.users, repos.refreshTokens, signer, {
+    accessTtlSeconds: config.tokens.accessTtlSeconds, refreshTtlSeconds: config.tokens.refreshTtlSeconds,
+  });
+  const redis = config.redis ? new Redis(config.redis.url, { maxRetriesPerRequest: 2, lazyConnect: false }) : null;
+  redis?.on('error', (err) => log.warn({ err: err.message }, 'Redis connection problem; retrying. Check that REDIS_URL is reachable.'));
+  return { config, log, metrics, db, repos, signer, auth, redis };
+}
+
+function presenceFor(config: Readonly<Config>): Presence {
+  return config.redis ? new RedisPresence(config.redis.url) : new LocalPresence();
+}
+
+function healthChecks(s: Services): HealthCheck[] {
+  const checks: HealthCheck[] = [{ name: 'database', check: () => s.db.ping() }];
+  const redis = s.redis;
+  if (redis) checks.push({ name: 'redis', check: async () => (await redis.ping()) === 'PONG' });
+  return checks;
+}
+
+async function stopServer(gameServer: Server, s: Services): Promise<void> {
+  s.log.info('Shutting down: closing rooms, then the database.');
+  await gameServer.gracefullyShutdown(false);
+  await s.redis?.quit().catch(() => undefined);
+  await s.db.close();
+  s.metrics.close();
+  s.log.info('Stopped cleanly.');
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  return () => (running ??= fn());
+}

@@ -1,0 +1,29 @@
+import { startServer } from './app';
+import { ConfigError, loadConfig } from './config';
+
+/** Entry point of `npm start`: validate settings, boot, and stop cleanly on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const server = await startServer(config);
+  const log = server.services.log;
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal} received.`);
+    const force = setTimeout(() => { log.error('Shutdown took longer than 10 s; exiting anyway.'); process.exit(1); }, 10_000);
+    force.unref();
+    server.stop().then(() => process.exit(0), (err) => { log.error({ err }, 'Shutdown failed.'); process.exit(1); });
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    console.error(`Kotodama cannot start: ${err.message}`);
+  } else {
+    console.error('Kotodama failed to start:', err);
+  }
+  process.exit(1);
+});
