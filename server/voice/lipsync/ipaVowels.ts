@@ -15,13 +15,18 @@ export function vowelsFromIpaLines(lines: readonly string[]): VowelClause[] {
 
 /** Vowel shapes of one IPA string, in order. Diacritics and length marks are ignored. */
 export function vowelsFromIpa(ipa: string): Viseme[] {
-  const vowels: Viseme[] = [];
-  let inNucleus = false;
+  return ipaNuclei(ipa).map((nucleus) => visemeForIpa(nucleus[0])!);
+}
+
+/** The vowel nuclei of an IPA string (`ˈaɪ` → `aɪ`), in order. */
+export function ipaNuclei(ipa: string): string[] {
+  const nuclei: string[] = [];
+  let current = '';
   for (const char of ipa.normalize('NFD')) {
     if (/[\u0300-\u036f\u02d0\u02d1\u1d5d]/u.test(char)) continue; // combining marks, ː, ˑ, ᵝ
-    const viseme = visemeForIpa(char);
-    if (viseme && !inNucleus) vowels.push(viseme);
-    inNucleus = viseme !== undefined;
+    if (visemeForIpa(char)) current += char;
+    else if (current) { nuclei.push(current); current = ''; }
   }
-  return vowels;
+  if (current) nuclei.push(current);
+  return nuclei;
 }

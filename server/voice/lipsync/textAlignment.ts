@@ -20,14 +20,26 @@ export function alignVowels(
   features: FrameFeatures, vowelnessOf: Float32Array, scale: number,
   vowels: readonly Viseme[], from: number, to: number, out: Int8Array,
 ): void {
-  const frames = to - from;
+  const vowelAt = alignVowelFrames(features, vowelnessOf, scale, vowels, from, to);
+  for (let t = 0; t < vowelAt.length; t++) {
+    const j = vowelAt[t] >= 0 ? vowelAt[t] : nearestVowel(vowelAt, t);
+    if (j >= 0) out[from + t] = VISEMES.indexOf(vowels[j]);
+  }
+}
+
+/** For frames [from, to): index of the vowel each frame belongs to, or −1 between vowels. */
+export function alignVowelFrames(
+  features: FrameFeatures, vowelnessOf: Float32Array, scale: number,
+  vowels: readonly Viseme[], from: number, to: number,
+): Int32Array {
+  const frames = Math.max(0, to - from);
   const n = vowels.length;
-  if (n === 0 || frames <= 0) return;
+  if (n === 0) return new Int32Array(frames).fill(-1);
   const minFrames = Math.max(1, Math.min(MIN_VOWEL_FRAMES, Math.floor(frames / (2 * n))));
-  const emissions = vowelEmissions(features, vowelnessOf, scale, from, frames);
-  const stateOf = buildStates(vowels, minFrames);
-  const path = viterbiLeftToRight(stateOf, emissions, vowelnessOf, from, frames);
-  labelFromPath(path, stateOf, vowels, out, from);
+  const emissions = vowelEmissions(features, scale, from, frames);
+  const states = buildStates(vowels, minFrames);
+  const path = viterbiLeftToRight(states, emissions, vowelnessOf, from, frames);
+  return Int32Array.from(path, (s) => (states[s].kind === 'vowel' ? states[s].vowel : -1));
 }
 
 interface State { kind: 'gap' | 'vowel'; vowel: number; shape: number; sub: number; last: boolean }
@@ -44,7 +56,7 @@ function buildStates(vowels: readonly Viseme[], minFrames: number): State[] {
 }
 
 /** Per frame, the relative formant score of each shape (0 = best, negative = worse). */
-function vowelEmissions(features: FrameFeatures, _vowelness: Float32Array, scale: number, from: number, frames: number): Float32Array {
+function vowelEmissions(features: FrameFeatures, scale: number, from: number, frames: number): Float32Array {
   const scores = new Float32Array(frames * VISEME_COUNT);
   for (let t = 0; t < frames; t++) frameScores(features, from + t, scale, scores, t * VISEME_COUNT);
   return scores;
@@ -85,21 +97,11 @@ function viterbiLeftToRight(states: State[], formant: Float32Array, vowelnessOf:
   return path;
 }
 
-/** Vowel frames take their vowel's shape; gap frames the nearer neighbouring vowel's. */
-function labelFromPath(path: Int32Array, states: State[], vowels: readonly Viseme[], out: Int8Array, from: number): void {
-  const vowelAt = Array.from(path, (s) => states[s].kind === 'vowel' ? states[s].vowel : -1);
-  const frames = path.length;
-  for (let t = 0; t < frames; t++) {
-    let j = vowelAt[t];
-    if (j < 0) j = nearestVowel(vowelAt, t, vowels.length);
-    out[from + t] = VISEMES.indexOf(vowels[j]);
-  }
-}
-
-function nearestVowel(vowelAt: number[], t: number, n: number): number {
+/** The vowel of the nearest frame that has one (gap frames borrow their neighbour's shape). */
+function nearestVowel(vowelAt: Int32Array, t: number): number {
   for (let d = 1; d < vowelAt.length; d++) {
     if (t - d >= 0 && vowelAt[t - d] >= 0) return vowelAt[t - d];
     if (t + d < vowelAt.length && vowelAt[t + d] >= 0) return vowelAt[t + d];
   }
-  return Math.min(n - 1, 0);
+  return -1;
 }
