@@ -55,11 +55,13 @@ function addSceneAndMesh(doc: GlbDocument, boneCount: number, vertices: number, 
   const max = [0, 1, 2].map((a) => axis(a, Math.max));
   const positionView = appendBufferView(doc, new Uint8Array(positions.buffer));
   doc.json.accessors = [{ bufferView: positionView, componentType: 5126, count: vertices, type: 'VEC3', min, max }];
-  const primitive: Record<string, unknown> = { attributes: { POSITION: 0 }, material: 0 };
+  const uvView = appendBufferView(doc, new Uint8Array(new Float32Array(vertices * 2).buffer));
+  doc.json.accessors.push({ bufferView: uvView, componentType: 5126, count: vertices, type: 'VEC2' });
+  const primitive: Record<string, unknown> = { attributes: { POSITION: 0, TEXCOORD_0: 1 }, material: 0 };
   if (withMorph) {
     const targetView = appendBufferView(doc, new Uint8Array(vertices * 12));
     doc.json.accessors.push({ bufferView: targetView, componentType: 5126, count: vertices, type: 'VEC3', min: [0, 0, 0], max: [0, 0, 0] });
-    primitive.targets = [{ POSITION: 1 }];
+    primitive.targets = [{ POSITION: 2 }];
   }
   doc.json.meshes = [{ name: 'Body', primitives: [primitive] }];
   const boneNodes = Array.from({ length: boneCount }, (_, i) => ({ name: `bone${i}`, translation: [0, i * 0.01, 0] }));
