@@ -37,17 +37,17 @@ export function readGlbContainer(bytes: Uint8Array, limits: VrmLimits): GlbChunk
     if (length % 4 !== 0) {
       refuse('bad_chunk_length', `Chunk ${index} is ${length} bytes long, which is not a multiple of 4 as GLB requires. Re-export the avatar.`, { index, length });
     }
-    const data = bytes.subarray(start, start + length);
+    const data = () => bytes.subarray(start, start + length);
     if (index === 0 && type !== CHUNK_JSON) {
       refuse('bad_chunk_order', 'The first chunk of the file is not its JSON chunk. The file is damaged or not a glTF binary; re-export it.', { index });
     } else if (index === 0) {
-      json = data;
+      json = data();
     } else if (type === CHUNK_JSON) {
       refuse('bad_chunk_order', 'The file has a second JSON chunk. Re-export the avatar.', { index });
     } else if (type === CHUNK_BIN && index !== 1) {
       refuse('bad_chunk_order', 'The binary chunk must come right after the JSON chunk. Re-export the avatar.', { index });
     } else if (type === CHUNK_BIN) {
-      bin = data;
+      bin = data();
     }
     // Chunks of unknown type are skipped, as the GLB specification asks readers to do.
     offset = start + length;
