@@ -76,6 +76,8 @@ export class QueueItem extends Schema {
   @type('number') at = 0;
   /** Hosted mode: spectators' upvotes help the host choose. */
   @type('number') votes = 0;
+  /** Hosted mode: the host chose this question; it is answered next. */
+  @type('boolean') picked = false;
 }
 
 /** The whole room. */
