@@ -67,3 +67,9 @@ export type AgentEvent =
   | ({ type: 'utterance'; roomId: string } & UtterancePlan)
   | { type: 'done'; roomId: string; turnId: string; text: string; utterances: number }
   | { type: 'error'; roomId: string; turnId: string; code: string; message: string };
+
+/** A request to stop working on a turn (host interrupt); published on the control channel. */
+export interface TurnCancel {
+  roomId: string;
+  turnId: string;
+}
