@@ -13,10 +13,12 @@ describe('VRM 0.x licences', () => {
     [{ allowedUserName: undefined }, 'does not say who may use'],
     [{ licenseName: 'Redistribution_Prohibited' }, 'prohibits redistributing'],
     [{ licenseName: undefined }, 'does not name a licence'],
-    [{ licenseName: 'Other' }, 'custom licence'],
+    [{ licenseName: 'Other' }, 'reviewed by hand'],
+    [{ licenseName: 'CC_BY', otherPermissionUrl: 'https://example.com/my-extra-terms' }, 'reviewed by hand'],
+    [{ licenseName: 'Other', otherPermissionUrl: 'https://hub.vroid.com/license?allowed_to_use_user=everyone&redistribution=allow', otherLicenseUrl: 'https://example.com/terms' }, 'reviewed by hand'],
     [{ licenseName: 'Other', otherPermissionUrl: hub('allowed_to_use_user=everyone&redistribution=disallow') }, 'VRoid Hub terms do not allow'],
     [{ licenseName: 'Other', otherLicenseUrl: hub('allowed_to_use_user=author&redistribution=allow') }, 'do not let everyone'],
-    [{ licenseName: 'Other', otherPermissionUrl: 'https://hub.vroid.com.evil.example/license?allowed_to_use_user=everyone&redistribution=allow' }, 'custom licence'],
+    [{ licenseName: 'Other', otherPermissionUrl: 'https://hub.vroid.com.evil.example/license?allowed_to_use_user=everyone&redistribution=allow' }, 'reviewed by hand'],
     [{ licenseName: 'Other', otherPermissionUrl: hub('allowed_to_use_user=everyone&redistribution=disallow&redistribution=allow') }, 'do not allow'],
   ])('keeps %o private: "%s"', (meta, reason) => {
     const licence = licence0(meta);

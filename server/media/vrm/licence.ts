@@ -36,7 +36,7 @@ function verdict1(meta: Vrm1Meta): Verdict {
 }
 
 function verdict0(meta: Vrm0Meta): Verdict {
-  const terms = meta.licenseName === 'Other' ? vroidHubTerms(meta) : undefined;
+  const terms = vroidHubTerms(meta);
   const creditRequired = !(meta.licenseName === 'CC0' || terms?.get('credit') === 'unnecessary');
   const user = meta.allowedUserName;
   if (user === 'OnlyAuthor') return no('The licence lets only the author use this avatar.', creditRequired);
@@ -44,11 +44,13 @@ function verdict0(meta: Vrm0Meta): Verdict {
   if (user !== 'Everyone') return no('The file does not say who may use this avatar.', creditRequired);
   const licence = meta.licenseName;
   if (licence === 'Redistribution_Prohibited') return no('The licence prohibits redistributing this avatar.', creditRequired);
-  if (licence !== undefined && CREATIVE_COMMONS.has(licence)) return { canBePublic: true, creditRequired };
-  if (licence !== 'Other') return no('The file does not name a licence.', creditRequired);
-  if (!terms) return no('The avatar uses a custom licence that must be reviewed by hand.', creditRequired);
-  if (terms.get('redistribution') !== 'allow') return no('The VRoid Hub terms do not allow redistributing this avatar.', creditRequired);
-  if (terms.get('allowed_to_use_user') !== 'everyone') return no('The VRoid Hub terms do not let everyone use this avatar.', creditRequired);
+  if (licence !== 'Other' && (licence === undefined || !CREATIVE_COMMONS.has(licence))) return no('The file does not name a licence.', creditRequired);
+  // Extra conditions behind a URL we cannot read may restrict anything; VRoid Hub's we can read.
+  if (terms === undefined && (meta.otherPermissionUrl || licence === 'Other')) {
+    return no('The avatar has licence conditions behind a link that must be reviewed by hand.', creditRequired);
+  }
+  if (terms && terms.get('redistribution') !== 'allow') return no('The VRoid Hub terms do not allow redistributing this avatar.', creditRequired);
+  if (terms && terms.get('allowed_to_use_user') !== 'everyone') return no('The VRoid Hub terms do not let everyone use this avatar.', creditRequired);
   return { canBePublic: true, creditRequired };
 }
 
@@ -58,24 +60,18 @@ function no(reason: string, creditRequired: boolean): Verdict {
 
 /**
  * VRoid Hub writes its terms as query parameters of a hub.vroid.com/license URL, e.g.
- * `?allowed_to_use_user=everyone&redistribution=allow&credit=unnecessary`. Only that exact host
- * is trusted to mean what the parameters say.
+ * `?allowed_to_use_user=everyone&redistribution=allow&credit=unnecessary`. Returns the merged
+ * terms when every licence URL in the meta is such a URL (only that exact host is trusted),
+ * and undefined when there is none or any other URL could add conditions.
  */
 function vroidHubTerms(meta: Vrm0Meta): Map<string, string> | undefined {
-  for (const candidate of [meta.otherPermissionUrl, meta.otherLicenseUrl]) {
-    if (!candidate) continue;
-    let url: URL;
-    try {
-      url = new URL(candidate);
-    } catch {
-      continue;
-    }
-    if (url.protocol === 'https:' && url.hostname === 'hub.vroid.com' && url.pathname.startsWith('/license')) {
-      // A parameter given twice with different values is ambiguous and reads as absent.
-      const terms = new Map<string, string>();
-      for (const [key, value] of url.searchParams) terms.set(key, terms.has(key) && terms.get(key) !== value ? '' : value);
-      return terms;
-    }
+  const urls = [meta.otherPermissionUrl, meta.otherLicenseUrl].filter((u): u is string => Boolean(u?.trim()));
+  const terms = new Map<string, string>();
+  for (const candidate of urls) {
+    const url = URL.canParse(candidate) ? new URL(candidate) : undefined;
+    if (url?.protocol !== 'https:' || url.hostname !== 'hub.vroid.com' || !url.pathname.startsWith('/license')) return undefined;
+    // A parameter stated twice with different values is ambiguous and reads as absent.
+    for (const [key, value] of url.searchParams) terms.set(key, terms.has(key) && terms.get(key) !== value ? '' : value);
   }
-  return undefined;
+  return urls.length > 0 ? terms : undefined;
 }

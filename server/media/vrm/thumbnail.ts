@@ -1,7 +1,8 @@
 /**
  * The avatar's thumbnail. VRM 0.x points at a texture (`meta.texture`), VRM 1.0 at an image
  * (`meta.thumbnailImage`). A missing or dangling reference just means "no thumbnail": loaders
- * never read it, so it is no reason to refuse the avatar.
+ * never read it, so it is no reason to refuse the avatar. Only PNG and JPEG count (what VRM 1.0
+ * allows, and what every browser's <img> shows); a KTX2 "thumbnail" is dropped.
  */
 import { type CheckedImage } from './images';
 import { asObject, field, isIndex, listOf } from './jsonAccess';
@@ -21,5 +22,6 @@ export function readThumbnail(gltf: JsonObject, vrm: JsonObject, version: VrmVer
   }
   if (!isIndex(image, images.length)) return undefined;
   const { mimeType, bytes } = images[image];
+  if (mimeType !== 'image/png' && mimeType !== 'image/jpeg') return undefined;
   return { mimeType, bytes: bytes.slice() };
 }

@@ -82,6 +82,12 @@ describe('validateVrm on well-formed avatars', () => {
     expect(validateVrm(bytes).thumbnail).toBeUndefined();
   });
 
+  it('offers no thumbnail when it is not PNG or JPEG (a catalogue <img> could not show KTX2)', () => {
+    const doc = syntheticVrm({ thumbnail: true, images: [{ mimeType: 'image/ktx2', bytes: ktx2(64, 64) }] });
+    doc.json.extensionsUsed.push('KHR_texture_basisu');
+    expect(validateVrm(encodeGlb(doc)).thumbnail).toBeUndefined();
+  });
+
   it('accepts WebP and KTX2 textures only when their glTF extension is declared', () => {
     const webpDoc = syntheticVrm({ images: [{ mimeType: 'image/webp', bytes: webp(64, 32) }] });
     webpDoc.json.extensionsUsed.push('EXT_texture_webp');
