@@ -69,7 +69,7 @@ describe('buildPrompt under injection attempts', () => {
     // The attack arrives as the text and as the display name, next to an honest message.
     const messages = buildPrompt({
       character: HANA,
-      turn: { messages: [msg('Aiko', 'Hello!'), msg('Mallory', attack), msg(attack.slice(0, 60), 'hi')] },
+      turn: { messages: [msg('Aiko', 'Hello!'), msg('Mallory', attack), msg(attack, 'hi')] },
       transcript: [{ kind: 'user', name: 'Mallory', text: attack }, { kind: 'character', name: 'Hana', text: 'Hmm?' }],
     });
     // Exactly one system message, identical to the one built for harmless input.
@@ -86,9 +86,10 @@ describe('buildPrompt under injection attempts', () => {
     expect(data.newMessages[2]).toMatchObject({ untrusted: true });
     expect(data.newMessages[0]).toEqual({ from: 'Aiko', text: 'Hello!' });
     expect(data.conversation[0]).toMatchObject({ text: attack, untrusted: true });
-    for (const piece of attack.split(/\s+/).filter((w) => w.length > 6)) {
-      expect(before + after).not.toContain(piece);
-    }
+    // Outside the fence the message is the fixed wording any three flagged messages would get.
+    const fixed = userPart(buildPrompt({ character: HANA, turn: { messages: [msg('A', 'a'), msg('B', 'b', { flagged: true }), msg('C', 'c')] } }));
+    expect(before).toBe(fixed.before);
+    expect(after).toBe(fixed.after);
     expect(after).toMatch(/untrusted/);
   });
 });
