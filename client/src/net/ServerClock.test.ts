@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { CLOCK_SYNC } from '@shared';
+import { ServerClock, type Timers } from './ServerClock';
+
+/** A manual clock and timer queue. */
+function fakeTime() {
+  let now = 0;
+  let queue: { at: number; fn: () => void; id: number }[] = [];
+  let ids = 0;
+  const timers: Timers = {
+    setTimeout: (fn, ms) => { const id = ++ids; queue.push({ at: now + ms, fn, id }); return id; },
+    clearTimeout: (id) => { queue = queue.filter((t) => t.id !== id); },
+  };
+  const advance = (ms: number) => {
+    const end = now + ms;
+    for (;;) {
+      queue.sort((a, b) => a.at - b.at);
+      const next = queue[0];
+      if (!next || next.at > end) break;
+      queue.shift();
+      now = next.at;
+      next.fn();
+    }
+    now = end;
+  };
+  return { now: () => now, timers, advance };
+}
+
+describe('ServerClock', () => {
+  it('pings quickly while warming up, then slowly', () => {
+    const t = fakeTime();
+    const clock = new ServerClock(t.now, t.timers);
+    const sent: number[] = [];
+    clock.start((t0) => sent.push(t0));
+    t.advance(CLOCK_SYNC.warmupIntervalMs * (CLOCK_SYNC.warmupPings - 1));
+    expect(sent.length).toBe(CLOCK_SYNC.warmupPings);
+    t.advance(CLOCK_SYNC.resyncIntervalMs - 1);
+    expect(sent.length).toBe(CLOCK_SYNC.warmupPings);
+    t.advance(1);
+    expect(sent.length).toBe(CLOCK_SYNC.warmupPings + 1);
+    clock.stop();
+    t.advance(CLOCK_SYNC.resyncIntervalMs * 3);
+    expect(sent.length).toBe(CLOCK_SYNC.warmupPings + 1);
+  });
+
+  it('converts a server start time to the local time base using the replies', () => {
+    const t = fakeTime();
+    const clock = new ServerClock(t.now, t.timers);
+    const server = (local: number) => local + 1_700_000_000_000;
+    let t0 = 0;
+    clock.start((x) => { t0 = x; });
+    t.advance(10); // the reply comes back 10 ms later, stamped by the server at the midpoint
+    clock.onReply({ t0, t1: server(t0 + 5) });
+    expect(clock.offsetMs).toBe(1_700_000_000_000);
+    expect(clock.toLocal(server(5000))).toBe(5000);
+    expect(clock.serverNow()).toBe(server(10));
+    expect(clock.rttMs).toBe(10);
+  });
+
+  it('reports no latency before the first reply', () => {
+    expect(new ServerClock(() => 0).rttMs).toBeNull();
+  });
+});
