@@ -50,9 +50,9 @@ export function buildVrm(options: SyntheticVrmOptions = {}): Uint8Array {
 function addSceneAndMesh(doc: GlbDocument, boneCount: number, vertices: number, withMorph: boolean): number {
   const positions = new Float32Array(vertices * 3);
   for (let v = 0; v < vertices; v += 1) positions.set([v % 3 === 1 ? 1 : 0, v % 3 === 2 ? 1 : 0, Math.floor(v / 3) * 0.001], v * 3);
-  const axis = (a: number, pick: (x: number, y: number) => number) => positions.reduce((m, x, i) => (i % 3 === a ? pick(m, x) : m), positions[a]);
-  const min = [0, 1, 2].map((a) => axis(a, Math.min));
-  const max = [0, 1, 2].map((a) => axis(a, Math.max));
+  // Bounds in closed form (the validator checks them against the data); float32-rounded like the data.
+  const min = [0, 0, 0];
+  const max = [vertices > 1 ? 1 : 0, vertices > 2 ? 1 : 0, Math.fround(Math.floor((vertices - 1) / 3) * 0.001)];
   const positionView = appendBufferView(doc, new Uint8Array(positions.buffer));
   doc.json.accessors = [{ bufferView: positionView, componentType: 5126, count: vertices, type: 'VEC3', min, max }];
   const uvView = appendBufferView(doc, new Uint8Array(new Float32Array(vertices * 2).buffer));
