@@ -1,0 +1,106 @@
+import { Engine } from '@babylonjs/core/Engines/engine';
+import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine';
+import type { ArcRotateCamera } from '@babylonjs/core/Cameras/arcRotateCamera';
+import { ImageProcessingConfiguration } from '@babylonjs/core/Materials/imageProcessingConfiguration';
+import { Color4 } from '@babylonjs/core/Maths/math.color';
+import { Scene } from '@babylonjs/core/scene';
+import type { Avatar } from './avatar';
+import { createBackdrop, type BackdropColors } from './background';
+import { createStageCamera, frameUpperBody } from './camera';
+import { createLights, type StageLights } from './lights';
+import { RenderLoop } from './renderLoop';
+import { watchViewport } from './viewport';
+
+/** Options of `createStage`. */
+export interface StageOptions {
+  /** Highest device pixel ratio rendered (default 2). */
+  maxPixelRatio?: number;
+  /** Frame rate when idle (default 30); full rate while active. */
+  idleFps?: number;
+  /** MSAA (default true). */
+  antialias?: boolean;
+  backdrop?: BackdropColors;
+  /** An engine to use instead of creating a WebGL one (tests pass a NullEngine). */
+  engine?: AbstractEngine;
+  /** Start the render loop now (default true). */
+  autoStart?: boolean;
+}
+
+/** The 3D stage: engine, scene, camera, lights, backdrop and the render loop, with one current avatar. */
+export interface Stage {
+  readonly engine: AbstractEngine;
+  readonly scene: Scene;
+  readonly camera: ArcRotateCamera;
+  readonly lights: StageLights;
+  readonly loop: RenderLoop;
+  /** The character on stage, if any. */
+  readonly avatar: Avatar | null;
+  /** Calls `fn(dtSeconds)` before every rendered frame; returns an unsubscribe function. */
+  onFrame(fn: (dtSeconds: number) => void): () => void;
+  /** Puts `avatar` on stage (disposing the previous one unless it is the same) and frames it. */
+  setAvatar(avatar: Avatar | null): void;
+  /** Re-frames the camera on the current avatar's upper body. */
+  frame(): void;
+  /** Renders at full rate for `ms` milliseconds. */
+  wake(ms?: number): void;
+  dispose(): void;
+}
+
+/** Builds the stage on a canvas (or on `options.engine`). */
+export function createStage(canvas: HTMLCanvasElement | null, options: StageOptions = {}): Stage {
+  const engine = options.engine ?? new Engine(canvas, options.antialias ?? true, { stencil: false, preserveDrawingBuffer: false }, false);
+  const scene = new Scene(engine);
+  scene.clearColor = new Color4(0.93, 0.9, 0.95, 1);
+  scene.skipPointerMovePicking = true;
+  const ip = scene.imageProcessingConfiguration;
+  ip.toneMappingEnabled = true;
+  ip.toneMappingType = ImageProcessingConfiguration.TONEMAPPING_KHR_PBR_NEUTRAL;
+  ip.exposure = 1.0;
+  ip.contrast = 1.05;
+  const camera = createStageCamera(scene);
+  const lights = createLights(scene);
+  createBackdrop(scene, options.backdrop);
+  const loop = new RenderLoop(engine, scene, { idleFps: options.idleFps });
+  let avatar: Avatar | null = null;
+
+  const frame = (): void => {
+    if (!avatar) return;
+    const aspect = engine.getRenderWidth() / Math.max(1, engine.getRenderHeight());
+    frameUpperBody(camera, { head: avatar.headPosition(), height: avatar.height() }, aspect);
+    loop.wake();
+  };
+  let stopViewport = (): void => {};
+  if (canvas && !options.engine) {
+    camera.attachControl(true);
+    stopViewport = watchViewport(engine, canvas, options.maxPixelRatio ?? 2, frame);
+    const wakeOnInput = (): void => loop.wake(2000);
+    canvas.addEventListener('pointerdown', wakeOnInput);
+    canvas.addEventListener('wheel', wakeOnInput, { passive: true });
+    loop.addActivitySource(() => camera.inertialAlphaOffset !== 0 || camera.inertialBetaOffset !== 0 || camera.inertialRadiusOffset !== 0);
+  }
+  if (options.autoStart ?? true) loop.start();
+
+  return {
+    engine, scene, camera, lights, loop,
+    get avatar() { return avatar; },
+    onFrame(fn) {
+      const observer = loop.onFrame.add(fn);
+      return () => loop.onFrame.remove(observer);
+    },
+    setAvatar(next) {
+      if (avatar && avatar !== next) avatar.dispose();
+      avatar = next;
+      frame();
+    },
+    frame,
+    wake: (ms) => loop.wake(ms),
+    dispose() {
+      stopViewport();
+      loop.dispose();
+      avatar?.dispose();
+      avatar = null;
+      scene.dispose();
+      if (!options.engine) engine.dispose();
+    },
+  };
+}
