@@ -84,9 +84,9 @@ describe('runTurn', () => {
 
   it('stops quietly on abort: nothing is emitted afterwards and the LLM connection closes', async () => {
     fake.enqueue({ chunks: chunksOf('First sentence here. Then a lot more words that will never be spoken at all.'), chunkDelayMs: 20 });
-    let h!: Harness;
-    const emit = (e: AgentEvent) => { h.events.push(e); if (e.type === 'utterance') h.controller.abort(); };
-    h = harness(remote(), { emit });
+    const h: Harness = harness(remote(), {
+      emit: (e) => { h.events.push(e); if (e.type === 'utterance') h.controller.abort(); },
+    });
     const result = await runTurn(aikoTurn(), h.deps);
     expect(result.outcome).toBe('aborted');
     expect(kinds(h.events).at(-1)).toBe('utterance');
