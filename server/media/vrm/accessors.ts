@@ -5,7 +5,7 @@
  */
 import { type ByteRange } from './bufferViews';
 import { formatBytes, refuse } from './errors';
-import { asCount, asObject, asString, field, isIndex, listOf } from './jsonAccess';
+import { asCount, asObject, asString, describe, field, isIndex, listOf } from './jsonAccess';
 import { type JsonObject } from './jsonChunk';
 import { type VrmLimits } from './limits';
 
@@ -67,7 +67,7 @@ function checkRange(accessor: JsonObject | undefined, what: string, views: ByteR
   const viewIndex = field(accessor, 'bufferView');
   if (viewIndex === undefined) return; // all zeros (or filled by sparse / compression extensions)
   if (!isIndex(viewIndex, views.length)) {
-    refuse('bad_reference', `${what} points at a buffer view that does not exist. The file is damaged; re-export it.`, { bufferView: String(viewIndex) });
+    refuse('bad_reference', `${what} points at a buffer view that does not exist. The file is damaged; re-export it.`, { bufferView: describe(viewIndex) });
   }
   const view = views[viewIndex];
   const offset = asCount(field(accessor, 'byteOffset') ?? 0);

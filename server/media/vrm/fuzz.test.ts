@@ -23,6 +23,7 @@ const pick = <T>(items: readonly T[]): T => items[int(items.length)];
 const INTERESTING_VALUES: unknown[] = [
   -1, 0, 1, 2, 3, 7, 255, 65535, 2 ** 31, 2 ** 32, 2 ** 53, 1e300, 1.5, -0.5, null, true, false, '', 'x', 'toString', '__proto__',
   'https://example.com/x.png', 'data:image/png;base64,AAAA', '../../etc/passwd', [], {}, [0], { index: 99 }, 'A'.repeat(5000),
+  { toString: 1 }, { valueOf: 'x', toString: null }, { length: 2 ** 32 },
 ];
 const INTERESTING_U32 = [0, 1, 4, 8, 12, 0x7fffffff, 0xffffffff, 0x4e4f534a, 0x004e4942];
 

@@ -58,6 +58,7 @@ const CASES: Case[] = [
   { name: 'a VRM 0.x avatar without a neck', code: 'missing_bones', bytes: () => buildVrm({ version: '0.x', bones: ['hips', 'spine', 'chest', 'head', 'leftUpperLeg', 'leftLowerLeg', 'leftFoot', 'rightUpperLeg', 'rightLowerLeg', 'rightFoot', 'leftUpperArm', 'leftLowerArm', 'leftHand', 'rightUpperArm', 'rightLowerArm', 'rightHand'] }) },
   { name: 'a VRM 0.x bone pointing at node 999', code: 'bad_bone_node', bytes: () => mutateGlb(buildVrm({ version: '0.x' }), (d) => { d.json.extensions.VRM.humanoid.humanBones[0].node = 999; }) },
   { name: 'a VRM 1.0 bone pointing at node -1', code: 'bad_bone_node', bytes: () => vrm1((d) => { d.json.extensions.VRMC_vrm.humanoid.humanBones.head.node = -1; }) },
+  { name: 'a bone node that is an object with its own toString', code: 'bad_bone_node', bytes: () => vrm1((d) => { d.json.extensions.VRMC_vrm.humanoid.humanBones.head.node = { toString: 1 }; }) },
   // URIs
   { name: 'an external buffer file', code: 'external_uri', bytes: () => vrm1((d) => { d.json.buffers.push({ uri: 'avatar.bin', byteLength: 4 }); }) },
   { name: 'a buffer loaded over https', code: 'external_uri', bytes: () => vrm1((d) => { d.json.buffers[0].uri = 'https://example.com/avatar.bin'; }) },

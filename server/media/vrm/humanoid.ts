@@ -3,7 +3,7 @@
  * spec version names its bones slightly differently and requires a different set.
  */
 import { refuse } from './errors';
-import { asArray, asObject, asString, field, isIndex } from './jsonAccess';
+import { asArray, asObject, asString, describe, field, isIndex } from './jsonAccess';
 import { type JsonObject } from './jsonChunk';
 import { type VrmVersion } from './types';
 
@@ -45,7 +45,7 @@ export function readHumanBones(vrm: JsonObject, version: VrmVersion, nodeCount: 
     if (!known.has(bone)) continue; // unknown names are ignored, as loaders do
     if (!isIndex(node, nodeCount)) {
       refuse('bad_bone_node',
-        `The humanoid bone "${bone}" points at node ${String(node).slice(0, 20)}, which does not exist. Fix the bone assignment in your exporter and re-export.`,
+        `The humanoid bone "${bone}" points at node ${describe(node)}, which does not exist. Fix the bone assignment in your exporter and re-export.`,
         { bone });
     }
     found.add(bone);

@@ -43,3 +43,10 @@ export function listOf(object: JsonObject | undefined, key: string): unknown[] {
 export function isIndex(value: unknown, length: number): value is number {
   return Number.isInteger(value) && (value as number) >= 0 && (value as number) < length;
 }
+
+/** A short, safe rendering of an untrusted value for messages; never calls the value's own methods. */
+export function describe(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, 20));
+  return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : 'nothing';
+}

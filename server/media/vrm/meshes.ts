@@ -3,7 +3,7 @@
  * primitive (a shared accessor is drawn once per primitive that uses it).
  */
 import { refuse } from './errors';
-import { asArray, asObject, field, isIndex, listOf } from './jsonAccess';
+import { asArray, asObject, describe, field, isIndex, listOf } from './jsonAccess';
 import { type JsonObject } from './jsonChunk';
 import { type VrmLimits } from './limits';
 
@@ -59,7 +59,7 @@ function checkAttributes(attributes: JsonObject | undefined, accessorCounts: num
 
 function checkIndex(value: unknown, length: number, what: string): void {
   if (value !== undefined && !isIndex(value, length)) {
-    refuse('bad_reference', `${what} that does not exist. The file is damaged; re-export it.`, { index: String(value).slice(0, 20) });
+    refuse('bad_reference', `${what} that does not exist. The file is damaged; re-export it.`, { index: describe(value) });
   }
 }
 
