@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deleteKeys, killConnections, recordingLogger, redisClient, scratchPrefix } from '../../test-support/bus';
 import { redisUrl, serviceAvailable } from '../../test-support/services';
+import type { RedisTurnConsumer } from './RedisTurnConsumer';
 import { RedisTurnQueue, type RedisTurnQueueOptions } from './RedisTurnQueue';
 import { describeTurnQueueContract } from './turnQueue.contract';
 import { gate, sampleTurn } from './turnSamples.testkit';
@@ -76,6 +77,29 @@ describe.runIf(available)('RedisTurnQueue on a real Redis', () => {
     await vi.waitFor(async () => expect(await pendingCount(admin, prefix)).toBe(0), { timeout: 2_000 });
     // The dead worker's consumer owns nothing now; after consumerExpiryMs it is pruned from the group.
     await vi.waitFor(async () => expect(await consumerNames(admin, prefix)).toHaveLength(1), { timeout: 3_000 });
+  });
+
+  it('on stop(), hands a delivery it read but never started to another consumer at once, not after the timeout', async () => {
+    const slow = { visibilityTimeoutMs: 5_000, reclaimIntervalMs: 50 };
+    const busy = gate();
+    cleanup.push(async () => busy.open());
+    const q = queue(slow);
+    const seen: string[] = [];
+    const stopping = q.consume(async (job) => { seen.push(job.turn.turnId); await busy.promise; }, { concurrency: 1 }) as RedisTurnConsumer;
+    await q.enqueue(sampleTurn(1));
+    await vi.waitFor(() => expect(seen).toEqual(['turn-1']), { timeout: 3_000 });
+    // While its only slot is busy, turn-2 lands in its pending list: a read whose reply was lost to stop().
+    await q.enqueue(sampleTurn(2));
+    await admin.xreadgroup('GROUP', keys().group, stopping.name, 'COUNT', 1, 'STREAMS', keys().stream, '>');
+    const stopped = stopping.stop();
+    busy.open();
+    await stopped;
+    const started = Date.now();
+    const next: TurnJob[] = [];
+    queue(slow).consume(async (job) => { next.push(job); }, { concurrency: 1 });
+    await vi.waitFor(() => expect(next.map((j) => j.turn.turnId)).toEqual(['turn-2']), { timeout: 2_000 });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(seen).toEqual(['turn-1']);
   });
 
   it('lays out its keys under the prefix, trims the stream, and leaves the group on stop()', async () => {

@@ -171,6 +171,16 @@ export function describeTurnQueueContract(backend: TurnQueueBackend): void {
       await vi.waitFor(() => expect(next).toEqual(['turn-2']), { timeout: 3_000 });
     });
 
+    it.runIf(run)('rejects a malformed turn at enqueue, where the room can report it, and delivers nothing', async () => {
+      const queue = world.open();
+      const seen: string[] = [];
+      queue.consume(async (job) => { seen.push(job.turn.turnId); }, { concurrency: 1 });
+      const broken = { ...sampleTurn(1), roomId: '', enqueuedAt: Number.NaN };
+      await expect(queue.enqueue(broken)).rejects.toThrow(/roomId/);
+      await queue.enqueue(sampleTurn(2));
+      await vi.waitFor(() => expect(seen).toEqual(['turn-2']), { timeout: 3_000 });
+    });
+
     it.runIf(run)('stops an idle consumer promptly and refuses turns once closed', async () => {
       const queue = world.open();
       const consumer = queue.consume(async () => undefined, { concurrency: 2 });
