@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isVrmValidationError, VRM_ERROR_CODES, VrmValidationError, validateVrm } from './index';
-import { buildVrm, decodeGlb, encodeGlb, listVrmFixtures, readVrmFixture, tinyJpeg, tinyPng } from './vrm.testkit';
+import {
+  buildVrm, decodeGlb, encodeGlb, type GlbDocument, listVrmFixtures, mutateGlb, readVrmFixture, tinyJpeg, tinyPng,
+} from './vrm.testkit';
 
 /** mulberry32: a tiny seeded PRNG, so every run mutates the same way and failures reproduce. */
 function prng(seed: number): () => number {
@@ -60,7 +62,8 @@ const HOT_SPOTS: ReadonlyArray<ReadonlyArray<string | number>> = [
   [], ['accessors'], ['bufferViews'], ['buffers'], ['images'], ['textures'], ['materials'], ['meshes'], ['nodes'], ['scenes'], ['skins'],
   ['extensions', 'VRMC_vrm', 'humanoid', 'humanBones'], ['extensions', 'VRMC_vrm', 'expressions'], ['extensions', 'VRMC_vrm', 'meta'],
   ['extensions', 'VRM', 'humanoid', 'humanBones'], ['extensions', 'VRM', 'blendShapeMaster', 'blendShapeGroups'],
-  ['extensions', 'VRM', 'meta'], ['extensions', 'VRM', 'materialProperties'],
+  ['extensions', 'VRM', 'meta'], ['extensions', 'VRM', 'materialProperties'], ['extensions', 'VRM', 'secondaryAnimation'],
+  ['extensions', 'VRM', 'firstPerson'], ['extensions', 'VRMC_vrm', 'firstPerson'], ['extensions', 'VRMC_springBone'],
 ];
 
 type Container = Record<string | number, unknown>;
@@ -104,9 +107,16 @@ function mutate(bytes: Uint8Array, donor: Uint8Array): Uint8Array {
 /** Valid seeds: synthetic avatars of both versions (always), plus the real fixtures when present. */
 function seeds(): Uint8Array[] {
   const images = [{ mimeType: 'image/png', bytes: tinyPng(8, 8) }, { mimeType: 'image/jpeg', bytes: tinyJpeg(8, 8) }];
+  const withSprings = (doc: GlbDocument) => {
+    if (doc.json.extensions.VRM) {
+      doc.json.extensions.VRM.secondaryAnimation = { boneGroups: [{ bones: [3], center: -1, colliderGroups: [0] }], colliderGroups: [{ node: 2, colliders: [] }] };
+    } else {
+      doc.json.extensions.VRMC_springBone = { colliders: [{ node: 2 }], colliderGroups: [{ colliders: [0] }], springs: [{ joints: [{ node: 1 }, { node: 3 }], colliderGroups: [0] }] };
+    }
+  };
   const synthetic = [
-    buildVrm({ version: '1.0', expressions: ['aa', 'happy'], thumbnail: true, images }),
-    buildVrm({ version: '0.x', expressions: ['a', 'joy', 'blink'], thumbnail: true, images }),
+    mutateGlb(buildVrm({ version: '1.0', expressions: ['aa', 'happy'], thumbnail: true, images }), withSprings),
+    mutateGlb(buildVrm({ version: '0.x', expressions: ['a', 'joy', 'blink'], thumbnail: true, images }), withSprings),
   ];
   return [...synthetic, ...(listVrmFixtures() ?? []).map(readVrmFixture)];
 }

@@ -94,6 +94,10 @@ const CASES: Case[] = [
   { name: 'a material whose texture does not exist', code: 'bad_reference', bytes: () => vrm1((d) => { d.json.materials[0].pbrMetallicRoughness.baseColorTexture.index = 3; }) },
   { name: 'an expression bound to a node without a mesh', code: 'bad_reference', bytes: () => mutateGlb(buildVrm({ expressions: ['aa'] }), (d) => { d.json.extensions.VRMC_vrm.expressions.preset.aa.morphTargetBinds[0].node = 1; }) },
   { name: 'a blend shape bound to a missing shape key', code: 'bad_reference', bytes: () => mutateGlb(buildVrm({ version: '0.x', expressions: ['a'] }), (d) => { d.json.extensions.VRM.blendShapeMaster.blendShapeGroups[0].binds[0].index = 5; }) },
+  { name: 'a VRM 1.0 spring bone joint on a missing node', code: 'bad_reference', bytes: () => vrm1((d) => { d.json.extensions.VRMC_springBone = { specVersion: '1.0', springs: [{ joints: [{ node: 1 }, { node: 500 }] }] }; }) },
+  { name: 'a VRM 0.x spring bone on a missing node', code: 'bad_reference', bytes: () => mutateGlb(buildVrm({ version: '0.x' }), (d) => { d.json.extensions.VRM.secondaryAnimation = { boneGroups: [{ bones: [3, 400], center: -1, colliderGroups: [] }], colliderGroups: [] }; }) },
+  { name: 'a VRM 0.x first-person annotation on a missing mesh', code: 'bad_reference', bytes: () => mutateGlb(buildVrm({ version: '0.x' }), (d) => { d.json.extensions.VRM.firstPerson = { firstPersonBone: 5, meshAnnotations: [{ mesh: 9, firstPersonFlag: 'Auto' }] }; }) },
+  { name: 'a node constrained to a missing node', code: 'bad_reference', bytes: () => vrm1((d) => { d.json.nodes[3].extensions = { VRMC_node_constraint: { specVersion: '1.0', constraint: { roll: { source: 77, rollAxis: 'X' } } } }; }) },
   { name: 'a node that is its own grandparent', code: 'bad_node_tree', bytes: () => vrm1((d) => { d.json.nodes[1].children = [0]; }) },
   { name: 'a node with two parents', code: 'bad_node_tree', bytes: () => vrm1((d) => { d.json.nodes[2].children = [1]; }) },
 ];

@@ -24,6 +24,13 @@ describe('validateVrm on well-formed avatars', () => {
     expect(validateVrm(bytes).vrmVersion).toBe('1.0');
   });
 
+  it('accepts VRM 0.x spring bones that use -1 for "no center", as UniVRM writes them', () => {
+    const bytes = mutateGlb(buildVrm({ version: '0.x' }), (d) => {
+      d.json.extensions.VRM.secondaryAnimation = { boneGroups: [{ bones: [3], center: -1, colliderGroups: [0] }], colliderGroups: [{ node: 2, colliders: [] }] };
+    });
+    expect(validateVrm(bytes).vrmVersion).toBe('0.x');
+  });
+
   it('ignores bone names it does not know instead of refusing the avatar', () => {
     const bytes = mutateGlb(buildVrm(), (d) => { d.json.extensions.VRMC_vrm.humanoid.humanBones.tail = { node: 1 }; });
     expect(validateVrm(bytes).bones).not.toContain('tail');

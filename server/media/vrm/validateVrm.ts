@@ -20,6 +20,7 @@ import { checkNodeTree } from './nodeTree';
 import { readThumbnail } from './thumbnail';
 import { type VrmValidationResult, type VrmVersion } from './types';
 import { readVrm0Meta, readVrm1Meta } from './vrmMeta';
+import { checkVrmReferences } from './vrmReferences';
 
 /**
  * Validates an uploaded VRM file. Throws `VrmValidationError` (with a stable `code`) for any
@@ -40,6 +41,7 @@ export function validateVrm(bytes: Uint8Array, limits?: Partial<VrmLimits>): Vrm
   const meshes = checkMeshes(gltf, accessors.counts, resolved);
   const images = checkImages(gltf, views, bin, resolved);
   checkMaterialTextures(gltf, version === '0.x' ? vrm : undefined);
+  checkVrmReferences(gltf, vrm, version, { nodes: nodeCount, meshes: meshes.meshes });
   const nodeMeshes = listOf(gltf, 'nodes').map((node) => field(asObject(node), 'mesh') as number | undefined);
   const materialCount = listOf(gltf, 'materials').length;
   const expressions = readExpressions(vrm, version, { targetsPerMesh: meshes.targetsPerMesh, nodeMeshes, materialCount });
