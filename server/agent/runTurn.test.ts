@@ -150,6 +150,14 @@ describe('runTurn', () => {
     expect(llm.finishedAt).toBeUndefined();
   });
 
+  it('never hangs on a voice that never answers', async () => {
+    const speak: SpeakFn = () => new Promise(() => {});
+    const h = harness(scriptedLlm({ tokens: chunksOf('Hello there. Bye.') }), { speak, options: { speakTimeoutMs: 50 } });
+    const result = await runTurn(aikoTurn(), h.deps);
+    expect(result.error?.code).toBe('voice_timeout');
+    expect(kinds(h.events).slice(-3)).toEqual(['utterance', 'error', 'done']);
+  });
+
   it('treats an empty reply as an error rather than silence', async () => {
     const h = harness(scriptedLlm({ tokens: ['[happy]', '  '] }));
     const result = await runTurn(aikoTurn(), h.deps);

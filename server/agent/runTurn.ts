@@ -8,6 +8,7 @@ import { estimateSpeech, type SpeakFn, type SpeakRequest, type SpeechAudio } fro
 import { type SegmentStep, SpeechSegmenter } from './speechSegmenter';
 import type { TurnMetrics, TurnOutcome, TurnTimings } from './turnMetrics';
 import { UtterancePipeline } from './UtterancePipeline';
+import { withTimeout } from './withTimeout';
 
 /** The subset of a pino logger the agent uses. */
 export interface TurnLogger {
@@ -21,6 +22,8 @@ export interface RunTurnOptions {
   knowledgeTopK?: number;
   /** Give up on the knowledge base after this long and answer without it. Default 1500 ms. */
   knowledgeTimeoutMs?: number;
+  /** Longest the voice may take for one sentence before the turn fails. Default 30 s. */
+  speakTimeoutMs?: number;
   maxTokens?: number;
   temperature?: number;
   cutter?: Omit<SentenceCutterOptions, 'language'>;
@@ -81,7 +84,7 @@ class TurnRun {
     if (deps.signal.aborted) this.onAbort();
     else deps.signal.addEventListener('abort', this.onAbort, { once: true });
     this.pipeline = new UtterancePipeline(
-      { roomId: turn.roomId, turnId: turn.turnId }, turn.character, deps.speak ?? estimateSpeech, this.inner.signal,
+      { roomId: turn.roomId, turnId: turn.turnId }, turn.character, this.speakWithin(deps.speak ?? estimateSpeech), this.inner.signal,
       (req, audio) => this.emitUtterance(req, audio),
       () => this.inner.abort(new Error('voice failed')), // stop the LLM: the reply cannot be spoken
     );
@@ -146,17 +149,12 @@ class TurnRun {
     if (!source) return [];
     const query = this.turn.messages.map((m) => m.text).join('\n');
     const k = this.deps.options?.knowledgeTopK ?? 4;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('knowledge search timed out')), this.deps.options?.knowledgeTimeoutMs ?? 1_500);
-    });
     try {
-      return await Promise.race([source.search(this.turn.character.id, query, k), timeout]);
+      const ms = this.deps.options?.knowledgeTimeoutMs ?? 1_500;
+      return await withTimeout(source.search(this.turn.character.id, query, k), ms, `knowledge search took over ${ms} ms`);
     } catch (err) {
       this.deps.logger?.warn({ ...this.ids(), err: String(err) }, 'knowledge search failed; answering without it');
       return [];
-    } finally {
-      clearTimeout(timer);
     }
   }
 
@@ -169,13 +167,19 @@ class TurnRun {
     let audio: SpeechAudio;
     try {
       if (voiceFailed || !this.deps.speak) throw new Error('no voice');
-      audio = await this.deps.speak(request, this.turn.character, this.deps.signal);
+      audio = await this.speakWithin(this.deps.speak)(request, this.turn.character, this.deps.signal);
     } catch {
       audio = await estimateSpeech(request, this.turn.character, this.deps.signal);
     }
     this.emitUtterance(request, audio);
     this.emit({ type: 'error', ...this.ids(), code: error.code, message: error.message });
     this.emit({ type: 'done', ...this.ids(), text: this.spokenText(), utterances: this.released });
+  }
+
+  /** A voice that cannot hang the turn: a sentence over the limit fails with code `timeout`. */
+  private speakWithin(speak: SpeakFn): SpeakFn {
+    const ms = this.deps.options?.speakTimeoutMs ?? 30_000;
+    return (s, character, signal) => withTimeout(speak(s, character, signal), ms, `The voice took over ${ms} ms for one sentence.`);
   }
 
   private emitSubtitle(delta: string, separate = false): void {
