@@ -4,7 +4,7 @@
  */
 import { type FrameFeatures } from './frameAnalysis';
 import { smoothLabels } from './viterbi';
-import { frameVowelScores, VISEME_COUNT } from './vowelClassifier';
+import { frameVowelScores, type SpeakerNormalisation, VISEME_COUNT } from './vowelClassifier';
 
 /** Cost of changing shape between frames, in log-likelihood units (tuned on eSpeak speech). */
 const SWITCH_PENALTY = 4;
@@ -12,18 +12,18 @@ const SWITCH_PENALTY = 4;
 const SCORE_FLOOR = -6;
 
 /** Shape index per frame in [from, to) of `out` (from the formants), Viterbi-smoothed. */
-export function labelFromAudio(features: FrameFeatures, scale: number, from: number, to: number, out: Int8Array): void {
+export function labelFromAudio(features: FrameFeatures, normalisation: SpeakerNormalisation, from: number, to: number, out: Int8Array): void {
   const length = to - from;
   if (length <= 0) return;
   const scores = new Float32Array(length * VISEME_COUNT);
-  for (let t = 0; t < length; t++) frameScores(features, from + t, scale, scores, t * VISEME_COUNT);
+  for (let t = 0; t < length; t++) frameScores(features, from + t, normalisation, scores, t * VISEME_COUNT);
   const path = smoothLabels(scores, VISEME_COUNT, SWITCH_PENALTY);
   out.set(path, from);
 }
 
 /** Scores of one frame, relative to its best shape and weighted by how vowel-like it is. */
-export function frameScores(features: FrameFeatures, i: number, scale: number, scores: Float32Array, offset: number): void {
-  if (!frameVowelScores(features, i, scale, scores, offset)) {
+export function frameScores(features: FrameFeatures, i: number, normalisation: SpeakerNormalisation, scores: Float32Array, offset: number): void {
+  if (!frameVowelScores(features, i, normalisation, scores, offset)) {
     scores.fill(0, offset, offset + VISEME_COUNT);
     return;
   }

@@ -14,7 +14,7 @@ import { gateSilence } from './silenceGate';
 import { alignVowels } from './textAlignment';
 import { textVowelClauses } from './textVowels';
 import { vowelness } from './vowelness';
-import { speakerScale } from './vowelClassifier';
+import { speakerNormalisation } from './vowelClassifier';
 
 /** What `computeVisemeTrack` needs: the decoded audio and what was said. */
 export interface VisemeTrackInput {
@@ -53,14 +53,14 @@ export function computeVisemeTrack(input: VisemeTrackInput): VisemeKeyframe[] {
 
 /** Shapes from the text where it can be read and aligned, from the audio elsewhere. */
 function labelShapes(features: FrameFeatures, open: Uint8Array, shapes: Int8Array, input: VisemeTrackInput): void {
-  const scale = speakerScale(features, open);
+  const vowelnessOf = vowelness(features, open);
+  const scale = speakerNormalisation(features, open, vowelnessOf);
   const clauses = input.audioOnly ? [] : textVowelClauses(input);
   const spans = matchClausesToAudio(open, clauses, features.hopMs);
   if (spans.length === 0) {
     for (const run of soundRuns(open)) labelFromAudio(features, scale, run.from, run.to, shapes);
     return;
   }
-  const vowelnessOf = vowelness(features, open);
   for (const span of spans) {
     const vowels = span.clauses.flatMap((c) => c.vowels);
     if (vowels.length > 0 && span.clauses.every((c) => c.readable)) {

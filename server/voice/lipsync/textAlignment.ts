@@ -7,7 +7,7 @@
 import { VISEMES, type Viseme } from '@shared';
 import { type FrameFeatures } from './frameAnalysis';
 import { frameScores } from './audioOnlyShapes';
-import { VISEME_COUNT } from './vowelClassifier';
+import { type SpeakerNormalisation, VISEME_COUNT } from './vowelClassifier';
 
 /** How much the formant fit counts against vowelness when placing vowels. */
 const FORMANT_WEIGHT = 0.35;
@@ -17,10 +17,10 @@ const NEG = -1e9;
 
 /** Label frames [from, to) of `out` with the shapes of `vowels`, aligned in order. */
 export function alignVowels(
-  features: FrameFeatures, vowelnessOf: Float32Array, scale: number,
+  features: FrameFeatures, vowelnessOf: Float32Array, normalisation: SpeakerNormalisation,
   vowels: readonly Viseme[], from: number, to: number, out: Int8Array,
 ): void {
-  const vowelAt = alignVowelFrames(features, vowelnessOf, scale, vowels, from, to);
+  const vowelAt = alignVowelFrames(features, vowelnessOf, normalisation, vowels, from, to);
   for (let t = 0; t < vowelAt.length; t++) {
     const j = vowelAt[t] >= 0 ? vowelAt[t] : nearestVowel(vowelAt, t);
     if (j >= 0) out[from + t] = VISEMES.indexOf(vowels[j]);
@@ -29,14 +29,14 @@ export function alignVowels(
 
 /** For frames [from, to): index of the vowel each frame belongs to, or −1 between vowels. */
 export function alignVowelFrames(
-  features: FrameFeatures, vowelnessOf: Float32Array, scale: number,
+  features: FrameFeatures, vowelnessOf: Float32Array, normalisation: SpeakerNormalisation,
   vowels: readonly Viseme[], from: number, to: number,
 ): Int32Array {
   const frames = Math.max(0, to - from);
   const n = vowels.length;
   if (n === 0) return new Int32Array(frames).fill(-1);
   const minFrames = Math.max(1, Math.min(MIN_VOWEL_FRAMES, Math.floor(frames / (2 * n))));
-  const emissions = vowelEmissions(features, scale, from, frames);
+  const emissions = vowelEmissions(features, normalisation, from, frames);
   const states = buildStates(vowels, minFrames);
   const path = viterbiLeftToRight(states, emissions, vowelnessOf, from, frames);
   return Int32Array.from(path, (s) => (states[s].kind === 'vowel' ? states[s].vowel : -1));
@@ -56,9 +56,9 @@ function buildStates(vowels: readonly Viseme[], minFrames: number): State[] {
 }
 
 /** Per frame, the relative formant score of each shape (0 = best, negative = worse). */
-function vowelEmissions(features: FrameFeatures, scale: number, from: number, frames: number): Float32Array {
+function vowelEmissions(features: FrameFeatures, normalisation: SpeakerNormalisation, from: number, frames: number): Float32Array {
   const scores = new Float32Array(frames * VISEME_COUNT);
-  for (let t = 0; t < frames; t++) frameScores(features, from + t, scale, scores, t * VISEME_COUNT);
+  for (let t = 0; t < frames; t++) frameScores(features, from + t, normalisation, scores, t * VISEME_COUNT);
   return scores;
 }
 
