@@ -9,7 +9,7 @@ const AVATARS_DIR = fileURLToPath(new URL('../../../assets/avatars/', import.met
 const avatars = existsSync(AVATARS_DIR) ? readdirSync(AVATARS_DIR).filter((name) => name.endsWith('.vrm')) : [];
 
 describe('the bundled default avatars', () => {
-  it.skipIf(avatars.length > 0)('(none built yet in assets/avatars; skipped)', () => undefined);
+  if (avatars.length === 0) it.skip('needs built avatars in assets/avatars (none yet; skipped)', () => undefined);
 
   it.each(avatars)('accepts %s with full lip-sync, public licence and no refusal', (name) => {
     const result = validateVrm(new Uint8Array(readFileSync(join(AVATARS_DIR, name))));
