@@ -5,11 +5,14 @@ import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Redis } from 'ioredis';
+import { join } from 'node:path';
 import { AuthService, resolveJwtSecret, TokenSigner } from './auth';
+import { createBus, type Bus } from './bus';
 import { describeServices, type Config } from './config';
-import { createRepositories, openDatabase, type Database, type Repositories } from './db';
-import { createHttpApp, type HealthCheck } from './http';
+import { ChatWriter, createRepositories, openDatabase, type Database, type Repositories } from './db';
+import { createHttpApp, roomRoutes, type HealthCheck } from './http';
 import { createLogger, createMetrics, type Logger, type Metrics } from './observability';
+import { CharacterCatalog, DEFAULT_ROOM_SETTINGS, defineCharacterRoom, RoomService, type RoomDeps, type RoomSettings } from './rooms';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -26,6 +29,11 @@ export interface Services {
   signer: TokenSigner;
   auth: AuthService;
   redis: Redis | null;
+  bus: Bus;
+  chat: ChatWriter;
+  characters: CharacterCatalog;
+  roomDeps: RoomDeps;
+  rooms: RoomService;
 }
 
 /** A running server: its address, its parts, and a clean way to stop it. */
@@ -38,20 +46,24 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Options for tests and embedding: a logger to use instead of the configured one. */
+/** Options for tests and embedding. */
 export interface StartOptions {
+  /** A logger to use instead of the configured one. */
   log?: Logger;
+  /** Room tuning overrides (tests use short timeouts). */
+  roomSettings?: Partial<RoomSettings>;
 }
 
 /** Boots one process: database, HTTP API and Colyseus on one port. */
 export async function startServer(config: Readonly<Config>, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger({ level: config.logLevel, pretty: !config.production });
   for (const line of describeServices(config)) log.info(line);
-  const services = await createServices(config, log);
+  const services = await createServices(config, log, options);
   const app = createHttpApp({
     log, metrics: services.metrics, auth: services.auth,
     healthChecks: healthChecks(services),
     clientDir: `${ROOT}dist/client`, avatarsDir: `${ROOT}assets/avatars`,
+    apiRoutes: { rooms: roomRoutes(services.rooms, services.signer) },
   });
   const httpServer = createServer(app);
   const gameServer = new Server({
@@ -62,13 +74,14 @@ export async function startServer(config: Readonly<Config>, options: StartOption
     gracefullyShutdown: false,
     greet: false,
   });
+  defineCharacterRoom(gameServer, services.roomDeps);
   await gameServer.listen(config.port, config.host);
   const port = (httpServer.address() as { port: number }).port;
   log.info(`Kotodama is listening on http://localhost:${port}`);
   return { port, url: `http://127.0.0.1:${port}`, services, gameServer, httpServer, stop: once(() => stopServer(gameServer, services)) };
 }
 
-async function createServices(config: Readonly<Config>, log: Logger): Promise<Services> {
+async function createServices(config: Readonly<Config>, log: Logger, options: StartOptions): Promise<Services> {
   const metrics = createMetrics(() => matchMaker.stats.local.roomCount);
   const db = await openDatabase(config.database);
   const repos = createRepositories(db);
@@ -78,7 +91,18 @@ async function createServices(config: Readonly<Config>, log: Logger): Promise<Se
   });
   const redis = config.redis ? new Redis(config.redis.url, { maxRetriesPerRequest: 2, lazyConnect: false }) : null;
   redis?.on('error', (err) => log.warn({ err: err.message }, 'Redis connection problem; retrying. Check that REDIS_URL is reachable.'));
-  return { config, log, metrics, db, repos, signer, auth, redis };
+  const bus = createBus({ redisUrl: config.redis?.url ?? null, log });
+  const chat = new ChatWriter(repos.conversations, log, { spillFile: join(config.dataDir, 'pending-chat.jsonl') });
+  await chat.recoverSpill();
+  const characters = new CharacterCatalog(repos.characters);
+  await characters.default();
+  const roomDeps: RoomDeps = {
+    log, signer, repos, chat, bus, metrics, characters,
+    settings: { ...DEFAULT_ROOM_SETTINGS, ...options.roomSettings },
+    publicUrl: config.publicUrl, linkTtlSeconds: config.tokens.linkTtlSeconds,
+    llmOffline: config.llm.kind === 'offline', now: Date.now,
+  };
+  return { config, log, metrics, db, repos, signer, auth, redis, bus, chat, characters, roomDeps, rooms: new RoomService(roomDeps) };
 }
 
 function presenceFor(config: Readonly<Config>): Presence {
@@ -95,6 +119,8 @@ function healthChecks(s: Services): HealthCheck[] {
 async function stopServer(gameServer: Server, s: Services): Promise<void> {
   s.log.info('Shutting down: closing rooms, then the database.');
   await gameServer.gracefullyShutdown(false);
+  await s.chat.close();
+  await s.bus.close();
   await s.redis?.quit().catch(() => undefined);
   await s.db.close();
   s.metrics.close();

@@ -2,4 +2,5 @@
 export { createHttpApp, type HttpAppDeps } from './httpApp';
 export { HttpError } from './HttpError';
 export { type HealthCheck } from './healthRoutes';
-export { currentUser, requireUser } from './requireUser';
+export { currentUser, optionalUser, requireUser } from './requireUser';
+export { roomRoutes } from './roomRoutes';

@@ -17,3 +17,11 @@ export function requireUser(signer: TokenSigner) {
     next();
   };
 }
+
+/** Middleware: reads the bearer token when there is one; an invalid one is refused, none is fine. */
+export function optionalUser(signer: TokenSigner) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (req.headers.authorization) return requireUser(signer)(req, res, next);
+    next();
+  };
+}

@@ -25,7 +25,7 @@ export interface QueuePolicy {
 export const DEFAULT_QUEUE_POLICY: QueuePolicy = { perUserCap: 3, maxMerge: 3, mergeMaxChars: 160 };
 
 /** Whether a person may add one more message. */
-export function canEnqueue(queue: readonly QueuedMessage[], userId: string, policy: QueuePolicy): { ok: true } | { ok: false; message: string } {
+export function canEnqueue(queue: readonly Pick<QueuedMessage, 'userId'>[], userId: string, policy: QueuePolicy): { ok: true } | { ok: false; message: string } {
   const pending = queue.filter((m) => m.userId === userId).length;
   if (pending < policy.perUserCap) return { ok: true };
   return { ok: false, message: `You already have ${pending} messages waiting for the character; wait for an answer before sending more.` };

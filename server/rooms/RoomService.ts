@@ -1,0 +1,84 @@
+import { generateId, matchMaker } from '@colyseus/core';
+import { ROOM_NAME, type LinksMessage, type RoomMode } from '@shared';
+import { HttpError } from '../http';
+import { roomLinks, type RoomListing } from './roomStore';
+import type { RoomDeps } from './RoomDeps';
+
+/** What the lobby shows for one public room. */
+export interface PublicRoom {
+  roomId: string;
+  character: { id: string; name: string };
+  mode: string;
+  hostName: string;
+  participants: number;
+  spectators: number;
+}
+
+/** A room as its page needs it before joining. */
+export interface RoomSummary {
+  roomId: string;
+  character: { id: string; name: string; avatarUrl: string };
+  mode: RoomMode;
+  links?: LinksMessage;
+}
+
+/**
+ * Rooms seen from HTTP: created with their database record and links, listed from the
+ * matchmaker (across processes), and brought back to life when someone opens a link to a room
+ * whose live instance was disposed while empty.
+ */
+export class RoomService {
+  private readonly reviving = new Map<string, Promise<void>>();
+
+  constructor(private readonly deps: RoomDeps) {}
+
+  async create(ownerId: string, options: { characterId?: string; mode?: RoomMode }): Promise<{ roomId: string; links: LinksMessage }> {
+    const characterId = options.characterId ?? (await this.deps.characters.default()).id;
+    if (!(await this.deps.characters.usableBy(characterId, ownerId))) {
+      throw new HttpError(404, 'character_not_found', 'That character does not exist or is not yours to use.');
+    }
+    const roomId = generateId();
+    const conversation = await this.deps.repos.conversations.create(characterId, roomId);
+    await this.deps.repos.rooms.create({
+      id: roomId, ownerId, characterId, conversationId: conversation.id, mode: options.mode ?? 'open', isPublic: true, createdAt: new Date(),
+    });
+    await matchMaker.createRoom(ROOM_NAME, { roomId });
+    return { roomId, links: roomLinks(this.deps, roomId, 0) };
+  }
+
+  /** The room's summary; makes sure it is live. Links are included for its owner only. */
+  async open(roomId: string, userId: string | null): Promise<RoomSummary> {
+    const record = await this.deps.repos.rooms.findById(roomId);
+    if (!record || record.closedAt) throw new HttpError(404, 'room_not_found', 'This room does not exist or has ended.');
+    await this.ensureLive(roomId);
+    const staged = await this.deps.characters.stage(record.characterId);
+    return {
+      roomId,
+      character: { id: record.characterId, name: staged?.profile.name ?? '', avatarUrl: staged?.avatarUrl ?? '' },
+      mode: record.mode,
+      ...(userId === record.ownerId ? { links: roomLinks(this.deps, roomId, record.linkGeneration) } : {}),
+    };
+  }
+
+  /** Live public rooms, busiest first. */
+  async listPublic(): Promise<PublicRoom[]> {
+    const rooms = await matchMaker.query({ name: ROOM_NAME });
+    return rooms
+      .filter((r) => (r.metadata as RoomListing | undefined)?.isPublic && !r.private)
+      .map((r) => {
+        const m = r.metadata as RoomListing;
+        return { roomId: r.roomId, character: { id: m.characterId, name: m.characterName }, mode: m.mode, hostName: m.hostName, participants: m.participants, spectators: m.spectators };
+      })
+      .sort((a, b) => b.participants + b.spectators - (a.participants + a.spectators));
+  }
+
+  private async ensureLive(roomId: string): Promise<void> {
+    if ((await matchMaker.query({ roomId })).length > 0) return;
+    let pending = this.reviving.get(roomId);
+    if (!pending) {
+      pending = matchMaker.createRoom(ROOM_NAME, { roomId }).then(() => undefined).finally(() => this.reviving.delete(roomId));
+      this.reviving.set(roomId, pending);
+    }
+    await pending;
+  }
+}

@@ -1,0 +1,7 @@
+/** Character rooms: the live, authoritative state of each session, and their REST face. */
+export { defineCharacterRoom } from './defineCharacterRoom';
+export { CharacterRoom } from './CharacterRoom';
+export { RoomService, type PublicRoom, type RoomSummary } from './RoomService';
+export { CharacterCatalog, DEFAULT_AVATAR_URL, defaultCharacter, type StagedCharacter } from './CharacterCatalog';
+export { DEFAULT_ROOM_SETTINGS, type RoomDeps, type RoomSettings } from './RoomDeps';
+export { roomLinks } from './roomStore';

@@ -1,0 +1,48 @@
+import { publishAgentEvent, type AgentEvent, type Turn } from '../server/bus';
+import type { TestServer } from './testServer';
+
+/**
+ * Plays the agent worker's side of the bus in room tests: takes turns from the server's real
+ * turn queue and publishes the events a worker would, as the test scripts them.
+ */
+export interface BusAgent {
+  turns: Turn[];
+  /** Resolves with the next turn taken from the queue. */
+  nextTurn(timeoutMs?: number): Promise<Turn>;
+  publish(event: AgentEvent): Promise<void>;
+  /** Publishes a whole reply: subtitle, one utterance per sentence, done. */
+  reply(turn: Turn, sentences: string[], durationMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function startBusAgent(server: TestServer): BusAgent {
+  const { queue, events } = server.services.bus;
+  const turns: Turn[] = [];
+  const waiting: ((t: Turn) => void)[] = [];
+  const consumer = queue.consume(async ({ turn }) => {
+    turns.push(turn);
+    waiting.shift()?.(turn);
+  }, { concurrency: 4 });
+  let taken = 0;
+  return {
+    turns,
+    nextTurn(timeoutMs = 5000) {
+      if (turns.length > taken) return Promise.resolve(turns[taken++]);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no turn reached the queue')), timeoutMs);
+        waiting.push((t) => { clearTimeout(timer); taken++; resolve(t); });
+      });
+    },
+    publish: (event) => publishAgentEvent(events, event),
+    async reply(turn, sentences, durationMs = 200) {
+      const { roomId, turnId } = turn;
+      const text = sentences.join(' ');
+      await publishAgentEvent(events, { type: 'subtitle', roomId, turnId, seq: 0, delta: text, text });
+      for (const [seq, sentence] of sentences.entries()) {
+        await publishAgentEvent(events, { type: 'utterance', roomId, turnId, seq, text: sentence, expression: 'happy', audioUrl: '', durationMs, visemes: [[0, 'A', 0.8], [durationMs, 'A', 0]] });
+      }
+      await publishAgentEvent(events, { type: 'done', roomId, turnId, text, utterances: sentences.length });
+    },
+    stop: () => consumer.stop(),
+  };
+}
