@@ -65,6 +65,9 @@ describe('OfflinePersonaProvider', () => {
     expect(hana.text).toContain('Chika');
     expect((await reply(REX, [m('Ben', 'What is your favourite thing?')])).text).toMatch(/treasure maps/);
     expect((await reply(REX, [m('Ben', 'Do you like seagulls?')])).text).toMatch(/hate|dislike|No/);
+    // Small talk touching the persona's likes and dislikes gets a reaction, not a generic reply.
+    expect((await reply(REX, [m('Ben', 'I fed the seagulls today')])).text).toMatch(/can't stand|dislike/);
+    expect((await reply(HANA, [m('Ben', 'I had green tea today')])).text).toMatch(/green tea/);
   });
 
   it('differs with the input and never just echoes it', async () => {

@@ -62,7 +62,7 @@ function answer(s: Speaker, t: Tools, name: boolean): string[] {
   const chosen = ORDER.filter((i) => intents.has(i)).slice(0, 2);
   return chosen.map((intent, n) => {
     const reading = s.readings.find((r) => r.intents.includes(intent)) ?? s.readings[0];
-    const input: LineInput = { to: name && n === 0 ? s.to : '', persona: t.persona, rng: t.rng, topic: reading.topic };
+    const input: LineInput = { to: name && n === 0 ? s.to : '', persona: t.persona, rng: t.rng, topic: reading.topic, keywords: reading.keywords };
     return line(intent, input, reading, t);
   });
 }

@@ -7,6 +7,8 @@ export interface LineInput {
   persona: PersonaFacts;
   rng: Rng;
   topic?: string;
+  /** Content words of the message being answered. */
+  keywords?: string[];
 }
 
 /** Every line the offline engine can say, in one language; each returns tagged text. */
@@ -54,4 +56,14 @@ export function fill(template: string, slots: Record<string, string>): string {
 export function listEn(items: string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** The first item (a like or dislike) that one of `keywords` names, e.g. "seagulls" → "seagulls". */
+export function mentioned(items: string[], keywords: string[] = []): string | undefined {
+  const stem = (w: string) => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w);
+  return items.find((item) => {
+    const lower = item.toLowerCase();
+    const words = new Set((lower.match(/[\p{L}\p{N}]+/gu) ?? []).map(stem));
+    return keywords.some((k) => words.has(stem(k)) || (k.length > 1 && /[^\x00-\x7f]/.test(k) && lower.includes(k)));
+  });
 }

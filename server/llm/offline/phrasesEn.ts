@@ -1,4 +1,4 @@
-import { fill, type LineInput, listEn, type Phrasebook } from './phrasebook';
+import { fill, type LineInput, listEn, mentioned, type Phrasebook } from './phrasebook';
 
 const say = (input: LineInput, templates: readonly string[], slots: Record<string, string> = {}) =>
   fill(input.rng.pick(templates), { to: input.to, ...slots });
@@ -50,7 +50,7 @@ export const PHRASES_EN: Phrasebook = {
   howAreYou: (input) => {
     const like = input.persona.likes.length ? input.rng.pick(input.persona.likes) : undefined;
     const base = say(input, ["[happy] I'm doing well, {to}, thanks for asking!", '[relaxed] Pretty good, {to}!']);
-    return like ? `${base} ${input.rng.pick([`I was just thinking about ${like}.`, `A little ${like} would make it perfect.`])}` : base;
+    return like ? `${base} ${input.rng.pick([`I was just thinking about ${like}.`, `Just daydreaming about ${like}, as usual.`])}` : base;
   },
   compliment: (input) => say(input, ['[happy] Aww, thank you, {to}!', "[surprised] Oh! That's sweet of you, {to}.", '[happy] You just made my day, {to}.']),
   laugh: (input) => say(input, ["[happy] Haha, glad you're having fun, {to}!", '[happy] Hehe, {to}, you always make me laugh.']),
@@ -63,6 +63,10 @@ export const PHRASES_EN: Phrasebook = {
     "[sad] Sorry, {to}, I can't answer that. I'm running offline right now, and that question is beyond what I know.",
   ]),
   smallTalk: (input) => {
+    const loved = mentioned(input.persona.likes, input.keywords);
+    const hated = mentioned(input.persona.dislikes, input.keywords);
+    if (hated) return say(input, ['[angry] {X}? Ugh, {to}, I can\'t stand {x}.', '[sad][shake] Oh no, {to}, not {x}. I really dislike {x}.'], { x: hated, X: cap(hated) });
+    if (loved) return say(input, ['[happy] Oh, {x}! I love {x} too, {to}.', '[surprised] {X}? {to}, that\'s one of my favourite things!'], { x: loved, X: cap(loved) });
     const line = input.topic
       ? say(input, ['[nod] {T}, huh? Tell me more, {to}.', '[happy] Oh, {t}! That sounds lovely, {to}.', "[think] Hmm, {t}... I'd love to hear more about that, {to}."], { t: input.topic, T: cap(input.topic) })
       : say(input, ['[nod] I see, {to}.', '[relaxed] Mm-hm, {to}. Go on!']);

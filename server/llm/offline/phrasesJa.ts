@@ -1,4 +1,4 @@
-import { fill, type LineInput, type Phrasebook } from './phrasebook';
+import { fill, type LineInput, mentioned, type Phrasebook } from './phrasebook';
 
 const say = (input: LineInput, templates: readonly string[], slots: Record<string, string> = {}) =>
   fill(input.rng.pick(templates), { to: input.to, ...slots });
@@ -15,6 +15,12 @@ function likesLine(input: LineInput): string {
   if (!persona.likes.length) return say(input, ['[think] うーん、{to}、なんでしょう。おしゃべりは好きですよ。']);
   const likes = listJa(persona.likes.slice(0, 3));
   return say(input, ['[happy] {to}、私は{likes}が好きです！', '[relaxed] そうですね、{to}。{likes}が好きなんです。'], { likes });
+}
+
+function smallTalkLine(input: LineInput): string {
+  return input.topic
+    ? say(input, ['[nod] {t}ですか。{to}、もっと聞かせてください。', '[happy] {t}、いいですね、{to}！'], { t: input.topic })
+    : say(input, ['[nod] なるほど、{to}。', '[relaxed] うんうん、{to}。それで？']);
 }
 
 /** The Japanese lines of the offline persona engine. */
@@ -49,8 +55,12 @@ export const PHRASES_JA: Phrasebook = {
     '[think] うーん、{to}、ごめんなさい。いまはオフラインで動いていて、その質問には答えられないんです。私自身のことなら話せますよ。',
     '[sad] {to}、ごめんなさい。オフラインで動いているので、その質問は私には難しいです。',
   ]),
-  smallTalk: (input) => input.topic
-    ? say(input, ['[nod] {t}ですか。{to}、もっと聞かせてください。', '[happy] {t}、いいですね、{to}！'], { t: input.topic })
-    : say(input, ['[nod] なるほど、{to}。', '[relaxed] うんうん、{to}。それで？']),
+  smallTalk: (input) => {
+    const loved = mentioned(input.persona.likes, input.keywords);
+    const hated = mentioned(input.persona.dislikes, input.keywords);
+    if (hated) return say(input, ['[sad][shake] {x}ですか…{to}、私はちょっと苦手なんです。'], { x: hated });
+    if (loved) return say(input, ['[happy] {x}！{to}、私も大好きです！'], { x: loved });
+    return smallTalkLine(input);
+  },
   untrusted: (input) => say(input, ['[relaxed][shake] {to}、その手には乗りませんよ。私は{name}のままです。'], { name: input.persona.name }),
 };
