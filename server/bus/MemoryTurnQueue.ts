@@ -3,7 +3,7 @@ import { MemoryTurnConsumer } from './MemoryTurnConsumer';
 import type { Turn } from './turn';
 import { decodeTurn, encodeTurn } from './turnCodec';
 import {
-  type ConsumeOptions, type DeadLetterHandler, DEFAULT_TURN_QUEUE_TIMING, type TurnConsumer, type TurnHandler,
+  checkConcurrency, type ConsumeOptions, type DeadLetterHandler, DEFAULT_TURN_QUEUE_TIMING, type TurnConsumer, type TurnHandler,
   type TurnQueue, TurnQueueClosedError, type TurnQueueTiming,
 } from './TurnQueue';
 
@@ -112,12 +112,6 @@ export class MemoryTurnQueue implements TurnQueue {
     this.log.error({ turnId, roomId, attempts: entry.deliveries - 1 }, 'Turn dead-lettered: no worker finished it within its attempts.');
     this.options.onDeadLetter?.(entry.turn, entry.deliveries - 1);
   }
-}
-
-/** Rejects a concurrency that would make a consumer take nothing, or everything. */
-export function checkConcurrency(concurrency: number): number {
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a positive integer; got ${concurrency}.`);
-  return concurrency;
 }
 
 function withoutUndefined(options: Partial<TurnQueueTiming>): Partial<TurnQueueTiming> {

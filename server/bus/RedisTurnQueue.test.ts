@@ -37,7 +37,7 @@ describeTurnQueueContract({
 });
 
 describe.runIf(available)('RedisTurnQueue on a real Redis', () => {
-  const timing = { visibilityTimeoutMs: 400, reclaimIntervalMs: 40, maxAttempts: 3 };
+  const timing = { visibilityTimeoutMs: 300, reclaimIntervalMs: 30, maxAttempts: 3 };
   let prefix: string;
   let admin: Redis;
   let cleanup: (() => Promise<unknown>)[];

@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import { type BusLogger, silentLogger } from './BusLogger';
-import { checkConcurrency } from './MemoryTurnQueue';
 import { type RedisConsumerContext, RedisTurnConsumer } from './RedisTurnConsumer';
 import type { Turn } from './turn';
 import { encodeTurn } from './turnCodec';
 import { TurnStream } from './TurnStream';
 import {
-  type ConsumeOptions, type DeadLetterHandler, DEFAULT_TURN_QUEUE_TIMING, type TurnConsumer, type TurnHandler,
+  checkConcurrency, type ConsumeOptions, type DeadLetterHandler, DEFAULT_TURN_QUEUE_TIMING, type TurnConsumer, type TurnHandler,
   type TurnQueue, TurnQueueClosedError,
 } from './TurnQueue';
 

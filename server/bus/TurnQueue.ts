@@ -5,7 +5,7 @@ export interface TurnJob {
   turn: Turn;
   /** 1 on first delivery; higher when an earlier worker died or stalled past the visibility timeout. */
   attempt: number;
-  /** Extends the visibility timeout; the worker calls it while working (well within the timeout). */
+  /** Extends the visibility timeout; the worker calls it while working (well within the timeout). Never rejects: failures are logged. */
   heartbeat(): Promise<void>;
   /**
    * Aborted once this delivery is no longer the worker's: the turn was taken over by another
@@ -53,6 +53,12 @@ export interface TurnQueueTiming {
 
 /** Defaults: 30 s visibility timeout, at most 5 deliveries of one turn. */
 export const DEFAULT_TURN_QUEUE_TIMING: TurnQueueTiming = { visibilityTimeoutMs: 30_000, maxAttempts: 5 };
+
+/** Rejects a concurrency that would make a consumer take nothing, or everything. */
+export function checkConcurrency(concurrency: number): number {
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a positive integer; got ${concurrency}.`);
+  return concurrency;
+}
 
 /** Thrown by `enqueue` after `close()`. */
 export class TurnQueueClosedError extends Error {

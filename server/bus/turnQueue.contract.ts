@@ -3,7 +3,7 @@ import { gate, type Gate, sampleTurn, sleep } from './turnSamples.testkit';
 import type { DeadLetterHandler, TurnJob, TurnQueue } from './TurnQueue';
 
 /** Timing of the contract: short, so takeovers happen within a second. */
-export const CONTRACT_TIMING = { visibilityTimeoutMs: 400, reclaimIntervalMs: 40, maxAttempts: 3 };
+export const CONTRACT_TIMING = { visibilityTimeoutMs: 300, reclaimIntervalMs: 30, maxAttempts: 3 };
 
 /** One backend's queue, as several processes would see it. */
 export interface TurnQueueWorld {
@@ -133,7 +133,7 @@ export function describeTurnQueueContract(backend: TurnQueueBackend): void {
       let finished = false;
       world.open().consume(async (job) => {
         taken.push(job);
-        for (let i = 0; i < 10; i++) { await sleep(visibility / 4); await job.heartbeat(); }
+        for (let i = 0; i < 10; i++) { await sleep(visibility / 5); await job.heartbeat(); }
         finished = true;
       }, { concurrency: 1 });
       await world.open().enqueue(sampleTurn(1));

@@ -22,7 +22,7 @@ describe.runIf(available)('a worker process killed mid-turn', () => {
   });
 
   it('has its turn completed by another worker exactly once; one reply reaches the room', async () => {
-    const visibilityTimeoutMs = 1_000;
+    const visibilityTimeoutMs = 600;
     bus = createBus({ redisUrl: redisUrl!, prefix, log: recordingLogger(), visibilityTimeoutMs, reclaimIntervalMs: 100 });
     const received: AgentEvent[] = [];
     await subscribeRoom(bus.events, 'room-1', (e) => received.push(e));
