@@ -9,11 +9,23 @@ export const ROOM_DATA_CLOSE = '<<<END_ROOM_DATA>>>';
  * JSON.parse gives back the exact original text.
  */
 export function encodeRoomData(data: unknown): string {
-  return JSON.stringify(data, null, 1)
+  return layout(data)
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
+}
+
+/** Compact JSON with one line per list entry: readable for a model, few tokens. */
+function layout(data: unknown): string {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return JSON.stringify(data);
+  const fields = Object.entries(data).map(([key, value]) => {
+    const body = Array.isArray(value)
+      ? (value.length ? `[\n  ${value.map((v) => JSON.stringify(v)).join(',\n  ')}\n ]` : '[]')
+      : JSON.stringify(value);
+    return ` ${JSON.stringify(key)}: ${body}`;
+  });
+  return `{\n${fields.join(',\n')}\n}`;
 }
 
 /** The fenced block: open marker, escaped JSON, close marker, each on its own line. */
