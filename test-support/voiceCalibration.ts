@@ -8,7 +8,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { type Viseme } from '@shared';
-import { EspeakEngine } from '../server/voice/espeak/espeakEngine';
+import { EspeakEngine } from '../server/voice/espeak/EspeakEngine';
 import { matchClausesToAudio } from '../server/voice/lipsync/clauseSpans';
 import { analyzeFrames, type FrameFeatures } from '../server/voice/lipsync/frameAnalysis';
 import { ipaNuclei } from '../server/voice/lipsync/ipaVowels';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Viseme, type VisemeKeyframe, VISEMES } from '@shared';
 import { decodeWav } from '../server/voice/wav';
-import { type EspeakEngine } from '../server/voice/espeak/espeakEngine';
+import { type EspeakEngine } from '../server/voice/espeak/EspeakEngine';
 import { sampleVisemeTrack } from '../server/voice/lipsync/sampleVisemeTrack';
 import { visemeForArpabet } from '../server/voice/lipsync/vowelMap';
 

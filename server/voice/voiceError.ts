@@ -19,13 +19,17 @@ const RETRYABLE: ReadonlySet<VoiceErrorCode> = new Set(['rate_limited', 'timeout
 export class VoiceError extends Error {
   override readonly name = 'VoiceError';
 
+  /** For `rate_limited`: how long the provider asked us to wait. */
+  retryAfterMs?: number;
+
   constructor(
     readonly code: VoiceErrorCode,
     message: string,
     readonly provider?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number },
   ) {
     super(message, options);
+    this.retryAfterMs = options?.retryAfterMs;
   }
 
   /** True when retrying the same request may succeed. */

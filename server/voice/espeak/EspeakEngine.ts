@@ -12,6 +12,8 @@ export interface EspeakEngineOptions {
   poolSize?: number;
   /** A call that takes longer than this fails with `timeout` and its worker is replaced. */
   callTimeoutMs?: number;
+  /** The npm package to load (default `espeak-ng`); a test seam for "not installed". */
+  packageName?: string;
 }
 
 /** Output of one eSpeak run: the WAV file (if asked for) and what it printed (phonemes). */
@@ -24,7 +26,7 @@ class EspeakWorker {
   private worker: Worker | undefined;
   readonly pending = new Map<number, Pending>();
 
-  constructor(private readonly timeoutMs: number) {}
+  constructor(private readonly timeoutMs: number, private readonly packageName: string) {}
 
   call(id: number, message: object): Promise<EspeakRun> {
     const worker = this.ensure();
@@ -44,7 +46,7 @@ class EspeakWorker {
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./espeakWorker.mjs', import.meta.url));
+    const worker = new Worker(new URL('./espeakWorker.mjs', import.meta.url), { workerData: { packageName: this.packageName } });
     worker.unref();
     worker.on('message', (reply: Reply) => this.settle(reply));
     worker.on('error', (error) => this.fail(new VoiceError('provider_error', `The eSpeak worker crashed: ${error.message}`, 'espeak', { cause: error })));
@@ -79,7 +81,7 @@ export class EspeakEngine {
 
   constructor(options: EspeakEngineOptions = {}) {
     const size = Math.max(1, Math.floor(options.poolSize ?? 1));
-    this.workers = Array.from({ length: size }, () => new EspeakWorker(options.callTimeoutMs ?? 15_000));
+    this.workers = Array.from({ length: size }, () => new EspeakWorker(options.callTimeoutMs ?? 15_000, options.packageName ?? 'espeak-ng'));
   }
 
   /** Run eSpeak with CLI `args` on `input` text; `wav: true` also returns the audio. */

@@ -6,25 +6,29 @@
 // Protocol (parent → worker): { id, args: string[], input: string, wav: boolean } or { id, warm: true }
 //                 (worker → parent): { id, ok: true, wav?: Uint8Array, lines: string[] }
 //                                  | { id, ok: false, code, message }
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { readFile } from 'node:fs/promises';
 
 const encoder = new TextEncoder();
 let enginePromise;
 let spare;
 
+const packageName = workerData?.packageName ?? 'espeak-ng';
+
 async function loadEngine() {
   let factory;
+  let entry;
   try {
-    factory = (await import('espeak-ng')).default;
+    entry = import.meta.resolve(packageName);
+    factory = (await import(entry)).default;
   } catch (error) {
     throw Object.assign(new Error(
-      `The offline voice needs the optional npm package "espeak-ng" (GPL-3.0-or-later), which is not installed: ` +
+      `The offline voice needs the optional npm package "${packageName}" (eSpeak NG, GPL-3.0-or-later), which is not installed: ` +
       `run "npm install espeak-ng@1.0.2", or configure a cloud voice (Koeiromap or OpenAI). (${error.message})`,
     ), { code: 'dependency_missing' });
   }
   // Compile the 18 MB module once; every instance after that only instantiates it.
-  const wasmUrl = new URL('espeak-ng.wasm', import.meta.resolve('espeak-ng'));
+  const wasmUrl = new URL('espeak-ng.wasm', entry);
   const wasm = await WebAssembly.compile(await readFile(wasmUrl));
   return { factory, wasm };
 }

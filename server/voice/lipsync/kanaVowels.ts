@@ -36,7 +36,10 @@ function clauseFromKana(clause: string): VowelClause {
     beats += beatsOf(raw);
     const char = toHiragana(raw);
     const vowel = VOWEL_OF.get(char);
-    if (vowel) vowels.push(vowel);
+    const previous = vowels[vowels.length - 1];
+    // おう/こう… are read as a long o, and えい/けい… usually as a long e.
+    if ((char === 'う' && previous === 'O') || (char === 'い' && previous === 'E')) vowels.push(previous);
+    else if (vowel) vowels.push(vowel);
     else if (SMALL[char] && vowels.length > 0) vowels[vowels.length - 1] = SMALL[char];
     else if (SMALL[char]) vowels.push(SMALL[char]);
     else if (char === 'ー' && vowels.length > 0) vowels.push(vowels[vowels.length - 1]);

@@ -1,0 +1,37 @@
+/**
+ * eSpeak NG command-line arguments for a request: voice (language + variant such as `+f3`),
+ * pitch (0–99, default 50) and rate (words per minute, default 175) from VoiceSettings.
+ */
+import { type Language, type VoiceSettings } from '../../bus/turn';
+
+const DEFAULT_PITCH = 50;
+const DEFAULT_RATE = 175;
+const VOICE_NAME = /^(?<language>[a-z]{2,3}(?:-[a-z0-9]+)*)?(?<variant>\+[a-z0-9_-]+)?$/i;
+
+/** The eSpeak voice for `language`, keeping a variant (`+f3`) or English accent (`en-gb`) from `voice`. */
+export function espeakVoice(language: Language, voice: string | undefined): string {
+  const match = VOICE_NAME.exec(voice?.trim() ?? '');
+  const variant = match?.groups?.variant ?? '';
+  const requested = match?.groups?.language?.toLowerCase();
+  if (language === 'ja') return `ja${variant}`;
+  const accent = requested?.startsWith('en') ? requested : 'en-us';
+  return `${accent}${variant}`;
+}
+
+/** Arguments for synthesis; `phonemes` adds `--ipa` so eSpeak also prints what it said. */
+export function espeakArgs(language: Language, voice: VoiceSettings, phonemes: boolean): string[] {
+  const pitch = clamp(Math.round(DEFAULT_PITCH * (voice.pitch ?? 1)), 0, 99);
+  const rate = clamp(Math.round(DEFAULT_RATE * (voice.speed ?? 1)), 80, 450);
+  const args = ['-v', espeakVoice(language, voice.voice), '-p', String(pitch), '-s', String(rate)];
+  if (phonemes) args.push('--ipa');
+  return args;
+}
+
+/** eSpeak reads `[[...]]` as raw phoneme input: never let spoken text switch that on. */
+export function espeakSafeText(text: string): string {
+  return text.replace(/\[\[|\]\]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function clamp(value: number, lo: number, hi: number): number {
+  return Number.isFinite(value) ? Math.max(lo, Math.min(hi, value)) : lo;
+}
