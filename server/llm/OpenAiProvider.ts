@@ -45,6 +45,8 @@ export class OpenAiProvider implements LlmProvider {
     this.client = new OpenAI({
       apiKey: options.apiKey || 'not-needed',
       baseURL,
+      organization: null,
+      project: null,
       maxRetries: 0, // retries are ours: only before the first token, with jitter
       timeout: options.timeouts.firstTokenMs + 1_000,
     });
