@@ -106,8 +106,12 @@ class TurnRun {
         return this.finish('ok');
       }
       const error = describeFailure(failure, voice.failed);
-      await this.apologise(error, voice.failed);
-      return this.finish('error', error);
+      await this.apologise(error, voice.failed).catch(() => {
+        // Even the apology failed: still tell the room, so the turn is never left hanging.
+        this.emit({ type: 'error', ...this.ids(), code: error.code, message: error.message });
+        this.emit({ type: 'done', ...this.ids(), text: this.spokenText(), utterances: this.released });
+      });
+      return this.finish(this.deps.signal.aborted ? 'aborted' : 'error', error);
     } finally {
       this.deps.signal.removeEventListener('abort', this.onAbort);
     }
@@ -221,11 +225,22 @@ class TurnRun {
   private finish(outcome: TurnOutcome, error?: { code: string; message: string }): TurnResult {
     const timings = this.timings();
     const result: TurnResult = { outcome, text: this.spokenText(), utterances: this.released, timings, ...(error ? { error } : {}) };
-    this.deps.metrics?.observe(timings, outcome);
-    const line = { ...this.ids(), provider: this.deps.llm.name, offline: this.deps.llm.offline, outcome, utterances: this.released, chars: result.text.length, ...timings, ...(error ? { errorCode: error.code, errorMessage: error.message } : {}) };
+    try {
+      this.deps.metrics?.observe(timings, outcome);
+      this.log(outcome, result, error);
+    } catch {
+      // Metrics and logs must never turn a finished turn into a failed one.
+    }
+    return result;
+  }
+
+  private log(outcome: TurnOutcome, result: TurnResult, error?: { code: string; message: string }): void {
+    const line = {
+      ...this.ids(), provider: this.deps.llm.name, offline: this.deps.llm.offline, outcome, utterances: result.utterances,
+      chars: result.text.length, ...result.timings, ...(error ? { errorCode: error.code, errorMessage: error.message } : {}),
+    };
     if (outcome === 'error') this.deps.logger?.warn(line, 'turn failed');
     else this.deps.logger?.info(line, outcome === 'aborted' ? 'turn interrupted' : 'turn finished');
-    return result;
   }
 
   private timings(): TurnTimings {
