@@ -1,4 +1,5 @@
-import { utteranceId, type Utterance } from '@shared';
+import { utteranceId } from '@shared/utterance';
+import type { Utterance } from '@shared';
 import { AudioCache } from './AudioCache';
 import { anchorOf, planPlayback } from './schedule';
 

@@ -1,4 +1,5 @@
-import { SERVER_MESSAGES, type JoinOptions } from '@shared';
+import { SERVER_MESSAGES } from '@shared/messageNames';
+import type { JoinOptions } from '@shared';
 import { describeFinalClose, describeJoinError, type JoinProblem } from './joinErrors';
 
 /** Where the connection to the room stands. */

@@ -1,8 +1,7 @@
 import { Client } from 'colyseus.js';
-import {
-  CLIENT_MESSAGES, SERVER_MESSAGES, PROTOCOL_VERSION,
-  type ChatMessage, type ErrorMessage, type JoinOptions, type LinksMessage, type SubtitleMessage, type TimeReply,
-} from '@shared';
+import { CLIENT_MESSAGES, SERVER_MESSAGES } from '@shared/messageNames';
+import { PROTOCOL_VERSION } from '@shared/protocol';
+import type { ChatMessage, ErrorMessage, JoinOptions, LinksMessage, SubtitleMessage, TimeReply } from '@shared';
 import type { RawState } from './readState';
 import { RoomConnection, type ClientLike } from './RoomConnection';
 import { RoomStore } from './RoomStore';

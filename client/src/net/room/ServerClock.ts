@@ -1,4 +1,5 @@
-import { CLOCK_SYNC, ClockSync, type TimeReply } from '@shared';
+import { CLOCK_SYNC, ClockSync } from '@shared/clockSync';
+import type { TimeReply } from '@shared';
 
 /** Reads the local monotonic clock (ms): `performance.now()` in the page. */
 export type LocalClock = () => number;

@@ -1,4 +1,4 @@
-import { CLOSE_CODES, JOIN_ERRORS } from '@shared';
+import { CLOSE_CODES, JOIN_ERRORS } from '@shared/errors';
 
 /** What the room page does about a refused join. */
 export type JoinRemedy = 'reload' | 'signIn' | 'lobby' | 'retry';

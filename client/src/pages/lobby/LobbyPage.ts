@@ -1,0 +1,32 @@
+import { ApiClient, browserStorage, TokenStore } from '../../net';
+import { h, Toasts } from '../../ui/dom';
+import { CreateRoomCard } from './createRoomCard';
+import { NameCard } from './nameCard';
+import { RoomList } from './roomList';
+
+/** How often the room list refreshes while the lobby is visible (ms). */
+export const ROOMS_REFRESH_MS = 10_000;
+
+/** The lobby (`/`): enter a name, start a room and share its links, or watch a live room. */
+export function startLobbyPage(root: HTMLElement): void {
+  document.title = 'Kotodama · talk to an AI character together';
+  const api = new ApiClient(new TokenStore(browserStorage()));
+  const toasts = new Toasts();
+  const create = new CreateRoomCard(api, (m) => toasts.show(m, 'ok'));
+  const names = new NameCard(api, () => create.render());
+  const rooms = new RoomList();
+  root.replaceChildren(h('div', { class: 'lobby' },
+    h('header', { class: 'lobby-header' },
+      h('a', { class: 'brand', href: '/' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '言'), h('span', { class: 'brand-name' }, 'Kotodama'))),
+    h('main', { class: 'lobby-main' },
+      h('section', { class: 'hero' },
+        h('h1', {}, 'Talk to an AI character ', h('span', { class: 'accent' }, 'together.')),
+        h('p', { class: 'lead' }, 'One character, one voice, one performance — in sync on every screen. Bring friends to talk, or share a link for people to watch.')),
+      h('div', { class: 'lobby-grid' }, h('div', { class: 'lobby-col' }, names.el, create.el), rooms.el)),
+    h('footer', { class: 'lobby-footer' }, 'Kotodama · rooms are live; nothing is recorded in your browser but your guest name.'),
+    toasts.el));
+  void api.characters().then((list) => create.setCharacters(list), () => create.setCharacters([]));
+  const refresh = (): void => { void api.rooms().then((list) => rooms.set(list), (err: Error) => rooms.set(`Could not load the rooms: ${err.message}`)); };
+  refresh();
+  setInterval(() => { if (document.visibilityState === 'visible') refresh(); }, ROOMS_REFRESH_MS);
+}

@@ -1,0 +1,66 @@
+import type { RoomMode } from '@shared';
+import type { ApiClient, CharacterInfo, RoomLinks } from '../../net';
+import { copyText, h, replace } from '../../ui/dom';
+import { initial } from './nameCard';
+
+/**
+ * "Start a room": pick a character and a mode, create the room, then share its two links
+ * (participant and spectator) or walk in.
+ */
+export class CreateRoomCard {
+  readonly el = h('section', { class: 'card create-card', 'aria-labelledby': 'create-title' });
+  private characters: CharacterInfo[] = [];
+  private characterId = '';
+  private mode: RoomMode = 'open';
+
+  constructor(private readonly api: ApiClient, private readonly notify: (m: string) => void) {
+    this.render();
+  }
+
+  /** Sets the characters on offer. */
+  setCharacters(list: CharacterInfo[]): void {
+    this.characters = list;
+    if (!this.characterId && list[0]) this.characterId = list[0].id;
+    this.render();
+  }
+
+  /** Draws the form (disabled until signed in). */
+  render(): void {
+    const signedIn = Boolean(this.api.tokens.session);
+    const picker = h('div', { class: 'character-picker', role: 'radiogroup', 'aria-label': 'Character' },
+      ...this.characters.map((c, i) => h('button', {
+        class: `character-option${c.id === this.characterId ? ' is-on' : ''}`, type: 'button', role: 'radio', 'aria-checked': String(c.id === this.characterId),
+        onclick: () => { this.characterId = c.id; this.render(); },
+      }, h('span', { class: `portrait portrait-${i % 4}`, 'aria-hidden': 'true' }, initial(c.name)), h('span', { class: 'character-name' }, c.name))));
+    const mode = (m: RoomMode, title: string, hint: string) => h('button', {
+      class: `segment${this.mode === m ? ' is-on' : ''}`, type: 'button', 'aria-pressed': String(this.mode === m), onclick: () => { this.mode = m; this.render(); },
+    }, h('strong', {}, title), h('span', {}, hint));
+    const error = h('p', { class: 'form-error', role: 'alert' });
+    const create = h('button', { class: 'btn btn-primary btn-wide', type: 'button', disabled: !signedIn }, signedIn ? 'Create room' : 'Enter a name first');
+    create.addEventListener('click', () => {
+      create.disabled = true;
+      this.api.createRoom({ characterId: this.characterId || undefined, mode: this.mode })
+        .then((room) => this.showLinks(room.links), (err: Error) => { error.textContent = err.message; create.disabled = false; });
+    });
+    replace(this.el,
+      h('div', { class: 'card-kicker' }, 'Step 2'), h('h2', { id: 'create-title' }, 'Start a room'),
+      this.characters.length ? picker : h('p', { class: 'hint' }, 'The default character will host your room.'),
+      h('div', { class: 'segments' }, mode('open', 'Open', 'Everyone talks to the character'), mode('hosted', 'Hosted', 'You pick the questions')),
+      create, error);
+  }
+
+  private showLinks(links: RoomLinks): void {
+    const row = (title: string, hint: string, url: string) => h('div', { class: 'share-row' },
+      h('div', { class: 'share-label' }, h('strong', {}, title), h('span', {}, hint)),
+      h('div', { class: 'share-field' },
+        h('input', { class: 'link-input', readonly: true, value: url, 'aria-label': `${title} link`, onfocus: (e: Event) => (e.target as HTMLInputElement).select() }),
+        h('button', { class: 'btn btn-small', type: 'button', onclick: async () => this.notify(await copyText(url) ? `${title} link copied` : 'Select the link and copy it') }, 'Copy')));
+    replace(this.el,
+      h('div', { class: 'card-kicker ok' }, 'Room ready'), h('h2', { id: 'create-title' }, 'Share your room'),
+      row('Participant link', 'People who talk to the character', links.participant),
+      row('Spectator link', 'People who watch and react', links.spectator),
+      h('div', { class: 'btn-row' },
+        h('a', { class: 'btn btn-primary btn-wide', href: links.participant }, 'Enter the room →'),
+        h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => this.render() }, 'Create another')));
+  }
+}

@@ -1,0 +1,2 @@
+/** The lobby page. */
+export { startLobbyPage, ROOMS_REFRESH_MS } from './LobbyPage';

@@ -1,0 +1,96 @@
+import { utteranceId } from '@shared/utterance';
+import type { Utterance, VisemeKeyframe } from '@shared';
+import type { UtterancePlayer } from '../../audio';
+import type { ServerClock, SpeechView } from '../../net/room';
+import type { AvatarStage } from './avatarStage';
+import { SpeechTimeline, type TimedLine } from './speechTimeline';
+
+/** The utterance that started last, in this page's `performance.now()` time base. */
+export interface StartedUtterance {
+  id: string;
+  startAtLocalMs: number;
+}
+
+/**
+ * Routes the character's performance: each utterance goes once to the audio player (scheduled
+ * on the synced clock), to the avatar (lip-sync, expression, gesture) and to the timeline that
+ * drives the speech bubble. Late joiners get the sentence under way from the state's `speech`.
+ */
+export class Performer {
+  private readonly timeline = new SpeechTimeline();
+  private avatar: AvatarStage | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private shown: TimedLine | null = null;
+  private readonly started = new Set<string>();
+  /** Recent sentences, handed to an avatar that attaches late. */
+  private readonly recent: Utterance[] = [];
+  /** The sentence that started last (debug handle, tests). */
+  lastUtterance: StartedUtterance | null = null;
+
+  constructor(private readonly audio: UtterancePlayer, private readonly clock: ServerClock, private readonly onLine: (line: TimedLine | null) => void) {}
+
+  /** Attaches the avatar once its chunk is loaded; sentences still to come are handed over. */
+  attach(avatar: AvatarStage): void {
+    this.avatar = avatar;
+    const now = this.clock.serverNow();
+    for (const u of this.recent) if (u.startAt + u.durationMs > now) avatar.play(u, this.levelFor(u));
+  }
+
+  /** An `utterance` message (or a late joiner's state `speech`). */
+  accept(u: Utterance): void {
+    if (!this.timeline.add(u)) return;
+    this.audio.play(u);
+    this.avatar?.play(u, this.levelFor(u));
+    this.recent.push(u);
+    if (this.recent.length > 40) this.recent.splice(0, this.recent.length - 20);
+    this.refresh();
+  }
+
+  /** Plays the sentence under way when this page joined (if it is still under way). */
+  acceptSpeech(s: SpeechView): void {
+    if (!s.turnId || this.timeline.has(utteranceId(s))) return;
+    if (s.startAt + s.durationMs <= this.clock.serverNow()) return;
+    let visemes: VisemeKeyframe[] = [];
+    try { visemes = JSON.parse(s.visemes) as VisemeKeyframe[]; } catch { /* keep the sentence without a track */ }
+    this.accept({
+      turnId: s.turnId, seq: s.seq, text: s.text, expression: s.expression as Utterance['expression'], gesture: (s.gesture || undefined) as Utterance['gesture'],
+      audioUrl: s.audioUrl, durationMs: s.durationMs, startAt: s.startAt, visemes,
+    });
+  }
+
+  /** `interrupt {turnId}`: silence at once. */
+  interrupt(turnId?: string): void {
+    this.audio.interrupt(turnId);
+    this.avatar?.interrupt(turnId);
+    this.timeline.interrupt(turnId);
+    this.refresh();
+  }
+
+  /** The voice level drives the mouth of a sentence that has audio but no viseme track. */
+  private levelFor(u: Utterance): (() => number) | undefined {
+    return u.audioUrl ? () => this.audio.level() : undefined;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private refresh(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const now = this.clock.serverNow();
+    const playing = this.timeline.playing(now);
+    if (playing && !this.started.has(playing.id)) {
+      this.started.add(playing.id);
+      this.lastUtterance = { id: playing.id, startAtLocalMs: this.clock.toLocal(playing.startAt) };
+    }
+    const current = this.timeline.current(now);
+    if (current?.id !== this.shown?.id) {
+      this.shown = current;
+      this.onLine(current);
+    }
+    const next = this.timeline.nextChange(now);
+    if (next !== null) this.timer = setTimeout(() => this.refresh(), Math.max(0, next - now) + 1);
+  }
+}
