@@ -7,8 +7,8 @@ import type { TestServer } from './testServer';
  */
 export interface BusAgent {
   turns: Turn[];
-  /** Resolves with the next turn taken from the queue. */
-  nextTurn(timeoutMs?: number): Promise<Turn>;
+  /** Resolves with the next turn taken from the queue (of `roomId`, when given). */
+  nextTurn(timeoutMs?: number, roomId?: string): Promise<Turn>;
   publish(event: AgentEvent): Promise<void>;
   /** Publishes a whole reply: subtitle, one utterance per sentence, done. */
   reply(turn: Turn, sentences: string[], durationMs?: number): Promise<void>;
@@ -18,19 +18,32 @@ export interface BusAgent {
 export function startBusAgent(server: TestServer): BusAgent {
   const { queue, events } = server.services.bus;
   const turns: Turn[] = [];
-  const waiting: ((t: Turn) => void)[] = [];
+  const consumed = new Set<Turn>();
+  const waiters = new Set<() => void>();
   const consumer = queue.consume(async ({ turn }) => {
     turns.push(turn);
-    waiting.shift()?.(turn);
+    for (const w of [...waiters]) w();
   }, { concurrency: 4 });
-  let taken = 0;
+  const take = (roomId?: string) => {
+    const turn = turns.find((t) => !consumed.has(t) && (!roomId || t.roomId === roomId));
+    if (turn) consumed.add(turn);
+    return turn;
+  };
   return {
     turns,
-    nextTurn(timeoutMs = 5000) {
-      if (turns.length > taken) return Promise.resolve(turns[taken++]);
+    nextTurn(timeoutMs = 5000, roomId?: string) {
+      const ready = take(roomId);
+      if (ready) return Promise.resolve(ready);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('no turn reached the queue')), timeoutMs);
-        waiting.push((t) => { clearTimeout(timer); taken++; resolve(t); });
+        const check = () => {
+          const turn = take(roomId);
+          if (!turn) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(turn);
+        };
+        const timer = setTimeout(() => { waiters.delete(check); reject(new Error('no turn reached the queue')); }, timeoutMs);
+        waiters.add(check);
       });
     },
     publish: (event) => publishAgentEvent(events, event),

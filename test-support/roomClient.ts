@@ -66,7 +66,7 @@ function wrap(room: Room<RoomState>): TestClient {
       await waitUntil(() => (found = received.find((m) => m.type === type && test(m.payload))) !== undefined, `a "${type}" message`, timeoutMs);
       return found.payload;
     },
-    until: (test, timeoutMs) => waitUntil(() => room.state !== undefined && test(room.state), 'a state change', timeoutMs),
+    until: (test, timeoutMs) => waitUntil(() => room.state !== undefined && test(room.state), `state where ${test.toString().slice(0, 120)}`, timeoutMs),
   };
 }
 

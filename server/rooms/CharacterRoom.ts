@@ -32,6 +32,8 @@ export class CharacterRoom extends Room<RoomState> implements RoomContext {
   record!: RoomRecord;
   readonly banned = new Set<string>();
   readonly promoted = new Set<string>();
+  /** Sessions the room ended itself (kick, flood): no reconnection window for them. */
+  readonly ejected = new Set<string>();
   dispatcher!: TurnDispatcher;
   output!: AgentOutput;
   private readonly sayBuckets = new Map<string, TokenBucket>();
@@ -80,7 +82,7 @@ export class CharacterRoom extends Room<RoomState> implements RoomContext {
     if (!member) return;
     member.connected = false;
     member.typing = false;
-    if (!consented) {
+    if (!consented && !this.ejected.has(client.sessionId)) {
       try {
         await this.allowReconnection(client, this.deps.settings.reconnectSeconds);
         member.connected = true;
@@ -233,6 +235,7 @@ export class CharacterRoom extends Room<RoomState> implements RoomContext {
     if (verdict === 'warn') this.sendError(client, ERROR_CODES.rateLimited, 'Too many messages: slow down, or you will be disconnected.');
     if (verdict === 'disconnect') {
       this.deps.log.warn({ roomId: this.roomId, sessionId: client.sessionId }, 'Disconnected a client that kept flooding the room.');
+      this.ejected.add(client.sessionId);
       client.leave(CLOSE_CODES.flood, 'Too many messages.');
     }
     return false;

@@ -10,6 +10,7 @@ export interface RoomContext extends RoomHost {
   readonly output: AgentOutput;
   readonly banned: Set<string>;
   readonly promoted: Set<string>;
+  readonly ejected: Set<string>;
   readonly clients: Iterable<Client>;
   memberOf(client: Client): Member | undefined;
   sendError(client: Client, code: ErrorCode, message: string): void;

@@ -48,6 +48,7 @@ function kick(room: RoomContext, client: Client, { sessionId }: Action<'kick'>):
   for (let i = room.state.queue.length - 1; i >= 0; i--) {
     if (room.state.queue[i].sessionId === sessionId) room.state.queue.splice(i, 1);
   }
+  room.ejected.add(sessionId);
   for (const c of room.clients) if (c.sessionId === sessionId) c.leave(CLOSE_CODES.kicked, 'The host removed you from the room.');
 }
 
