@@ -11,7 +11,7 @@ import { createBus, type Bus } from './bus';
 import { describeServices, type Config } from './config';
 import { ChatWriter, createRepositories, openDatabase, type Database, type Repositories } from './db';
 import { createHttpApp, roomRoutes, type HealthCheck } from './http';
-import { createLogger, createMetrics, type Logger, type Metrics } from './observability';
+import { colyseusLogger, createLogger, createMetrics, type Logger, type Metrics } from './observability';
 import { CharacterCatalog, DEFAULT_ROOM_SETTINGS, defineCharacterRoom, RoomService, type RoomDeps, type RoomSettings } from './rooms';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -73,6 +73,7 @@ export async function startServer(config: Readonly<Config>, options: StartOption
     publicAddress: config.publicAddress,
     gracefullyShutdown: false,
     greet: false,
+    logger: colyseusLogger(log),
   });
   defineCharacterRoom(gameServer, services.roomDeps);
   await gameServer.listen(config.port, config.host);

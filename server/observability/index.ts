@@ -1,3 +1,4 @@
 /** Logging and metrics for every server process. */
 export { createLogger, type Logger, type LoggerOptions } from './logger';
 export { createMetrics, type Metrics } from './metrics';
+export { colyseusLogger, type ColyseusLogger } from './colyseusLogger';
