@@ -7,12 +7,15 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Redis } from 'ioredis';
 import { join } from 'node:path';
 import { AuthService, resolveJwtSecret, TokenSigner } from './auth';
+import { createTurnMetrics } from './agent';
 import { createBus, type Bus } from './bus';
+import { createLlmProvider } from './llm';
 import { describeServices, type Config } from './config';
 import { ChatWriter, createRepositories, openDatabase, type Database, type Repositories } from './db';
 import { createHttpApp, roomRoutes, type HealthCheck } from './http';
 import { colyseusLogger, createLogger, createMetrics, type Logger, type Metrics } from './observability';
 import { CharacterCatalog, DEFAULT_ROOM_SETTINGS, defineCharacterRoom, RoomService, type RoomDeps, type RoomSettings } from './rooms';
+import { AgentWorker } from './worker';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -34,6 +37,8 @@ export interface Services {
   characters: CharacterCatalog;
   roomDeps: RoomDeps;
   rooms: RoomService;
+  /** The in-process agent worker (absent when standalone workers take the turns). */
+  worker: AgentWorker | null;
 }
 
 /** A running server: its address, its parts, and a clean way to stop it. */
@@ -103,7 +108,16 @@ async function createServices(config: Readonly<Config>, log: Logger, options: St
     publicUrl: config.publicUrl, linkTtlSeconds: config.tokens.linkTtlSeconds,
     llmOffline: config.llm.kind === 'offline', now: Date.now,
   };
-  return { config, log, metrics, db, repos, signer, auth, redis, bus, chat, characters, roomDeps, rooms: new RoomService(roomDeps) };
+  const worker = config.agent.embedded ? await startEmbeddedWorker(config, log, bus, metrics) : null;
+  return { config, log, metrics, db, repos, signer, auth, redis, bus, chat, characters, roomDeps, rooms: new RoomService(roomDeps), worker };
+}
+
+async function startEmbeddedWorker(config: Readonly<Config>, log: Logger, bus: Bus, metrics: Metrics): Promise<AgentWorker> {
+  const worker = new AgentWorker({
+    bus, log, llm: createLlmProvider(config.llm), concurrency: config.agent.concurrency, metrics: createTurnMetrics(metrics.registry),
+  });
+  await worker.start();
+  return worker;
 }
 
 function presenceFor(config: Readonly<Config>): Presence {
@@ -120,6 +134,7 @@ function healthChecks(s: Services): HealthCheck[] {
 async function stopServer(gameServer: Server, s: Services): Promise<void> {
   s.log.info('Shutting down: closing rooms, then the database.');
   await gameServer.gracefullyShutdown(false);
+  await s.worker?.stop();
   await s.chat.close();
   await s.bus.close();
   await s.redis?.quit().catch(() => undefined);

@@ -1,0 +1,2 @@
+/** The agent worker: turns from the queue → agent pipeline → events on the room's channel. */
+export { AgentWorker, type AgentWorkerDeps } from './AgentWorker';
