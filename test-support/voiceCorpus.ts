@@ -96,13 +96,16 @@ export function scoreVowelCentres(track: readonly VisemeKeyframe[], phones: read
   return into;
 }
 
-/** Frames (10 ms steps) inside pauses of at least `minPauseMs`, and how many show a closed mouth. */
+/**
+ * 10 ms frames lying wholly inside pauses of at least `minPauseMs`, and how many show a closed
+ * mouth (sampled at each frame's centre).
+ */
 export function pauseClosure(track: readonly VisemeKeyframe[], phones: readonly TimedPhone[], minPauseMs = 100): { closed: number; total: number } {
   let closed = 0;
   let total = 0;
   for (const p of phones) {
     if (p.phone !== 'pau' || p.endMs - p.startMs < minPauseMs) continue;
-    for (let t = p.startMs + 5; t < p.endMs; t += 10) {
+    for (let t = p.startMs + 5; t + 5 <= p.endMs; t += 10) {
       total++;
       if (sampleVisemeTrack(track, t).weight < 0.02) closed++;
     }

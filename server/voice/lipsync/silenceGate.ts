@@ -18,7 +18,12 @@ export interface SilenceGateOptions {
   bridgeGapMs: number;
   /** Bursts shorter than this are ignored (ms): clicks, not speech. */
   minBurstMs: number;
+  /** Runs shorter than `faintRunMs` that never rise this far above the open level are hum or breath. */
+  faintRiseDb: number;
+  faintRunMs: number;
 }
+
+const DIGITAL_SILENCE_DB = -100;
 
 export const DEFAULT_GATE: SilenceGateOptions = {
   belowPeakDb: 28,
@@ -27,6 +32,8 @@ export const DEFAULT_GATE: SilenceGateOptions = {
   hysteresisDb: 3,
   bridgeGapMs: 40,
   minBurstMs: 30,
+  faintRiseDb: 6,
+  faintRunMs: 150,
 };
 
 /** The gate's verdict plus the levels it used (the envelope maps loudness between them). */
@@ -41,7 +48,10 @@ export interface GateResult {
 export function gateSilence(levelDb: Float32Array, hopMs: number, options: SilenceGateOptions = DEFAULT_GATE): GateResult {
   const sorted = Float32Array.from(levelDb).sort();
   const peakDb = sorted.length ? sorted[Math.floor((sorted.length - 1) * 0.995)] : -120;
-  const noiseDb = sorted.length ? Math.max(sorted[Math.floor((sorted.length - 1) * 0.1)], -100) : -120;
+  // The noise floor is what the pauses sound like; digital silence (padding) says nothing about it.
+  const audible = sorted.filter((db) => db > DIGITAL_SILENCE_DB);
+  // A clip whose only quiet parts are digital silence has no audible noise: cap the estimate well under the peak.
+  const noiseDb = Math.min(audible.length ? audible[Math.floor((audible.length - 1) * 0.1)] : DIGITAL_SILENCE_DB, peakDb - 40);
   const openDb = Math.max(peakDb - options.belowPeakDb, noiseDb + options.aboveNoiseDb, options.absoluteFloorDb);
   const closeDb = openDb - options.hysteresisDb;
   const open = new Uint8Array(levelDb.length);
@@ -53,6 +63,7 @@ export function gateSilence(levelDb: Float32Array, hopMs: number, options: Silen
   }
   fillRuns(open, 0, Math.round(options.bridgeGapMs / hopMs), 1);
   fillRuns(open, 1, Math.round(options.minBurstMs / hopMs), 0);
+  dropFaintRuns(open, levelDb, openDb + options.faintRiseDb, Math.round(options.faintRunMs / hopMs));
   return { open, openDb, closeDb, peakDb };
 }
 
@@ -65,6 +76,19 @@ function fillRuns(flags: Uint8Array, value: number, maxLength: number, replaceme
     while (j < flags.length && flags[j] === value) j++;
     const interior = value === 1 || (i > 0 && j < flags.length);
     if (interior && j - i < maxLength) flags.fill(replacement, i, j);
+    i = j;
+  }
+}
+
+/** Close short open runs whose loudest frame stays under `minPeakDb`. */
+function dropFaintRuns(open: Uint8Array, levelDb: Float32Array, minPeakDb: number, maxLength: number): void {
+  let i = 0;
+  while (i < open.length) {
+    if (!open[i]) { i++; continue; }
+    let j = i;
+    let loudest = -Infinity;
+    while (j < open.length && open[j]) loudest = Math.max(loudest, levelDb[j++]);
+    if (j - i < maxLength && loudest < minPeakDb) open.fill(0, i, j);
     i = j;
   }
 }
