@@ -15,7 +15,7 @@ import { ChatWriter, createRepositories, openDatabase, type Database, type Repos
 import { createHttpApp, roomRoutes, type HealthCheck } from './http';
 import { colyseusLogger, createLogger, createMetrics, type Logger, type Metrics } from './observability';
 import { CharacterCatalog, DEFAULT_ROOM_SETTINGS, defineCharacterRoom, RoomService, type RoomDeps, type RoomSettings } from './rooms';
-import { AgentWorker } from './worker';
+import { AgentWorker } from './workers';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 

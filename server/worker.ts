@@ -3,7 +3,7 @@ import { createBus } from './bus';
 import { ConfigError, describeServices, loadConfig } from './config';
 import { createLlmProvider } from './llm';
 import { createLogger, createMetrics } from './observability';
-import { AgentWorker } from './worker/index';
+import { AgentWorker } from './workers';
 
 /**
  * Entry point of `npm run worker`: a standalone agent worker for the scaled-out deployment.

@@ -1,0 +1,82 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, type Room } from 'colyseus.js';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION, type RoomState } from '@shared';
+import { createScratchDatabase } from '../../../test-support/databases';
+import { freePort, startServerProcess, type ServerProcess } from '../../../test-support/serverProcess';
+import { postgresUrl, redisUrl, serviceAvailable } from '../../../test-support/services';
+
+const run = serviceAvailable('PostgreSQL', postgresUrl) && serviceAvailable('Redis', redisUrl);
+
+/** Redis database 2 is this suite's own, so its rooms and queue never meet another suite's. */
+function isolatedRedis(): string {
+  const url = new URL(redisUrl!);
+  url.pathname = '/2';
+  return url.toString();
+}
+
+async function post(base: string, path: string, body: unknown, token?: string): Promise<any> {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST', body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
+  return res.json();
+}
+
+async function stateWhere(room: Room<RoomState>, test: (s: RoomState) => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const ready = () => { try { return !!room.state?.members && test(room.state); } catch { return false; } };
+  while (!ready()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the room state');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe.runIf(run)('two server processes and a standalone worker on Redis', () => {
+  let a: ServerProcess;
+  let b: ServerProcess;
+  let worker: ServerProcess;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    const redis = new Redis(isolatedRedis());
+    await redis.flushdb();
+    await redis.quit();
+    dataDir = await mkdtemp(join(tmpdir(), 'kotodama-2p-'));
+    const shared = { DATABASE_URL: await createScratchDatabase(), REDIS_URL: isolatedRedis(), JWT_SECRET: 'two-process-secret-'.padEnd(40, 'x'), EMBEDDED_WORKER: 'false' };
+    const [pa, pb] = [await freePort(), await freePort()];
+    a = await startServerProcess({ ...shared, PORT: String(pa), PUBLIC_ADDRESS: `127.0.0.1:${pa}`, DATA_DIR: join(dataDir, 'a') });
+    b = await startServerProcess({ ...shared, PORT: String(pb), PUBLIC_ADDRESS: `127.0.0.1:${pb}`, DATA_DIR: join(dataDir, 'b') });
+    worker = await startServerProcess({ ...shared, DATA_DIR: join(dataDir, 'w') }, 'server/worker.ts');
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop(), worker?.stop()]);
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('lets a client whose HTTP goes to one process join a room living on the other, and carries turns and replies across', async () => {
+    const owner = await post(a.url, '/api/auth/guest', { name: 'Olivia' });
+    const guest = await post(b.url, '/api/auth/guest', { name: 'Aiko' });
+    const rooms = [await post(a.url, '/api/rooms', {}, owner.accessToken), await post(a.url, '/api/rooms', {}, owner.accessToken)];
+    const homes = await Promise.all(rooms.map(async (r) => (await post(a.url, `/matchmake/joinById/${r.roomId}`, { protocol: PROTOCOL_VERSION, link: new URL(r.links.spectator).searchParams.get('link') })).room.publicAddress));
+    expect(new Set(homes).size).toBe(2); // one room on each process
+
+    for (const r of rooms) {
+      const link = (role: 'participant' | 'spectator') => new URL(r.links[role]).searchParams.get('link');
+      const viaA = await new Client(a.url.replace('http', 'ws')).joinById<RoomState>(r.roomId, { protocol: PROTOCOL_VERSION, token: guest.accessToken, link: link('participant') });
+      const viaB = await new Client(b.url.replace('http', 'ws')).joinById<RoomState>(r.roomId, { protocol: PROTOCOL_VERSION, link: link('spectator') });
+      const utterances: unknown[] = [];
+      viaB.onMessage('utterance', (u) => utterances.push(u));
+      await stateWhere(viaB, (s) => s.members.size === 2);
+      viaA.send('say', { text: 'Hello from another process!' });
+      await stateWhere(viaB, (s) => s.chat.some((l) => l.text === 'Hello from another process!'));
+      await stateWhere(viaB, (s) => s.chat.some((l) => l.kind === 'character' && /Aiko/.test(l.text)));
+      expect(utterances.length).toBeGreaterThan(0);
+      await Promise.all([viaA.leave(), viaB.leave()]);
+    }
+  });
+});
