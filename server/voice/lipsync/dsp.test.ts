@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fft } from './fft';
+import { fft, realPowerSpectrum } from './fft';
 import { levinsonDurbin, lpcResonances, PolynomialRoots } from './lpc';
 import { resample } from './resample';
 import { smoothLabels } from './viterbi';
@@ -35,6 +35,18 @@ describe('signal processing', () => {
     expect(im[k]).toBeCloseTo(di, 8);
     fft(re, im, true);
     expect(re[17]).toBeCloseTo(original[17], 10);
+  });
+
+  it('the half-size real-signal power spectrum equals the full DFT power', () => {
+    const n = 32;
+    const x = Float64Array.from({ length: n }, (_, i) => Math.sin(i * 0.9) + (i % 3) * 0.2);
+    const power = new Float64Array(n / 2 + 1);
+    realPowerSpectrum(x, power, new Float64Array(n / 2), new Float64Array(n / 2));
+    for (const k of [0, 3, 7, 16]) {
+      let dr = 0, di = 0;
+      for (let t = 0; t < n; t++) { dr += x[t] * Math.cos((2 * Math.PI * k * t) / n); di -= x[t] * Math.sin((2 * Math.PI * k * t) / n); }
+      expect(power[k]).toBeCloseTo(dr * dr + di * di, 8);
+    }
   });
 
   it('LPC finds the resonances of a vowel-like signal', () => {

@@ -65,3 +65,42 @@ export function nextPowerOfTwo(n: number): number {
   while (size < n) size *= 2;
   return size;
 }
+
+/**
+ * Power spectrum |X[k]|², k = 0…N/2, of a real signal of even length N, computed with one
+ * complex FFT of length N/2 (even samples as real parts, odd as imaginary): half the work of a
+ * full complex transform. `re`/`im` are scratch buffers of length N/2.
+ */
+export function realPowerSpectrum(signal: Float64Array, power: Float64Array, re: Float64Array, im: Float64Array): void {
+  const half = signal.length / 2;
+  for (let n = 0; n < half; n++) { re[n] = signal[2 * n]; im[n] = signal[2 * n + 1]; }
+  fft(re, im);
+  const { cos, sin } = unpackTables(signal.length);
+  for (let k = 0; k <= half; k++) {
+    const a = k % half;
+    const b = (half - k) % half;
+    // Even part E = (Z[k] + conj Z[N/2−k]) / 2, odd part O = (Z[k] − conj Z[N/2−k]) / 2i.
+    const er = (re[a] + re[b]) / 2;
+    const ei = (im[a] - im[b]) / 2;
+    const or = (im[a] + im[b]) / 2;
+    const oi = -(re[a] - re[b]) / 2;
+    const xr = er + cos[k] * or - sin[k] * oi;
+    const xi = ei + cos[k] * oi + sin[k] * or;
+    power[k] = xr * xr + xi * xi;
+  }
+}
+
+const unpackCache = new Map<number, { cos: Float64Array; sin: Float64Array }>();
+
+/** e^{−2πik/N} for k = 0…N/2. */
+function unpackTables(size: number): { cos: Float64Array; sin: Float64Array } {
+  let tables = unpackCache.get(size);
+  if (!tables) {
+    const cos = new Float64Array(size / 2 + 1);
+    const sin = new Float64Array(size / 2 + 1);
+    for (let k = 0; k <= size / 2; k++) { cos[k] = Math.cos((2 * Math.PI * k) / size); sin[k] = -Math.sin((2 * Math.PI * k) / size); }
+    tables = { cos, sin };
+    unpackCache.set(size, tables);
+  }
+  return tables;
+}

@@ -2,7 +2,7 @@
  * Per-frame acoustic features on a 10 ms hop: loudness for the silence gate and mouth
  * openness, low-band periodicity for "is this a vowel", and formants F1–F3 from LPC roots.
  */
-import { fft } from './fft';
+import { realPowerSpectrum } from './fft';
 import { levinsonDurbin, lpcResonances, PolynomialRoots, type Resonance } from './lpc';
 import { resample } from './resample';
 
@@ -61,9 +61,16 @@ export function frameTimeMs(features: FrameFeatures, i: number): number {
 class FrameWorkspace {
   readonly window = hamming(WINDOW);
   readonly lagWindow = hammingAutocorrelation(this.window);
-  readonly re = new Float64Array(FFT_SIZE);
-  readonly im = new Float64Array(FFT_SIZE);
-  readonly power = new Float64Array(FFT_SIZE);
+  readonly re = new Float64Array(FFT_SIZE / 2);
+  readonly im = new Float64Array(FFT_SIZE / 2);
+  readonly power = new Float64Array(FFT_SIZE / 2 + 1);
+  readonly padded = new Float64Array(FFT_SIZE);
+  readonly frame = new Float64Array(WINDOW);
+  readonly lowBins = Math.round((1000 / ANALYSIS_RATE) * FFT_SIZE);
+  /** cos(2πk·lag/N) for the low-band bins and the pitch lags, and the pre-emphasis undo per bin. */
+  readonly cosines = cosineTable(this.lowBins);
+  readonly deEmphasis = Float64Array.from({ length: this.lowBins + 1 }, (_, k) => 1 / (1 + PRE_EMPHASIS * PRE_EMPHASIS - 2 * PRE_EMPHASIS * Math.cos((2 * Math.PI * k) / FFT_SIZE)));
+  readonly lags = new Float64Array(LPC_ORDER + 1);
   readonly roots = new PolynomialRoots(LPC_ORDER);
 }
 
@@ -81,50 +88,61 @@ function analyzeOneFrame(signal: Float32Array, start: number, work: FrameWorkspa
   out.centreDb[i] = toDb(Math.sqrt(centre / HOP));
   if (rms <= 1e-6) return;
 
-  const { re, im, power, window } = work;
-  re.fill(0); im.fill(0);
+  const { re, im, power, window, frame, lags } = work;
   for (let n = 0; n < WINDOW; n++) {
     const previous = start + n > 0 ? signal[start + n - 1] : 0;
-    re[n] = (signal[start + n] - PRE_EMPHASIS * previous) * window[n];
+    frame[n] = (signal[start + n] - PRE_EMPHASIS * previous) * window[n];
   }
-  fft(re, im);
+  // LPC needs only 13 autocorrelation lags: cheaper in the time domain than through an FFT.
+  for (let lag = 0; lag <= LPC_ORDER; lag++) {
+    let acc = 0;
+    for (let n = lag; n < WINDOW; n++) acc += frame[n] * frame[n - lag];
+    lags[lag] = acc;
+  }
+  work.padded.set(frame);
+  realPowerSpectrum(work.padded, power, re, im);
   let low = 1e-12, high = 1e-12;
-  const lowBins = Math.round((1000 / ANALYSIS_RATE) * FFT_SIZE);
   const highStart = Math.round((2500 / ANALYSIS_RATE) * FFT_SIZE);
-  for (let k = 0; k < FFT_SIZE; k++) {
-    power[k] = re[k] * re[k] + im[k] * im[k];
-    const bin = Math.min(k, FFT_SIZE - k);
-    if (bin <= lowBins) low += power[k];
-    else if (bin >= highStart) high += power[k];
+  for (let k = 0; k <= FFT_SIZE / 2; k++) {
+    if (k <= work.lowBins) low += power[k];
+    else if (k >= highStart) high += power[k];
   }
   out.tiltDb[i] = 10 * Math.log10(low / high);
-  // Autocorrelation for LPC (full band).
-  re.set(power); im.fill(0);
-  fft(re, im, true);
-  const a = levinsonDurbin(re.subarray(0, LPC_ORDER + 1), LPC_ORDER);
+  const a = levinsonDurbin(lags, LPC_ORDER);
   if (a) pickFormants(lpcResonances(a, ANALYSIS_RATE, work.roots), out, i);
-  out.voicing[i] = lowBandPeriodicity(work, lowBins);
+  out.voicing[i] = lowBandPeriodicity(work);
 }
 
-/** Normalised autocorrelation peak over 70–400 Hz periods, using only the 0–1 kHz band. */
-function lowBandPeriodicity(work: FrameWorkspace, lowBins: number): number {
-  const { re, im, power, lagWindow } = work;
-  re.fill(0); im.fill(0);
-  for (let k = 0; k < FFT_SIZE; k++) {
-    const bin = Math.min(k, FFT_SIZE - k);
-    // Pre-emphasis is undone for the pitch band: divide by |1 − α e^{-jω}|².
-    if (bin <= lowBins && bin > 0) re[k] = power[k] / (1 + PRE_EMPHASIS * PRE_EMPHASIS - 2 * PRE_EMPHASIS * Math.cos((2 * Math.PI * bin) / FFT_SIZE));
-  }
-  fft(re, im, true);
-  if (!(re[0] > 0)) return 0;
-  const minLag = Math.floor(ANALYSIS_RATE / 400);
-  const maxLag = Math.ceil(ANALYSIS_RATE / 70);
+const MIN_LAG = Math.floor(ANALYSIS_RATE / 400);
+const MAX_LAG = Math.ceil(ANALYSIS_RATE / 70);
+
+/**
+ * Normalised autocorrelation peak over 70–400 Hz periods, using only the 0–1 kHz band: the
+ * autocorrelation is the inverse transform of the (de-emphasised) low-band power, summed
+ * directly over those few bins.
+ */
+function lowBandPeriodicity(work: FrameWorkspace): number {
+  const { power, lagWindow, cosines, deEmphasis, lowBins } = work;
+  let zero = 0;
+  for (let k = 1; k <= lowBins; k++) zero += power[k] * deEmphasis[k];
+  if (!(zero > 0)) return 0;
   let best = 0;
-  for (let lag = minLag; lag <= maxLag; lag++) {
-    const value = re[lag] / (re[0] * lagWindow[lag]);
+  for (let lag = MIN_LAG; lag <= MAX_LAG; lag++) {
+    let acc = 0;
+    const row = (lag - MIN_LAG) * lowBins;
+    for (let k = 1; k <= lowBins; k++) acc += power[k] * deEmphasis[k] * cosines[row + k - 1];
+    const value = acc / (zero * lagWindow[lag]);
     if (value > best) best = value;
   }
   return Math.min(1, best);
+}
+
+function cosineTable(lowBins: number): Float64Array {
+  const table = new Float64Array((MAX_LAG - MIN_LAG + 1) * lowBins);
+  for (let lag = MIN_LAG; lag <= MAX_LAG; lag++) {
+    for (let k = 1; k <= lowBins; k++) table[(lag - MIN_LAG) * lowBins + k - 1] = Math.cos((2 * Math.PI * k * lag) / FFT_SIZE);
+  }
+  return table;
 }
 
 /** F1..F3: the lowest plausible, reasonably sharp resonances in their usual ranges. */
