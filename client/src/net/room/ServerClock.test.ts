@@ -57,6 +57,18 @@ describe('ServerClock', () => {
     expect(clock.rttMs).toBe(10);
   });
 
+  it('can run the warm-up burst again once the page is less busy', () => {
+    const t = fakeTime();
+    const clock = new ServerClock(t.now, t.timers);
+    const sent: number[] = [];
+    clock.start((t0) => sent.push(t0));
+    t.advance(CLOCK_SYNC.resyncIntervalMs);
+    const before = sent.length;
+    clock.rewarm();
+    t.advance(CLOCK_SYNC.warmupIntervalMs * (CLOCK_SYNC.warmupPings - 1));
+    expect(sent.length - before).toBe(CLOCK_SYNC.warmupPings);
+  });
+
   it('reports no latency before the first reply', () => {
     expect(new ServerClock(() => 0).rttMs).toBeNull();
   });

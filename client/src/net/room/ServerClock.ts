@@ -24,6 +24,7 @@ export class ServerClock {
   private readonly sync = new ClockSync();
   private timer: unknown = null;
   private sent = 0;
+  private sender: ((t0: number) => void) | null = null;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly now: LocalClock = () => performance.now(), private readonly timers: Timers = browserTimers) {}
@@ -56,6 +57,7 @@ export class ServerClock {
   /** Starts pinging through `send` (a warm-up burst first). Restarting re-warms, e.g. after a reconnection. */
   start(send: (t0: number) => void): void {
     this.stop();
+    this.sender = send;
     this.sent = 0;
     const tick = (): void => {
       send(this.now());
@@ -64,6 +66,14 @@ export class ServerClock {
       this.timer = this.timers.setTimeout(tick, warm ? CLOCK_SYNC.warmupIntervalMs : CLOCK_SYNC.resyncIntervalMs);
     };
     tick();
+  }
+
+  /**
+   * Runs the warm-up burst again, e.g. once a busy page (loading and compiling the avatar) has
+   * calmed down: replies that waited behind that work had long round trips; fresh ones replace them.
+   */
+  rewarm(): void {
+    if (this.sender && this.timer !== null) this.start(this.sender);
   }
 
   /** Feeds a `time {t0, t1}` reply. */

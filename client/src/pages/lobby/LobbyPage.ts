@@ -1,5 +1,5 @@
 import { ApiClient, browserStorage, TokenStore } from '../../net';
-import { h, Toasts } from '../../ui/dom';
+import { h, icon, Toasts } from '../../ui/dom';
 import { CreateRoomCard } from './createRoomCard';
 import { NameCard } from './nameCard';
 import { RoomList } from './roomList';
@@ -17,7 +17,7 @@ export function startLobbyPage(root: HTMLElement): void {
   const rooms = new RoomList();
   root.replaceChildren(h('div', { class: 'lobby' },
     h('header', { class: 'lobby-header' },
-      h('a', { class: 'brand', href: '/' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '言'), h('span', { class: 'brand-name' }, 'Kotodama'))),
+      h('a', { class: 'brand', href: '/' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, icon('mark', 20)), h('span', { class: 'brand-name' }, 'Kotodama'))),
     h('main', { class: 'lobby-main' },
       h('section', { class: 'hero' },
         h('h1', {}, 'Talk to an AI character ', h('span', { class: 'accent' }, 'together.')),

@@ -4,6 +4,7 @@ import type { UtterancePlayer } from '../../audio';
 import type { ServerClock, SpeechView } from '../../net/room';
 import type { AvatarStage } from './avatarStage';
 import { SpeechTimeline, type TimedLine } from './speechTimeline';
+import { textVisemes } from './textVisemes';
 
 /** The utterance that started last, in this page's `performance.now()` time base. */
 export interface StartedUtterance {
@@ -40,8 +41,9 @@ export class Performer {
   accept(u: Utterance): void {
     if (!this.timeline.add(u)) return;
     this.audio.play(u);
-    this.avatar?.play(u, this.levelFor(u));
-    this.recent.push(u);
+    const performed = withMouthTrack(u);
+    this.avatar?.play(performed, this.levelFor(performed));
+    this.recent.push(performed);
     if (this.recent.length > 40) this.recent.splice(0, this.recent.length - 20);
     this.refresh();
   }
@@ -93,4 +95,10 @@ export class Performer {
     const next = this.timeline.nextChange(now);
     if (next !== null) this.timer = setTimeout(() => this.refresh(), Math.max(0, next - now) + 1);
   }
+}
+
+/** A text-only sentence (no audio, no track) still moves the mouth: with a track read from its text. */
+function withMouthTrack(u: Utterance): Utterance {
+  if (u.visemes.length > 0 || u.audioUrl) return u;
+  return { ...u, visemes: textVisemes(u.text, u.durationMs) };
 }

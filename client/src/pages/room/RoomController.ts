@@ -99,7 +99,7 @@ export class RoomController {
     const view = this.session.store.view;
     const b = this.bubble;
     this.hud.update(view, {
-      insets: { top: this.shell.topbar.offsetHeight, bottom: this.shell.bottom.offsetHeight, right: this.queueInset() },
+      insets: { top: this.shell.topbar.offsetHeight, bottom: this.shell.bottom.offsetHeight, rightColumn: this.queueInset() },
       membersOpen: this.membersOpen,
       bubble: b ? { name: view.character.name, text: b.text } : null,
       thinking: !b && Boolean(view.activeTurnId) && !view.paused,
@@ -108,7 +108,7 @@ export class RoomController {
 
   private queueInset(): number {
     if (this.queue.el.hidden || innerWidth < COMPACT_WIDTH) return 0;
-    return this.queue.el.offsetWidth + 12;
+    return this.queue.el.offsetHeight + 8;
   }
 
   private toggleMembers(): void {

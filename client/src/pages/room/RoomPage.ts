@@ -94,6 +94,7 @@ async function bootAvatar(chunk: Promise<{ createAvatarStage: typeof createAvata
       await stage.load(avatarUrl, (f, phase) => shell.progress.set(f, phases[phase]));
       controller.setAvatar(stage);
       shell.progress.done();
+      session.clock.rewarm();
     } catch (err) {
       if ((err as Error).name !== 'AbortError') shell.progress.fail(`The character could not be loaded: ${(err as Error).message}`);
     }

@@ -1,4 +1,5 @@
 // The avatar chunk: Babylon.js, the VRM loader and the avatar runtime load only with this module.
+import { SceneLoader } from '@babylonjs/core/Loading/sceneLoader';
 import { isExpression } from '@shared/performance';
 import type { Utterance, Viseme } from '@shared';
 import { AvatarRuntime, directionFor, type AudioLevelSource } from '../../avatar';
@@ -29,6 +30,8 @@ export class AvatarStage {
   private loading: AbortController | null = null;
 
   constructor(canvas: HTMLCanvasElement, private readonly options: AvatarStageOptions) {
+    // The page draws its own progress bar; Babylon's full-screen loading screen would hide the HUD.
+    SceneLoader.ShowLoadingScreen = false;
     this.stage = createStage(canvas);
   }
 

@@ -1,4 +1,4 @@
-import { h, ProgressOverlay, Toasts } from '../../ui/dom';
+import { h, icon, ProgressOverlay, Toasts } from '../../ui/dom';
 
 /** The room page's static elements. */
 export interface RoomShell {
@@ -21,10 +21,10 @@ export function createRoomShell(root: HTMLElement): RoomShell {
   const stageCanvas = h('canvas', { class: 'stage-canvas', 'aria-label': 'The character on stage', 'touch-action': 'none' });
   const hudCanvas = h('canvas', { class: 'hud-canvas', 'aria-hidden': 'true' });
   const title = h('div', { class: 'topbar-title' });
-  const membersButton = h('button', { class: 'btn btn-icon only-compact', type: 'button', 'aria-label': 'People in the room', 'aria-pressed': 'false' }, '👥');
-  const hostButton = h('button', { class: 'btn btn-host', type: 'button', hidden: true, 'aria-expanded': 'false' }, h('span', { 'aria-hidden': 'true' }, '★'), h('span', { class: 'label' }, 'Host'));
+  const membersButton = h('button', { class: 'btn btn-icon only-compact', type: 'button', 'aria-label': 'People in the room', 'aria-pressed': 'false' }, icon('people'));
+  const hostButton = h('button', { class: 'btn btn-host', type: 'button', hidden: true, 'aria-expanded': 'false' }, icon('star', 18), h('span', { class: 'label' }, 'Host'));
   const actions = h('div', { class: 'topbar-actions' }, membersButton, hostButton);
-  const topbar = h('header', { class: 'topbar' }, h('a', { class: 'brand', href: '/', 'aria-label': 'Back to the lobby' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '言'), h('span', { class: 'brand-name' }, 'Kotodama')), title, actions);
+  const topbar = h('header', { class: 'topbar' }, h('a', { class: 'brand', href: '/', 'aria-label': 'Back to the lobby' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, icon('mark', 18)), h('span', { class: 'brand-name' }, 'Kotodama')), title, actions);
   const bottom = h('div', { class: 'bottombar' });
   const overlays = h('div', { class: 'overlays' });
   const progress = new ProgressOverlay();

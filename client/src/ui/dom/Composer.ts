@@ -1,6 +1,7 @@
 import { REACTIONS, SAY_MAX_LENGTH } from '@shared/messageNames';
 import type { ComposerModel } from '../model';
 import { h } from './h';
+import { icon } from './icons';
 
 /** What the composer asks the page to do. */
 export interface ComposerActions {
@@ -24,7 +25,7 @@ export class Composer {
     'aria-label': 'Message to the character', autocomplete: 'off', spellcheck: 'true',
   });
   private readonly send = h('button', { class: 'btn btn-primary composer-send', type: 'submit', 'aria-label': 'Send' }, 'Send');
-  private readonly trayToggle = h('button', { class: 'btn btn-icon', type: 'button', 'aria-label': 'Reactions', 'aria-expanded': 'false' }, '😊');
+  private readonly trayToggle = h('button', { class: 'btn btn-icon', type: 'button', 'aria-label': 'Reactions', 'aria-expanded': 'false' }, icon('smile', 22));
   private readonly tray = h('div', { class: 'reaction-tray', role: 'group', 'aria-label': 'Reactions', hidden: true });
   private readonly watching = h('div', { class: 'watching-badge' }, h('span', { class: 'live-dot' }), 'Watching');
   private readonly inline = h('div', { class: 'reaction-row', role: 'group', 'aria-label': 'Reactions' });

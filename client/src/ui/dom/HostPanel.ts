@@ -1,6 +1,7 @@
 import type { HostMessage } from '@shared';
 import type { MemberView, RoomView } from '../../net/room';
 import { copyText, h, replace } from './h';
+import { icon } from './icons';
 
 /** What the host panel asks the page to do. */
 export interface HostActions {
@@ -39,7 +40,7 @@ export class HostPanel {
     if (key === this.key && !force) return;
     this.key = key;
     replace(this.el,
-      h('div', { class: 'drawer-head' }, h('h2', {}, 'Host controls'), h('button', { class: 'btn btn-icon', type: 'button', 'aria-label': 'Close', onclick: () => this.toggle(false) }, '✕')),
+      h('div', { class: 'drawer-head' }, h('h2', {}, 'Host controls'), h('button', { class: 'btn btn-icon', type: 'button', 'aria-label': 'Close', onclick: () => this.toggle(false) }, icon('close'))),
       this.stageSection(view), this.modeSection(view), this.linksSection(view), this.peopleSection(view));
   }
 

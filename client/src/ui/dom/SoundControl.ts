@@ -1,4 +1,5 @@
 import { h } from './h';
+import { icon } from './icons';
 
 /** The audio the control drives (the page's UtterancePlayer). */
 export interface SoundTarget {
@@ -16,8 +17,8 @@ const KEY = 'kotodama.sound';
  * button while the browser blocks autoplay. Any tap on the page also unlocks audio.
  */
 export class SoundControl {
-  readonly button = h('button', { class: 'btn btn-icon', type: 'button', 'aria-label': 'Sound', 'aria-haspopup': 'true', 'aria-expanded': 'false' }, '🔊');
-  readonly gate = h('button', { class: 'sound-gate', type: 'button', hidden: true }, h('span', { class: 'sound-gate-icon', 'aria-hidden': 'true' }, '🔈'), 'Tap to enable sound');
+  readonly button = h('button', { class: 'btn btn-icon', type: 'button', 'aria-label': 'Sound', 'aria-haspopup': 'true', 'aria-expanded': 'false' }, icon('sound'));
+  readonly gate = h('button', { class: 'sound-gate', type: 'button', hidden: true }, icon('sound', 20), 'Tap to enable sound');
   private readonly slider = h('input', { type: 'range', min: 0, max: 100, step: 1, 'aria-label': 'Volume' });
   private readonly mute = h('input', { type: 'checkbox', id: 'sound-mute' });
   readonly popover = h('div', { class: 'popover sound-popover', role: 'dialog', 'aria-label': 'Sound', hidden: true },
@@ -57,7 +58,7 @@ export class SoundControl {
   private render(): void {
     this.slider.value = String(Math.round(this.target.volume * 100));
     this.mute.checked = this.target.muted;
-    this.button.textContent = this.target.muted || this.target.volume === 0 ? '🔇' : '🔊';
+    this.button.replaceChildren(icon(this.target.muted || this.target.volume === 0 ? 'muted' : 'sound'));
   }
 
   private save(): void {

@@ -7,3 +7,4 @@ export { SoundControl, type SoundTarget } from './SoundControl';
 export { HostPanel, type HostActions } from './HostPanel';
 export { QueuePanel, type QueueActions } from './QueuePanel';
 export { ChatAnnouncer } from './ChatAnnouncer';
+export { icon, type IconName } from './icons';

@@ -7,7 +7,7 @@ export interface NameplateViewModel {
   plate: NameplateModel;
   connection: ConnectionModel;
   plateAt: { x: number; y: number };
-  pillAt: { right: number; y: number };
+  pillAt: { right: number; left: number | null; y: number };
 }
 
 /** The character's name with its badges, and the connection pill with the round trip. */
@@ -52,7 +52,7 @@ export class Nameplate {
     dot.position.set(14, 14);
     text.position.set(26, 14 - text.height / 2);
     c.addChild(panel(w, 28, 14), dot, text);
-    c.position.set(pillAt.right - w, pillAt.y + 6);
+    c.position.set(pillAt.left ?? pillAt.right - w, pillAt.y + 6);
     this.view.addChild(c);
   }
 }

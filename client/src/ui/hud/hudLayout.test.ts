@@ -3,7 +3,7 @@ import { hudLayout, type Rect } from './hudLayout';
 
 const inside = (r: Rect, w: number, h: number) => r.x >= 0 && r.y >= 0 && r.x + r.w <= w && r.y + r.h <= h;
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-const insets = { top: 56, bottom: 64, right: 0 };
+const insets = { top: 56, bottom: 64, rightColumn: 0 };
 
 describe('hudLayout', () => {
   it.each([[390, 844], [800, 600], [1440, 900]])('keeps chat and members on screen and apart at %ix%i', (w, h) => {
@@ -18,6 +18,11 @@ describe('hudLayout', () => {
     expect(l.compact).toBe(true);
     expect(l.chat.w).toBeGreaterThan(300);
     expect(l.bubble.y).toBeLessThan(l.chat.y);
+  });
+
+  it('keeps the member list above a side panel on the right', () => {
+    const l = hudLayout(1280, 800, { ...insets, rightColumn: 300 });
+    expect(l.members.y + l.members.h).toBeLessThanOrEqual(800 - 64 - 300);
   });
 
   it('leaves the composer and the top bar free', () => {

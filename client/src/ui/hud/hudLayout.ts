@@ -1,15 +1,18 @@
 /** A rectangle in CSS pixels. */
 export interface Rect { x: number; y: number; w: number; h: number }
 
-/** Space the DOM controls take at the edges of the screen. */
-export interface HudInsets { top: number; bottom: number; right: number }
+/**
+ * Space the DOM controls take at the edges of the screen: the top bar, the bottom bar, and on
+ * the right column the height a side panel (the question queue) takes above the bottom bar.
+ */
+export interface HudInsets { top: number; bottom: number; rightColumn: number }
 
 /** Where each HUD part goes for one viewport. */
 export interface HudLayout {
   compact: boolean;
   nameplate: { x: number; y: number };
-  /** Connection pill, right-aligned at x. */
-  pill: { right: number; y: number };
+  /** Connection pill: right-aligned at `right`, or left-aligned at `left` on a phone. */
+  pill: { right: number; left: number | null; y: number };
   members: Rect;
   chat: Rect;
   /** Speech bubble: centre x, top y, widest width. */
@@ -31,22 +34,24 @@ export function hudLayout(width: number, height: number, insets: HudInsets): Hud
   const compact = width < COMPACT_WIDTH;
   const top = insets.top + 8;
   const bottom = height - insets.bottom - M;
-  const right = width - insets.right - M;
+  const right = width - M;
+  const columnBottom = bottom - insets.rightColumn;
   const chatW = compact ? width - 2 * M - 44 : Math.min(400, Math.max(260, width * 0.32));
   const chatH = Math.max(96, Math.min(compact ? height * 0.3 : height * 0.45, bottom - top - 120));
   const chat: Rect = { x: M, y: bottom - chatH, w: chatW, h: chatH };
   const membersW = compact ? Math.min(260, width - 2 * M) : 230;
-  const members: Rect = { x: right - membersW, y: top + 36, w: membersW, h: Math.max(80, Math.min(compact ? height * 0.5 : height * 0.42, bottom - top - 40)) };
+  const membersTop = compact ? top + 84 : top + 36;
+  const members: Rect = { x: right - membersW, y: membersTop, w: membersW, h: Math.max(80, Math.min(compact ? height * 0.5 : height * 0.42, columnBottom - membersTop - 8)) };
   const bubbleMaxW = compact ? width - 2 * M : Math.min(560, width - chatW - 3 * M - 60);
   const bubbleY = compact ? Math.max(top + 120, chat.y - 150) : Math.round(height * 0.56);
   const bubbleCx = compact ? width / 2 : Math.max(chatW + 2 * M + bubbleMaxW / 2, Math.min(width / 2, right - bubbleMaxW / 2));
   return {
     compact,
     nameplate: { x: M, y: top },
-    pill: { right, y: top },
+    pill: { right, left: compact ? M : null, y: compact ? top + 44 : top },
     members,
     chat,
     bubble: { cx: bubbleCx, y: bubbleY, maxW: bubbleMaxW },
-    reactions: { x: right - 24, bottom: bottom - 8, top: Math.max(top + 60, bottom - height * 0.55) },
+    reactions: { x: right - 24, bottom: columnBottom - 8, top: Math.max(top + 60, columnBottom - height * 0.55) },
   };
 }
