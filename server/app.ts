@@ -104,12 +104,21 @@ async function createServices(config: Readonly<Config>, log: Logger, options: St
   await characters.default();
   const roomDeps: RoomDeps = {
     log, signer, repos, chat, bus, metrics, characters,
-    settings: { ...DEFAULT_ROOM_SETTINGS, ...options.roomSettings },
+    settings: { ...roomSettingsOf(config), ...options.roomSettings },
     publicUrl: config.publicUrl, linkTtlSeconds: config.tokens.linkTtlSeconds,
     llmOffline: config.llm.kind === 'offline', now: Date.now,
   };
   const worker = config.agent.embedded ? await startEmbeddedWorker(config, log, bus, metrics) : null;
   return { config, log, metrics, db, repos, signer, auth, redis, bus, chat, characters, roomDeps, rooms: new RoomService(roomDeps), worker };
+}
+
+function roomSettingsOf(config: Readonly<Config>): RoomSettings {
+  const r = config.rooms;
+  return {
+    ...DEFAULT_ROOM_SETTINGS,
+    maxClients: r.maxClients, maxParticipants: r.maxParticipants, sayBurst: r.sayBurst, sayPerSecond: r.sayPerSecond,
+    queue: { ...DEFAULT_ROOM_SETTINGS.queue, perUserCap: r.queuePerUser },
+  };
 }
 
 async function startEmbeddedWorker(config: Readonly<Config>, log: Logger, bus: Bus, metrics: Metrics): Promise<AgentWorker> {

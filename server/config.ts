@@ -51,6 +51,11 @@ const EnvSchema = z.object({
   S3_PUBLIC_URL: z.url().optional(),
   ADMINS: z.string().default(''),
   AGENT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  ROOM_MAX_CLIENTS: z.coerce.number().int().min(1).max(100_000).default(1000),
+  ROOM_MAX_PARTICIPANTS: z.coerce.number().int().min(1).max(10_000).default(50),
+  ROOM_QUEUE_PER_USER: z.coerce.number().int().min(1).max(10_000).default(3),
+  ROOM_SAY_BURST: z.coerce.number().int().min(1).max(10_000).default(3),
+  ROOM_SAY_PER_SECOND: z.coerce.number().positive().max(10_000).default(0.5),
   EMBEDDED_WORKER: bool.default(true),
 });
 
@@ -98,6 +103,8 @@ export interface Config {
   /** User ids or e-mail addresses allowed to approve catalogue avatars. */
   admins: string[];
   agent: { concurrency: number; embedded: boolean };
+  /** Room limits an operator may tune. */
+  rooms: { maxClients: number; maxParticipants: number; queuePerUser: number; sayBurst: number; sayPerSecond: number };
 }
 
 /** A configuration problem that must stop the boot; the message names the variable. */
@@ -177,6 +184,10 @@ function toConfig(e: Env): Config {
     moderation: e.OPENAI_API_KEY ? { kind: 'openai', apiKey: e.OPENAI_API_KEY } : { kind: 'local' },
     admins: e.ADMINS.split(',').map((s) => s.trim()).filter(Boolean),
     agent: { concurrency: e.AGENT_CONCURRENCY, embedded: e.EMBEDDED_WORKER },
+    rooms: {
+      maxClients: e.ROOM_MAX_CLIENTS, maxParticipants: e.ROOM_MAX_PARTICIPANTS, queuePerUser: e.ROOM_QUEUE_PER_USER,
+      sayBurst: e.ROOM_SAY_BURST, sayPerSecond: e.ROOM_SAY_PER_SECOND,
+    },
   };
 }
 
