@@ -32,11 +32,11 @@ export interface LabelledSpeech {
 /** flite voices built from recordings of real speakers. */
 export const FLITE_VOICES = ['slt', 'kal16', 'awb', 'rms'] as const;
 
-/** Whether the flite binary is on the PATH. */
+/** Whether the flite binary is on the PATH with every voice in FLITE_VOICES. */
 export function fliteAvailable(): boolean {
   try {
-    execFileSync('flite', ['--version'], { stdio: 'ignore' });
-    return true;
+    const voices = execFileSync('flite', ['-lv'], { encoding: 'utf8' });
+    return FLITE_VOICES.every((v) => voices.split(/\s+/).includes(v));
   } catch {
     return false;
   }
@@ -137,26 +137,34 @@ export function keyframesPerSecond(track: readonly VisemeKeyframe[], durationMs:
 
 /** eSpeak phoneme mnemonics of the five cardinal vowels, held long at a slow rate. */
 const SUSTAINED: Record<Viseme, string> = { A: 'A:A:A:A:', I: 'i:i:i:i:', U: 'u:u:u:u:', E: 'EEEEEEEE', O: 'O:O:O:O:' };
-const GAP_MS = 300;
 
-/** Five sustained vowels A I U E O in one clip (300 ms of silence between), with their spans. */
+/**
+ * Five sustained vowels A I U E O in one eSpeak call (clause pauses between them), with the span
+ * of each: the stretches where the waveform is clearly audible, in order.
+ */
 export async function sustainedVowelClip(engine: EspeakEngine, voice: string, pitch: number): Promise<{ pcm: Float32Array; sampleRate: number; spans: { viseme: Viseme; startMs: number; endMs: number }[] }> {
-  const parts = [];
-  for (const viseme of VISEMES) {
-    const { wav } = await engine.run(['-v', voice, '-p', String(pitch), '-s', '80'], `[[${SUSTAINED[viseme]}]]`, true);
-    parts.push({ viseme, audio: decodeWav(wav!) });
+  const text = VISEMES.map((v) => `[[${SUSTAINED[v]}]].`).join(' ');
+  const { wav } = await engine.run(['-v', voice, '-p', String(pitch), '-s', '80'], text, true);
+  const { pcm, sampleRate } = decodeWav(wav!);
+  const runs = audibleRuns(pcm, sampleRate);
+  if (runs.length !== VISEMES.length) throw new Error(`expected ${VISEMES.length} sustained vowels from ${voice}, found ${runs.length}`);
+  return { pcm, sampleRate, spans: runs.map((run, k) => ({ viseme: VISEMES[k], ...run })) };
+}
+
+/** Stretches (ms) where 10 ms blocks peak above 0.01, gaps under 100 ms bridged. */
+function audibleRuns(pcm: Float32Array, sampleRate: number): { startMs: number; endMs: number }[] {
+  const block = Math.round(sampleRate / 100);
+  const runs: { startMs: number; endMs: number }[] = [];
+  for (let start = 0; start < pcm.length; start += block) {
+    let peak = 0;
+    for (let i = start; i < Math.min(pcm.length, start + block); i++) peak = Math.max(peak, Math.abs(pcm[i]));
+    if (peak < 0.01) continue;
+    const t = (start / sampleRate) * 1000;
+    const last = runs[runs.length - 1];
+    if (last && t - last.endMs < 100) last.endMs = t + 10;
+    else runs.push({ startMs: t, endMs: t + 10 });
   }
-  const sampleRate = parts[0].audio.sampleRate;
-  const gap = Math.round((GAP_MS / 1000) * sampleRate);
-  const pcm = new Float32Array(parts.reduce((n, p) => n + p.audio.pcm.length + gap, gap));
-  const spans = [];
-  let at = gap;
-  for (const part of parts) {
-    pcm.set(part.audio.pcm, at);
-    spans.push({ viseme: part.viseme, startMs: (at / sampleRate) * 1000, endMs: ((at + part.audio.pcm.length) / sampleRate) * 1000 });
-    at += part.audio.pcm.length + gap;
-  }
-  return { pcm, sampleRate, spans };
+  return runs;
 }
 
 /** Per shape: frames of each sustained vowel where the mouth is open, and how many show that vowel. */

@@ -58,18 +58,23 @@ export function frameTimeMs(features: FrameFeatures, i: number): number {
   return i * features.hopMs + (WINDOW / ANALYSIS_RATE) * 500;
 }
 
+const LOW_BINS = Math.round((1000 / ANALYSIS_RATE) * FFT_SIZE);
+const WINDOW_SHAPE = hamming(WINDOW);
+const LAG_WINDOW = hammingAutocorrelation(WINDOW_SHAPE);
+
 class FrameWorkspace {
-  readonly window = hamming(WINDOW);
-  readonly lagWindow = hammingAutocorrelation(this.window);
+  readonly window = WINDOW_SHAPE;
+  readonly lagWindow = LAG_WINDOW;
   readonly re = new Float64Array(FFT_SIZE / 2);
   readonly im = new Float64Array(FFT_SIZE / 2);
   readonly power = new Float64Array(FFT_SIZE / 2 + 1);
   readonly padded = new Float64Array(FFT_SIZE);
   readonly frame = new Float64Array(WINDOW);
-  readonly lowBins = Math.round((1000 / ANALYSIS_RATE) * FFT_SIZE);
+  readonly lowBins = LOW_BINS;
   /** cos(2πk·lag/N) for the low-band bins and the pitch lags, and the pre-emphasis undo per bin. */
-  readonly cosines = cosineTable(this.lowBins);
-  readonly deEmphasis = Float64Array.from({ length: this.lowBins + 1 }, (_, k) => 1 / (1 + PRE_EMPHASIS * PRE_EMPHASIS - 2 * PRE_EMPHASIS * Math.cos((2 * Math.PI * k) / FFT_SIZE)));
+  readonly cosines = COSINES;
+  readonly deEmphasis = DE_EMPHASIS;
+  readonly weighted = new Float64Array(LOW_BINS + 1);
   readonly lags = new Float64Array(LPC_ORDER + 1);
   readonly roots = new PolynomialRoots(LPC_ORDER);
 }
@@ -126,16 +131,26 @@ function lowBandPeriodicity(work: FrameWorkspace): number {
   let zero = 0;
   for (let k = 1; k <= lowBins; k++) zero += power[k] * deEmphasis[k];
   if (!(zero > 0)) return 0;
-  let best = 0;
-  for (let lag = MIN_LAG; lag <= MAX_LAG; lag++) {
+  for (let k = 1; k <= lowBins; k++) work.weighted[k] = power[k] * deEmphasis[k];
+  const at = (lag: number) => {
     let acc = 0;
-    const row = (lag - MIN_LAG) * lowBins;
-    for (let k = 1; k <= lowBins; k++) acc += power[k] * deEmphasis[k] * cosines[row + k - 1];
-    const value = acc / (zero * lagWindow[lag]);
-    if (value > best) best = value;
+    const row = (lag - MIN_LAG) * lowBins - 1;
+    for (let k = 1; k <= lowBins; k++) acc += work.weighted[k] * cosines[row + k];
+    return acc / (zero * lagWindow[lag]);
+  };
+  // The low band is smooth in lag: search every other lag, then refine around the best.
+  let best = -Infinity;
+  let bestLag = MIN_LAG;
+  for (let lag = MIN_LAG; lag <= MAX_LAG; lag += 2) {
+    const value = at(lag);
+    if (value > best) { best = value; bestLag = lag; }
   }
-  return Math.min(1, best);
+  for (const lag of [bestLag - 1, bestLag + 1]) if (lag >= MIN_LAG && lag <= MAX_LAG) best = Math.max(best, at(lag));
+  return Math.max(0, Math.min(1, best));
 }
+
+const COSINES = cosineTable(LOW_BINS);
+const DE_EMPHASIS = Float64Array.from({ length: LOW_BINS + 1 }, (_, k) => 1 / (1 + PRE_EMPHASIS * PRE_EMPHASIS - 2 * PRE_EMPHASIS * Math.cos((2 * Math.PI * k) / FFT_SIZE)));
 
 function cosineTable(lowBins: number): Float64Array {
   const table = new Float64Array((MAX_LAG - MIN_LAG + 1) * lowBins);
