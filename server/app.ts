@@ -15,7 +15,9 @@ import { ChatWriter, createRepositories, openDatabase, type Database, type Repos
 import { createHttpApp, roomRoutes, type HealthCheck } from './http';
 import { colyseusLogger, createLogger, createMetrics, type Logger, type Metrics } from './observability';
 import { CharacterCatalog, DEFAULT_ROOM_SETTINGS, defineCharacterRoom, RoomService, type RoomDeps, type RoomSettings } from './rooms';
-import { AgentWorker } from './workers';
+import { DiskStorage, type FileStorage } from './media/storage';
+import { AgentWorker, speakWithVoice, voiceFromConfig } from './workers';
+import type { VoiceService } from './voice';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -39,6 +41,10 @@ export interface Services {
   rooms: RoomService;
   /** The in-process agent worker (absent when standalone workers take the turns). */
   worker: AgentWorker | null;
+  storage: FileStorage;
+  voice: VoiceService | null;
+  /** Stops periodic jobs (audio retention). */
+  stopJobs(): void;
 }
 
 /** A running server: its address, its parts, and a clean way to stop it. */
@@ -67,7 +73,7 @@ export async function startServer(config: Readonly<Config>, options: StartOption
   const app = createHttpApp({
     log, metrics: services.metrics, auth: services.auth,
     healthChecks: healthChecks(services),
-    clientDir: `${ROOT}dist/client`, avatarsDir: `${ROOT}assets/avatars`,
+    clientDir: `${ROOT}dist/client`, avatarsDir: `${ROOT}assets/avatars`, mediaDir: services.storage instanceof DiskStorage ? services.storage.root : undefined,
     apiRoutes: { rooms: roomRoutes(services.rooms, services.signer) },
   });
   const httpServer = createServer(app);
@@ -108,8 +114,12 @@ async function createServices(config: Readonly<Config>, log: Logger, options: St
     publicUrl: config.publicUrl, linkTtlSeconds: config.tokens.linkTtlSeconds,
     llmOffline: config.llm.kind === 'offline', now: Date.now,
   };
-  const worker = config.agent.embedded ? await startEmbeddedWorker(config, log, bus, metrics) : null;
-  return { config, log, metrics, db, repos, signer, auth, redis, bus, chat, characters, roomDeps, rooms: new RoomService(roomDeps), worker };
+  const storage = new DiskStorage(config.files.kind === 'disk' ? config.files.dir : join(config.dataDir, 'files'));
+  const voice = voiceFromConfig(config);
+  void voice?.warmUp().catch((err: unknown) => log.warn({ err }, 'The offline voice could not start; replies will be text only until it does.'));
+  const worker = config.agent.embedded ? await startEmbeddedWorker(config, { log, bus, metrics, storage, voice }) : null;
+  const stopJobs = scheduleAudioRetention(storage, log);
+  return { config, log, metrics, db, repos, signer, auth, redis, bus, chat, characters, roomDeps, rooms: new RoomService(roomDeps), worker, storage, voice, stopJobs };
 }
 
 function roomSettingsOf(config: Readonly<Config>): RoomSettings {
@@ -121,12 +131,27 @@ function roomSettingsOf(config: Readonly<Config>): RoomSettings {
   };
 }
 
-async function startEmbeddedWorker(config: Readonly<Config>, log: Logger, bus: Bus, metrics: Metrics): Promise<AgentWorker> {
+interface WorkerParts { log: Logger; bus: Bus; metrics: Metrics; storage: FileStorage; voice: VoiceService | null }
+
+async function startEmbeddedWorker(config: Readonly<Config>, p: WorkerParts): Promise<AgentWorker> {
   const worker = new AgentWorker({
-    bus, log, llm: createLlmProvider(config.llm), concurrency: config.agent.concurrency, metrics: createTurnMetrics(metrics.registry),
+    bus: p.bus, log: p.log, llm: createLlmProvider(config.llm), concurrency: config.agent.concurrency,
+    metrics: createTurnMetrics(p.metrics.registry), speak: p.voice ? speakWithVoice(p.voice, p.storage) : undefined,
   });
   await worker.start();
   return worker;
+}
+
+/** Utterance audio is only needed while a room plays it (and for late joiners): keep it a day. */
+function scheduleAudioRetention(storage: FileStorage, log: Logger): () => void {
+  const DAY = 24 * 3600 * 1000;
+  const timer = setInterval(() => {
+    storage.deleteOlderThan('audio', new Date(Date.now() - DAY))
+      .then((n) => { if (n) log.info(`Removed ${n} utterance audio files older than a day.`); })
+      .catch((err: unknown) => log.warn({ err }, 'Could not clean up old utterance audio.'));
+  }, 3600 * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 function presenceFor(config: Readonly<Config>): Presence {
@@ -144,6 +169,8 @@ async function stopServer(gameServer: Server, s: Services): Promise<void> {
   s.log.info('Shutting down: closing rooms, then the database.');
   await gameServer.gracefullyShutdown(false);
   await s.worker?.stop();
+  s.stopJobs();
+  await s.voice?.close();
   await s.chat.close();
   await s.bus.close();
   await s.redis?.quit().catch(() => undefined);

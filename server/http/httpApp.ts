@@ -14,6 +14,8 @@ export interface HttpAppDeps {
   healthChecks: HealthCheck[];
   clientDir: string;
   avatarsDir: string;
+  /** Served at /media with long-lived cache headers (files there are named by content or id). */
+  mediaDir?: string;
   apiRoutes?: Record<string, Router>;
 }
 
@@ -28,7 +30,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   for (const [path, router] of Object.entries(deps.apiRoutes ?? {})) app.use(`/api/${path}`, router);
   app.use('/api', (req) => { throw new HttpError(404, 'not_found', `No API route ${req.method} ${req.originalUrl}.`); });
   app.use(healthRoutes(deps.healthChecks, deps.metrics));
-  app.use(staticRoutes(deps.clientDir, deps.avatarsDir));
+  app.use(staticRoutes(deps.clientDir, deps.avatarsDir, deps.mediaDir));
   app.use(errorHandler(deps.log));
   return app;
 }

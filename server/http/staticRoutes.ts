@@ -5,9 +5,10 @@ import express, { Router } from 'express';
 const YEAR = 365 * 24 * 3600;
 
 /** Serves the built client (hashed assets cached for a year, pages never) and the default avatars. */
-export function staticRoutes(clientDir: string, avatarsDir: string): Router {
+export function staticRoutes(clientDir: string, avatarsDir: string, mediaDir?: string): Router {
   const router = Router();
   router.use('/avatars', express.static(avatarsDir, { maxAge: YEAR * 1000, immutable: true, fallthrough: false }));
+  if (mediaDir) router.use('/media', express.static(mediaDir, { maxAge: YEAR * 1000, immutable: true, fallthrough: false, dotfiles: 'deny' }));
   const index = join(clientDir, 'index.html');
   if (!existsSync(index)) {
     router.get(['/', '/r/:roomId'], (_req, res) => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeWav } from '../voice';
 import { createRoom, joinRoom, signIn } from '../../test-support/roomClient';
 import { bootTestServer, type TestServer } from '../../test-support/testServer';
 
@@ -36,6 +37,19 @@ describe('a turn end to end', () => {
     // everyone received the identical performance
     expect(aiko.messages('utterance')).toEqual(host.messages('utterance'));
     expect(spectator.messages('utterance')).toEqual(host.messages('utterance'));
+
+    // the voice: real audio, served with long-lived caching, as long as the utterance says
+    for (const u of host.messages('utterance')) {
+      expect(u.audioUrl).toMatch(/^\/media\/audio\/[0-9a-f]{32}\.wav$/);
+      const res = await fetch(`${server.url}${u.audioUrl}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('audio/wav');
+      expect(res.headers.get('cache-control')).toMatch(/immutable/);
+      const audio = decodeWav(new Uint8Array(await res.arrayBuffer()));
+      expect(Math.abs(audio.durationMs - u.durationMs)).toBeLessThan(25);
+      expect(u.visemes.length).toBeGreaterThan(2);
+      expect(u.visemes.some((k: [number, string, number]) => k[2] > 0.3)).toBe(true);
+    }
 
     await server.services.chat.flush();
     const record = await server.services.repos.rooms.findById(room.roomId);

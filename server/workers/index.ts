@@ -1,2 +1,3 @@
 /** The agent worker: turns from the queue → agent pipeline → events on the room's channel. */
 export { AgentWorker, type AgentWorkerDeps } from './AgentWorker';
+export { speakWithVoice, voiceFromConfig } from './speakWithVoice';
