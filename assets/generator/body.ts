@@ -24,7 +24,7 @@ const spineChain = chain((p) => p[1], [['Hips', -Infinity], ['Spine', 0.86], ['C
 function torso(): MeshData {
   const sections: [number, number, number, number][] = [
     [0.7, 0.116, 0.084, 0], [0.8, 0.11, 0.079, 0], [0.88, 0.096, 0.068, 0], [0.96, 0.103, 0.072, -0.003],
-    [1.03, 0.116, 0.08, -0.008], [1.09, 0.124, 0.078, -0.004], [1.13, 0.126, 0.07, 0], [1.16, 0.108, 0.058, 0.004],
+    [1.03, 0.115, 0.08, -0.008], [1.09, 0.118, 0.076, -0.004], [1.13, 0.114, 0.068, 0], [1.16, 0.094, 0.058, 0.004],
     [1.182, 0.07, 0.047, 0.006], [1.198, 0.04, 0.038, 0.006],
   ];
   return verticalLoft(sections, 40, superellipse(2.4)).skin(spineChain);
@@ -33,36 +33,40 @@ function torso(): MeshData {
 function skirt(): MeshData {
   const pleats = (a: number): number => 1 + 0.04 * Math.abs(Math.sin(a * 8));
   const rings: Ring[] = ([
-    [0.905, 0.1, 0.071], [0.86, 0.118, 0.088], [0.76, 0.158, 0.128], [0.64, 0.196, 0.166], [0.575, 0.212, 0.182],
+    [0.915, 0.107, 0.078], [0.87, 0.12, 0.09], [0.76, 0.158, 0.128], [0.64, 0.196, 0.166], [0.575, 0.212, 0.182],
   ] as const).map(([y, ru, rv], i) => ({ center: [0, y, 0], u: X, v: BACK_TO_FRONT, ru, rv, modulate: i === 0 ? undefined : pleats }));
   return loft(rings, { segments: 64 }).skin(rigid('Hips'));
 }
 
 function neck(): MeshData {
   const points: Vec3[] = [[0, 1.15, 0.006], [0, 1.22, 0.006], [0, 1.3, 0.004], [0, 1.335, 0.004]];
-  return tube(points, [0.034, 0.031, 0.03, 0.028], 20)
+  return tube(points, [0.036, 0.033, 0.032, 0.03], 20)
     .skin(chain((p) => p[1], [['UpperChest', -Infinity], ['Neck', 1.19], ['Head', 1.275]], 0.02));
 }
 
 function collar(): MeshData {
-  const sections: [number, number, number, number][] = [[1.168, 0.1, 0.066, 0.004], [1.185, 0.075, 0.054, 0.006], [1.2, 0.047, 0.044, 0.006], [1.212, 0.043, 0.041, 0.006]];
+  const sections: [number, number, number, number][] = [[1.118, 0.124, 0.08, -0.002], [1.145, 0.112, 0.071, 0.001], [1.168, 0.088, 0.062, 0.004], [1.188, 0.062, 0.05, 0.006], [1.2, 0.043, 0.041, 0.006]];
   return verticalLoft(sections, 40).skin(spineChain);
 }
 
 function sleeve(sign: number): MeshData {
   const profile: [number, number][] = [
-    [0.07, 0.036], [0.095, 0.047], [0.13, 0.049], [0.17, 0.043], [0.24, 0.036], [0.33, 0.033],
+    [0.09, 0.028], [0.11, 0.042], [0.135, 0.046], [0.17, 0.042], [0.24, 0.036], [0.33, 0.033],
     [0.42, 0.032], [0.48, 0.036], [0.51, 0.04], [0.52, 0.038], [0.524, 0.03],
   ];
   const points = profile.map(([d]): Vec3 => [d * sign, ARM.upper[1] - 0.002, 0]);
-  return tube(points, profile.map(([, r]) => r), 20, 1, [0, 1, 0]).skin(armChain(sign));
+  const prefix = sign < 0 ? 'Left' : 'Right';
+  // A ball on the shoulder joint: rotating the arm turns it about its own centre, so the joint stays round.
+  const cap = ellipsoid([Math.abs(ARM.upper[0]) * sign, ARM.upper[1] - 0.002, 0], [0.049, 0.047, 0.047], 12, 18)
+    .skin(rigid(`${prefix}UpperArm`));
+  return tube(points, profile.map(([, r]) => r), 20, 1, [0, 1, 0]).skin(armChain(sign)).append(cap);
 }
 
 function armChain(sign: number) {
   const prefix = sign < 0 ? 'Left' : 'Right';
   return chain((p) => p[0] * sign, [
     [`${prefix}Shoulder`, -Infinity], [`${prefix}UpperArm`, 0.1], [`${prefix}LowerArm`, Math.abs(ARM.lower[0])], [`${prefix}Hand`, 0.52],
-  ], 0.035);
+  ], 0.05);
 }
 
 function hand(sign: number): MeshData {

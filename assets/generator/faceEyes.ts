@@ -2,7 +2,7 @@ import { clamp, mix, shade, smoothstep, type Vec2, type Vec3 } from './math';
 import { fanColors, fanPoints, fanTriangles, gridTriangles, type DecalLayer } from './decal';
 
 /** Eye half width, and the eye centres' distance from the face's centre line and height. */
-export const EYE = { halfWidth: 0.0175, x: 0.046, y: -0.014 } as const;
+export const EYE = { halfWidth: 0.0195, x: 0.047, y: -0.013 } as const;
 
 /** Lid lines and iris placement of one eye; x is eye-local (0 at the centre, + towards the outer corner). */
 export interface EyeState {
@@ -18,9 +18,9 @@ export interface EyeState {
 const W = EYE.halfWidth;
 const TILT = 0.09;
 /** The open eye's upper lid line. */
-export const upperLid = (x: number): number => 0.018 * Math.pow(Math.max(0, 1 - (x / W) ** 2), 0.42) + TILT * x;
+export const upperLid = (x: number): number => 0.0196 * Math.pow(Math.max(0, 1 - (x / W) ** 2), 0.42) + TILT * x;
 /** The open eye's lower lid line. */
-export const lowerLid = (x: number): number => -0.0165 * Math.pow(Math.max(0, 1 - (x / W) ** 2), 0.6) + TILT * x;
+export const lowerLid = (x: number): number => -0.018 * Math.pow(Math.max(0, 1 - (x / W) ** 2), 0.6) + TILT * x;
 /** The closed eye's line (a gentle downward curve). */
 export const closedLine = (x: number): number => -0.004 - 0.0035 * Math.max(0, 1 - (x / W) ** 2) + TILT * x * 0.5;
 /** The smiling closed eye's line (an arch, "^"). */
@@ -29,7 +29,7 @@ export const smileLine = (x: number): number => -0.005 + 0.0075 * Math.pow(Math.
 /** The open, neutral eye. */
 export const OPEN_EYE: EyeState = { upper: upperLid, lower: lowerLid, irisDx: 0, irisDy: 0, pupil: 1 };
 
-const IRIS = { x: 0.0003, y: 0.0018, rx: 0.0128, ry: 0.0172 };
+const IRIS = { x: 0.0003, y: 0.0016, rx: 0.0143, ry: 0.0192 };
 const IRIS_SEG = 28;
 const COLS = 14;
 
@@ -81,7 +81,7 @@ function irisLayers<S>(eyeOf: (s: S) => EyeState, face: (p: Vec2) => Vec2, c: Ey
     points: (s) => {
       const e = eyeOf(s);
       return fanPoints(14, 1, (k, a) =>
-        face(clampToLids(e, [IRIS.x + e.irisDx + 0.0047 * e.pupil * k * Math.cos(a), IRIS.y + 0.0012 + e.irisDy + 0.0068 * e.pupil * k * Math.sin(a)])));
+        face(clampToLids(e, [IRIS.x + e.irisDx + 0.0052 * e.pupil * k * Math.cos(a), IRIS.y + 0.0012 + e.irisDy + 0.0075 * e.pupil * k * Math.sin(a)])));
     },
   };
   // Highlights sit on the same (viewer's upper-left = character's right, +X) side in both eyes.
@@ -93,7 +93,7 @@ function irisLayers<S>(eyeOf: (s: S) => EyeState, face: (p: Vec2) => Vec2, c: Ey
         face(clampToLids(e, [IRIS.x + e.irisDx * 0.5 + dx * sign + r * k * Math.cos(a), IRIS.y + dy + r * k * Math.sin(a)], 0)));
     },
   });
-  return [iris, pupil, spot(0.0042, 0.0068, 0.0036, 'highlight'), spot(-0.0045, -0.0075, 0.0016, 'highlight2')];
+  return [iris, pupil, spot(0.0046, 0.0074, 0.004, 'highlight'), spot(-0.005, -0.0085, 0.0018, 'highlight2')];
 }
 
 function lashLayers<S>(eyeOf: (s: S) => EyeState, face: (p: Vec2) => Vec2, c: EyeColors): DecalLayer<S>[] {
@@ -102,7 +102,7 @@ function lashLayers<S>(eyeOf: (s: S) => EyeState, face: (p: Vec2) => Vec2, c: Ey
   const line = (e: EyeState, x: number): number => (x <= W ? e.upper(x) : e.upper(W) + (x - W) * 0.6);
   const thick = (x: number): number => {
     const t = x / W;
-    const body = 0.0024 + 0.0017 * smoothstep(-0.2, 0.9, t);
+    const body = 0.003 + 0.0019 * smoothstep(-0.2, 0.9, t);
     return body * (0.35 + 0.65 * smoothstep(-1.02, -0.55, t)) * (1 - 0.85 * smoothstep(1, 1.3, t));
   };
   const upper: DecalLayer<S> = {

@@ -17,7 +17,7 @@ export interface MouthParams {
 }
 
 /** Vertical centre of the mouth in face coordinates (metres below the head centre). */
-export const MOUTH_Y = -0.074;
+export const MOUTH_Y = -0.07;
 const SEGMENTS = 36;
 const TEETH_COLS = 14;
 

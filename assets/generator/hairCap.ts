@@ -24,7 +24,9 @@ function hairline(shape: CapShape, phi: number): number {
   const u = (a - shape.bangWidth / 2) / shape.bangWidth + 0.5;
   const f = u - Math.floor(u);
   const tip = Math.pow(1 - Math.abs(2 * f - 1), 1.6);
-  const front = shape.bangBase + shape.bangTip * tip;
+  const strand = Math.floor(u) + (phi < 0 ? 7 : 0);
+  const length = [1, 0.72, 0.92, 0.8, 1.05, 0.7, 0.88][((strand % 7) + 7) % 7];
+  const front = shape.bangBase + shape.bangTip * tip * length;
   const t1 = smoothstep(38, 75, a);
   const t2 = smoothstep(95, 145, a);
   return lerp(lerp(front, shape.side, t1), shape.back, t2) * DEG;

@@ -9,10 +9,10 @@ import { radialSurface } from './shapes';
  */
 export function headRadius(d: Vec3): number {
   const [a, b, c] = HEAD.radii;
-  const lower = Math.pow(smoothstep(0, 1, -d[1]), 1.2);
+  const lower = Math.pow(smoothstep(0, 1, -d[1]), 1.35);
   const front = smoothstep(0.1, -0.7, d[2]);
-  const ax = a * (1 - 0.3 * lower * (0.6 + 0.4 * front));
-  const by = b * (1 + 0.06 * lower);
+  const ax = a * (1 - 0.27 * lower * (0.55 + 0.45 * front));
+  const by = b * (1 - 0.07 * lower * front);
   const cz = c * (0.965 + 0.085 * smoothstep(-0.6, 0.6, d[2])) * (1 - 0.1 * lower * front);
   return 1 / Math.sqrt((d[0] / ax) ** 2 + (d[1] / by) ** 2 + (d[2] / cz) ** 2);
 }

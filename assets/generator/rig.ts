@@ -25,7 +25,7 @@ export const ARM = { shoulder: [-0.025, 1.165, 0], upper: [-0.105, 1.158, 0], lo
 /** Leg joints of the character's left side (mirrored for the right). */
 export const LEG = { upper: [-0.075, 0.765, 0], lower: [-0.075, 0.44, 0], foot: [-0.075, 0.085, 0.005], toes: [-0.075, 0.02, -0.075] } as const;
 /** Centre of the head sphere and its radii. */
-export const HEAD = { center: [0, 1.365, -0.004] as Vec3, radii: [0.118, 0.124, 0.116] as Vec3 };
+export const HEAD = { center: [0, 1.352, -0.004] as Vec3, radii: [0.119, 0.121, 0.116] as Vec3 };
 
 /** Left/right prefixes for bone names and the sign of X on that side. */
 export const SIDES = [

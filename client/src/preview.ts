@@ -1,6 +1,7 @@
 // Dev-only page: builds the stage, loads an avatar and exposes handles for visual checks.
 // eslint-disable-next-line no-restricted-imports -- the default avatar file (an asset URL, not code)
 import defaultAvatarUrl from '../../assets/avatars/kotoha.vrm?url';
+import * as sceneApi from './scene';
 import { createStage, loadAvatar, type Avatar } from './scene';
 import { AvatarRuntime } from './avatar';
 
@@ -46,7 +47,7 @@ const ready = showWithRuntime(params.get('avatar') ?? defaultAvatarUrl);
 
 /** Visual-check handles: freeze time, set face weights directly, pose, play lines. */
 const api = {
-  stage, ready, timings, show: showWithRuntime,
+  stage, ready, timings, show: showWithRuntime, sceneApi,
   get runtime() { return runtime; },
   /** Stops the runtime's clock; subsequent `face`/`pose` calls render deterministic frames. */
   freeze(on = true) { frozen = on; },

@@ -104,8 +104,10 @@ export class Avatar {
     for (const skeleton of a.skeletons) skeleton.dispose();
     for (const m of a.meshes) if (!m.isDisposed()) m.dispose(false, true);
     for (const n of a.transformNodes) if (!n.isDisposed()) n.dispose();
-    for (const m of a.materials) m.dispose(true, true);
-    for (const t of a.textures) t.dispose();
+    // Not forceDisposeEffect: compiled effects are shared with other avatars' materials.
+    for (const m of a.materials) if (this.scene.materials.includes(m)) m.dispose(false, true);
+    // Textures go with their materials (forceDisposeTextures). Never dispose `added.textures` blindly:
+    // the first PBR material of a scene creates the scene-wide BRDF lookup texture during the load.
     for (const mtm of a.morphTargetManagers) mtm.dispose();
     this.bones.clear();
     this.expressions.clear();

@@ -40,11 +40,11 @@ export function createStageCamera(scene: Scene): ArcRotateCamera {
  */
 export function frameUpperBody(camera: ArcRotateCamera, subject: FramingSubject, aspect: number): number {
   const s = subject.height / 1.5;
-  const span = 0.78 * s;
-  const target = subject.head.add(new Vector3(0, -0.1 * s, 0));
+  const span = 0.66 * s;
+  const target = subject.head.add(new Vector3(0, -0.06 * s, 0));
   const half = Math.tan(camera.fov / 2);
   const byHeight = span / 2 / half;
-  const byWidth = (0.62 * s) / 2 / (half * Math.max(aspect, 0.1));
+  const byWidth = (0.56 * s) / 2 / (half * Math.max(aspect, 0.1));
   const radius = Math.max(byHeight, byWidth);
   camera.setTarget(target);
   camera.alpha = FRONT_ALPHA;

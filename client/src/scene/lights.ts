@@ -16,14 +16,14 @@ export interface StageLights {
 /** Creates the three-light setup (no shadows: cheap on software GL and phones). */
 export function createLights(scene: Scene): StageLights {
   const fill = new HemisphericLight('fill', new Vector3(0, 1, -0.3), scene);
-  fill.intensity = 0.9;
+  fill.intensity = 0.75;
   fill.diffuse = Color3.FromHexString('#f4f1ff');
   fill.groundColor = Color3.FromHexString('#b7a89f');
   fill.specular = Color3.Black();
 
   // The camera looks along +Z, so a light shining along +Z comes from the viewer's side.
   const key = new DirectionalLight('key', new Vector3(-0.45, -0.6, 0.75), scene);
-  key.intensity = 1.7;
+  key.intensity = 2.1;
   key.diffuse = Color3.FromHexString('#fff1e4');
   key.specular = Color3.FromHexString('#3a3530');
 

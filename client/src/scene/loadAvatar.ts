@@ -1,7 +1,8 @@
 import { Avatar } from './avatar';
 import { readSourceBytes, type AvatarSource } from './fetchBytes';
-import { loadVrmIntoScene } from './loadVrm';
+import { loadVrmIntoScene, loadVrmPlugins } from './loadVrm';
 import type { Stage } from './stage';
+import { whenMeshesReady } from './whenReady';
 
 /** Phases reported by `loadAvatar`'s progress callback. */
 export type LoadPhase = 'download' | 'parse' | 'ready';
@@ -17,23 +18,29 @@ export interface LoadAvatarOptions {
 }
 
 /**
- * Downloads (or takes) a VRM, appends it to the stage's scene, waits until it can be drawn,
- * and puts it on stage in place of the previous character, framed. Progress: download 0–0.8,
+ * Downloads (or takes) a VRM, appends it to the stage's scene hidden, waits until it can be
+ * drawn, and puts it on stage in place of the previous character (no blank frame), framed. Progress: download 0–0.8,
  * parse 0.8–0.95, ready 1.
  */
 export async function loadAvatar(stage: Stage, source: AvatarSource, onProgress?: AvatarProgress, options: LoadAvatarOptions = {}): Promise<Avatar> {
   onProgress?.(0, 'download');
+  void loadVrmPlugins().catch(() => {});
   const bytes = await readSourceBytes(source, (f) => onProgress?.(f * 0.8, 'download'), options.signal);
   options.signal?.throwIfAborted();
   onProgress?.(0.8, 'parse');
   const loaded = await loadVrmIntoScene(stage.scene, bytes, (f) => onProgress?.(0.8 + f * 0.15, 'parse'));
   const avatar = new Avatar(loaded, stage.scene);
+  // Compile it hidden, then swap: the previous character stays until this one can be drawn
+  // (disposing it while these shaders compile can leave them never ready on WebGL).
+  const visible = avatar.meshes.map((m) => m.isVisible);
+  for (const m of avatar.meshes) m.isVisible = false;
+  await whenMeshesReady(stage.scene, avatar.meshes);
   if (options.signal?.aborted) {
     avatar.dispose();
     options.signal.throwIfAborted();
   }
+  avatar.meshes.forEach((m, i) => { m.isVisible = visible[i]; });
   if (options.show ?? true) stage.setAvatar(avatar);
-  await stage.scene.whenReadyAsync();
   onProgress?.(1, 'ready');
   return avatar;
 }

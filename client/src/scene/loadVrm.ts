@@ -1,9 +1,17 @@
-import 'babylon-vrm-loader';
-import '@babylonjs/loaders/glTF/2.0';
 import { AppendSceneAsync, SceneLoader } from '@babylonjs/core/Loading/sceneLoader';
 import type { Scene } from '@babylonjs/core/scene';
 import type { VRMManager } from 'babylon-vrm-loader';
-import { installVrmCompat } from './vrmCompat';
+
+let plugins: Promise<unknown> | null = null;
+
+/**
+ * Loads and registers the glTF + VRM loader plugins (with the compatibility measures) once.
+ * Call it early (e.g. when the room page opens) so it downloads alongside the avatar.
+ */
+export function loadVrmPlugins(): Promise<unknown> {
+  plugins ??= import('./vrmPlugins');
+  return plugins;
+}
 
 /** What one `.vrm` / `.glb` load added to a scene. */
 export interface LoadedVrm {
@@ -39,10 +47,12 @@ export type ProgressCallback = (fraction: number) => void;
 
 /**
  * Appends a VRM (0.x through babylon-vrm-loader; 1.0 and plain glTF as glTF) from bytes.
- * The compatibility measures of `installVrmCompat` are installed first.
+ * The loader plugins and the compatibility measures of `installVrmCompat` are installed first.
  */
 export async function loadVrmIntoScene(scene: Scene, bytes: Uint8Array, onProgress?: ProgressCallback): Promise<LoadedVrm> {
-  installVrmCompat();
+  await loadVrmPlugins();
+  // The page shows its own progress; Babylon's default loading screen is a full-page overlay.
+  SceneLoader.ShowLoadingScreen = false;
   const before = snapshot(scene);
   let json: GltfJson | null = null;
   const observer = SceneLoader.OnPluginActivatedObservable.add((plugin) => {
