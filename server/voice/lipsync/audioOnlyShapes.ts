@@ -6,7 +6,7 @@ import { type FrameFeatures } from './frameAnalysis';
 import { smoothLabels } from './viterbi';
 import { frameVowelScores, type SpeakerNormalisation, VISEME_COUNT } from './vowelClassifier';
 
-/** Cost of changing shape between frames, in log-likelihood units (tuned on eSpeak speech). */
+/** Cost of changing shape between frames, in log-likelihood units (tuned on the development sentences). */
 const SWITCH_PENALTY = 4;
 /** A frame may favour one shape by at most this much: limits the pull of outlier frames. */
 const SCORE_FLOOR = -6;

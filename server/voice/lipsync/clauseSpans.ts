@@ -19,51 +19,60 @@ const MERGE_COST = 2.5;
 
 interface Run { from: number; to: number }
 
+/** At most this many clauses share one stretch (bounds the search). */
+const MAX_MERGED = 4;
+
 /** Group the gate's sound runs into clause spans. */
 export function matchClausesToAudio(open: Uint8Array, clauses: readonly VowelClause[], hopMs: number): ClauseSpan[] {
   const runs = soundRuns(open);
   if (runs.length === 0 || clauses.length === 0) return [];
-  const K = clauses.length;
-  const R = runs.length;
-  const prefixSound = [0];
-  for (const run of runs) prefixSound.push(prefixSound[prefixSound.length - 1] + run.to - run.from);
-  const prefixBeats = [0];
-  for (const clause of clauses) prefixBeats.push(prefixBeats[prefixBeats.length - 1] + Math.max(0.5, clause.beats));
-  const framesPerBeat = prefixSound[R] / prefixBeats[K];
-  const framesPer100Ms = 100 / hopMs;
-
-  // best[k][r]: cost of speaking clauses [0,k) in runs [0,r); from[k][r] remembers the split.
-  const best = Array.from({ length: K + 1 }, () => new Float64Array(R + 1).fill(Infinity));
-  const from = Array.from({ length: K + 1 }, () => new Int32Array(R + 1 + 1).fill(-1));
-  const fromK = Array.from({ length: K + 1 }, () => new Int32Array(R + 1).fill(-1));
-  best[0][0] = 0;
-  for (let k = 1; k <= K; k++) {
-    for (let r = 1; r <= R; r++) {
-      const boundaryReward = r < R ? SILENCE_REWARD * Math.min(4, (runs[r].from - runs[r - 1].to) / framesPer100Ms) : 0;
-      for (let k0 = k - 1; k0 >= 0; k0--) {
-        const merged = k - k0 - 1;
-        for (let r0 = r - 1; r0 >= 0; r0--) {
-          if (!Number.isFinite(best[k0][r0])) continue;
-          const sound = prefixSound[r] - prefixSound[r0];
-          const expected = (prefixBeats[k] - prefixBeats[k0]) * framesPerBeat;
-          const mismatch = Math.log((sound + 5) / (expected + 5));
-          const cost = best[k0][r0] + LENGTH_WEIGHT * mismatch * mismatch + MERGE_COST * merged - boundaryReward;
-          if (cost < best[k][r]) { best[k][r] = cost; from[k][r] = r0; fromK[k][r] = k0; }
-        }
-      }
-    }
+  const table = fillTable(runs, clauses, hopMs);
+  if (!Number.isFinite(table.cost[clauses.length][runs.length])) {
+    return [{ from: runs[0].from, to: runs[runs.length - 1].to, clauses: [...clauses] }];
   }
   const spans: ClauseSpan[] = [];
-  let k = K;
-  let r = R;
-  while (k > 0 && r > 0) {
-    const r0 = from[k][r];
-    const k0 = fromK[k][r];
+  for (let k = clauses.length, r = runs.length; k > 0 && r > 0;) {
+    const { k0, r0 } = table.from[k][r];
     spans.unshift({ from: runs[r0].from, to: runs[r - 1].to, clauses: clauses.slice(k0, k) });
     k = k0;
     r = r0;
   }
   return spans;
+}
+
+interface Table { cost: Float64Array[]; from: { k0: number; r0: number }[][] }
+
+/** cost[k][r]: best cost of speaking clauses [0,k) in runs [0,r); from[k][r]: where that group began. */
+function fillTable(runs: Run[], clauses: readonly VowelClause[], hopMs: number): Table {
+  const K = clauses.length;
+  const R = runs.length;
+  const sound = prefixSums(runs.map((run) => run.to - run.from));
+  const beats = prefixSums(clauses.map((clause) => Math.max(0.5, clause.beats)));
+  const framesPerBeat = sound[R] / beats[K];
+  const cost = Array.from({ length: K + 1 }, () => new Float64Array(R + 1).fill(Infinity));
+  const from = Array.from({ length: K + 1 }, () => Array.from({ length: R + 1 }, () => ({ k0: -1, r0: -1 })));
+  cost[0][0] = 0;
+  for (let k = 1; k <= K; k++) {
+    for (let r = 1; r <= R; r++) {
+      const silenceMs = r < R ? (runs[r].from - runs[r - 1].to) * hopMs : 0;
+      const reward = SILENCE_REWARD * Math.min(4, silenceMs / 100);
+      for (let k0 = k - 1; k0 >= Math.max(0, k - MAX_MERGED); k0--) {
+        for (let r0 = r - 1; r0 >= 0; r0--) {
+          if (!Number.isFinite(cost[k0][r0])) continue;
+          const mismatch = Math.log((sound[r] - sound[r0] + 5) / ((beats[k] - beats[k0]) * framesPerBeat + 5));
+          const total = cost[k0][r0] + LENGTH_WEIGHT * mismatch * mismatch + MERGE_COST * (k - k0 - 1) - reward;
+          if (total < cost[k][r]) { cost[k][r] = total; from[k][r] = { k0, r0 }; }
+        }
+      }
+    }
+  }
+  return { cost, from };
+}
+
+function prefixSums(values: number[]): number[] {
+  const sums = [0];
+  for (const v of values) sums.push(sums[sums.length - 1] + v);
+  return sums;
 }
 
 /** Maximal runs of open frames. */

@@ -52,4 +52,10 @@ describe('silence gate, mouth envelope and keyframes', () => {
     const spans = matchClausesToAudio(open, clauses, HOP);
     expect(spans.map((s) => [s.from, s.to, s.clauses.length])).toEqual([[10, 60, 1], [90, 120, 1], [150, 195, 2]]);
   });
+
+  it('puts every clause in one stretch when the speaker never paused', () => {
+    const open = new Uint8Array(100).fill(1, 5, 95);
+    const clauses = Array.from({ length: 7 }, () => ({ vowels: ['A' as const], readable: true, beats: 1 }));
+    expect(matchClausesToAudio(open, clauses, HOP)).toEqual([{ from: 5, to: 95, clauses }]);
+  });
 });

@@ -30,8 +30,8 @@ export function labelFromMarks(marks: readonly PhoneMark[], timesMs: Float64Arra
     while (v + 1 < vowels.length && vowels[v + 1].from <= t) v++;
     const current = vowels[v];
     const next = vowels[v + 1];
-    if (t >= current.from && t < current.to) out[i] = current.shape;
-    else if (next && t >= current.to && next.from - t < t - current.to) out[i] = next.shape;
-    else out[i] = t < current.from ? current.shape : current.shape;
+    // Inside a vowel: its shape; between two vowels: the nearer one's; before the first: the first's.
+    const nearerIsNext = next !== undefined && t >= current.to && next.from - t < t - current.to;
+    out[i] = nearerIsNext ? next.shape : current.shape;
   }
 }
