@@ -25,6 +25,13 @@ describe('Koeiromap provider', () => {
     expect(speech.pcm.length).toBe(rate / 2);
   });
 
+  it('accepts the full endpoint URL as well as the base URL', async () => {
+    fake = await startFakeKoeiromap({ wav });
+    await new KoeiromapTtsProvider({ apiKey: 'k', baseUrl: `${fake.origin}${KOEIROMAP_PATH}`, ...fast }).synthesize(request);
+    await new KoeiromapTtsProvider({ apiKey: 'k', baseUrl: `${fake.origin}/`, ...fast }).synthesize(request);
+    expect(fake.requests.map((r) => r.path)).toEqual([KOEIROMAP_PATH, KOEIROMAP_PATH]);
+  });
+
   it('retries a 503 and a 429 (honouring Retry-After) and then succeeds', async () => {
     fake = await startFakeKoeiromap({ wav, script: [{ status: 503, body: { message: 'busy' } }, { status: 429, headers: { 'retry-after': '0' }, body: {} }] });
     const speech = await new KoeiromapTtsProvider({ apiKey: 'k', baseUrl: fake.origin, ...fast }).synthesize(request);

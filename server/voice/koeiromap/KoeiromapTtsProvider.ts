@@ -13,7 +13,10 @@ import { decodeWav } from '../wav';
 /** Options of the Koeiromap provider. */
 export interface KoeiromapOptions extends RetryOptions {
   apiKey: string;
-  /** Default `https://api.rinna.co.jp`; the path `/koeiromap/v1.0/infer` is appended. */
+  /**
+   * Default `https://api.rinna.co.jp`; the path `/koeiromap/v1.0/infer` is appended unless the
+   * URL already names an endpoint ending in `/infer`.
+   */
   baseUrl?: string;
 }
 
@@ -28,7 +31,8 @@ export class KoeiromapTtsProvider implements TtsProvider {
 
   constructor(private readonly options: KoeiromapOptions) {
     if (!options.apiKey) throw new VoiceError('unauthorized', 'Koeiromap needs an API key: set KOEIROMAP_API_KEY.', this.name);
-    this.url = `${(options.baseUrl ?? KOEIROMAP_DEFAULT_BASE_URL).replace(/\/+$/, '')}${PATH}`;
+    const base = (options.baseUrl ?? KOEIROMAP_DEFAULT_BASE_URL).replace(/\/+$/, '');
+    this.url = /\/infer$/.test(base) ? base : `${base}${PATH}`;
   }
 
   async synthesize(request: SpeechRequest): Promise<SynthesizedSpeech> {
