@@ -19,7 +19,12 @@ export interface FileStorage {
   deleteOlderThan(prefix: string, olderThan: Date): Promise<number>;
   /** Where clients fetch the file: a path on this server (disk) or the bucket's public URL. */
   urlOf(key: string): string;
+  /** Releases connections (S3); disk storage has nothing to close. */
+  close?(): void;
 }
+
+/** Cache-Control for stored files: keys are content hashes or ids, so a URL never changes meaning. */
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
 /** True for keys made of safe path segments (no `..`, no absolute paths). */
 export function isSafeKey(key: string): boolean {
