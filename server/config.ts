@@ -50,6 +50,8 @@ const EnvSchema = z.object({
   S3_SECRET_ACCESS_KEY: optional,
   S3_PUBLIC_URL: z.url().optional(),
   ADMINS: z.string().default(''),
+  /** Largest avatar upload; the validator's own ceiling (30 MB) still applies. */
+  AVATAR_MAX_BYTES: z.coerce.number().int().min(1024).max(30 * 1024 * 1024).default(30 * 1024 * 1024),
   AGENT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   ROOM_MAX_CLIENTS: z.coerce.number().int().min(1).max(100_000).default(1000),
   ROOM_MAX_PARTICIPANTS: z.coerce.number().int().min(1).max(10_000).default(50),
@@ -102,6 +104,8 @@ export interface Config {
   moderation: { kind: 'openai'; apiKey: string } | { kind: 'local' };
   /** User ids or e-mail addresses allowed to approve catalogue avatars. */
   admins: string[];
+  /** Avatar uploads: the size cap a request body is cut off at. */
+  avatars: { maxBytes: number };
   agent: { concurrency: number; embedded: boolean };
   /** Room limits an operator may tune. */
   rooms: { maxClients: number; maxParticipants: number; queuePerUser: number; sayBurst: number; sayPerSecond: number };
@@ -183,6 +187,7 @@ function toConfig(e: Env): Config {
     files: filesOf(e),
     moderation: e.OPENAI_API_KEY ? { kind: 'openai', apiKey: e.OPENAI_API_KEY } : { kind: 'local' },
     admins: e.ADMINS.split(',').map((s) => s.trim()).filter(Boolean),
+    avatars: { maxBytes: e.AVATAR_MAX_BYTES },
     agent: { concurrency: e.AGENT_CONCURRENCY, embedded: e.EMBEDDED_WORKER },
     rooms: {
       maxClients: e.ROOM_MAX_CLIENTS, maxParticipants: e.ROOM_MAX_PARTICIPANTS, queuePerUser: e.ROOM_QUEUE_PER_USER,
