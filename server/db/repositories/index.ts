@@ -5,12 +5,14 @@ import { ConversationRepository } from './ConversationRepository';
 import { RefreshTokenRepository } from './RefreshTokenRepository';
 import { RoomRepository } from './RoomRepository';
 import { UserRepository } from './UserRepository';
+import { VrmModelRepository } from './VrmModelRepository';
 
 export { CharacterRepository, type NewCharacter } from './CharacterRepository';
 export { ConversationRepository, type ChatRecord } from './ConversationRepository';
 export { RefreshTokenRepository } from './RefreshTokenRepository';
 export { RoomRepository } from './RoomRepository';
 export { UserRepository } from './UserRepository';
+export { VrmModelRepository, type NewVrmModel } from './VrmModelRepository';
 
 /** Every repository over one database. */
 export interface Repositories {
@@ -19,6 +21,7 @@ export interface Repositories {
   characters: CharacterRepository;
   conversations: ConversationRepository;
   rooms: RoomRepository;
+  avatars: VrmModelRepository;
 }
 
 /** Builds the repositories for an open database. */
@@ -29,5 +32,6 @@ export function createRepositories(db: Database): Repositories {
     characters: new CharacterRepository(db),
     conversations: new ConversationRepository(db),
     rooms: new RoomRepository(db),
+    avatars: new VrmModelRepository(db),
   };
 }

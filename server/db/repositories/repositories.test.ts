@@ -84,4 +84,62 @@ describe.each([pgliteBackend, postgresBackend])('repositories on $name', (backen
     await repos.rooms.setMode('room1', 'hosted');
     expect(await repos.rooms.findById('room1')).toMatchObject({ mode: 'hosted', linkGeneration: 2 });
   });
+  describe('avatar catalogue', () => {
+    const upload = (ownerId: string | null, contentHash: string, canBePublic = true) => ({
+      ownerId, name: 'Mika', storageKey: `avatars/${contentHash}.vrm`, contentHash, sizeBytes: 1234, vrmVersion: '1.0',
+      meta: { bones: ['hips'], expressions: ['aa'] }, lipSync: true, thumbnailKey: null, canBePublic,
+    });
+
+    it.runIf(run)('keeps one entry per owner and file, even when the same upload races itself', async () => {
+      const owner = await repos.users.createGuest('Hana');
+      const hash = 'd'.repeat(64);
+      const [a, b] = await Promise.all([repos.avatars.create(upload(owner.id, hash)), repos.avatars.create(upload(owner.id, hash))]);
+      expect(a.model.id).toBe(b.model.id);
+      expect([a.created, b.created].filter(Boolean)).toHaveLength(1);
+      const other = await repos.users.createGuest('Ikue');
+      const theirs = await repos.avatars.create(upload(other.id, hash));
+      expect(theirs).toMatchObject({ created: true });
+      expect(theirs.model.id).not.toBe(a.model.id);
+      expect(await repos.avatars.findById(a.model.id)).toMatchObject({ approved: false, meta: { bones: ['hips'] }, lipSync: true });
+      expect(await repos.avatars.findById('not-a-uuid')).toBeNull();
+    });
+
+    it.runIf(run)('lists built-ins first, then approved and own uploads; pending ones only for review', async () => {
+      const builtin = await repos.avatars.upsertBuiltin(randomUUID(), upload(null, 'e'.repeat(64)));
+      const owner = await repos.users.createGuest('Jun');
+      const mine = (await repos.avatars.create(upload(owner.id, 'f'.repeat(64)))).model;
+      const stranger = await repos.users.createGuest('Kei');
+      expect((await repos.avatars.listUsableBy(owner.id)).map((m) => m.id)).toEqual(expect.arrayContaining([builtin.id, mine.id]));
+      expect((await repos.avatars.listUsableBy(owner.id))[0].ownerId).toBeNull();
+      expect((await repos.avatars.listUsableBy(stranger.id)).map((m) => m.id)).not.toContain(mine.id);
+      expect((await repos.avatars.listUsableBy(null)).map((m) => m.id)).toContain(builtin.id);
+      expect((await repos.avatars.listPending()).map((m) => m.id)).toContain(mine.id);
+      expect(await repos.avatars.approve(mine.id)).toBe(true);
+      expect((await repos.avatars.listUsableBy(stranger.id)).map((m) => m.id)).toContain(mine.id);
+      expect((await repos.avatars.listPending()).map((m) => m.id)).not.toContain(mine.id);
+    });
+
+    it.runIf(run)('never approves an entry whose licence forbids sharing, and refreshes built-ins in place', async () => {
+      const owner = await repos.users.createGuest('Lio');
+      const locked = (await repos.avatars.create(upload(owner.id, '1'.repeat(64), false))).model;
+      expect(await repos.avatars.approve(locked.id)).toBe(false);
+      expect(await repos.avatars.findById(locked.id)).toMatchObject({ approved: false });
+      const id = randomUUID();
+      await repos.avatars.upsertBuiltin(id, upload(null, '2'.repeat(64)));
+      const refreshed = await repos.avatars.upsertBuiltin(id, { ...upload(null, '3'.repeat(64)), lipSync: false });
+      expect(await repos.avatars.findById(id)).toMatchObject({ contentHash: '3'.repeat(64), lipSync: false, approved: true, ownerId: null });
+      expect(refreshed.id).toBe(id);
+    });
+
+    it.runIf(run)('deletes entries; characters that wore one fall back to no avatar', async () => {
+      const owner = await repos.users.createGuest('Mao');
+      const model = (await repos.avatars.create(upload(owner.id, '4'.repeat(64)))).model;
+      const character = await repos.characters.create({ ownerId: owner.id, name: 'Rin', persona: 'p', greeting: '', language: 'en', voice: {}, visibility: 'private', avatarId: model.id });
+      expect(await repos.avatars.hashInUse('4'.repeat(64))).toBe(true);
+      expect(await repos.avatars.delete(model.id)).toBe(true);
+      expect(await repos.avatars.delete(model.id)).toBe(false);
+      expect(await repos.avatars.hashInUse('4'.repeat(64))).toBe(false);
+      expect((await repos.characters.findById(character.id))?.avatarId).toBeNull();
+    });
+  });
 });
