@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLOCK_SYNC } from '@shared';
-import { ServerClock, type Timers } from './ServerClock';
+import { CLOCK_HUNT, ServerClock, type Timers } from './ServerClock';
 
 /** A manual clock and timer queue. */
 function fakeTime() {
@@ -27,11 +27,11 @@ function fakeTime() {
 }
 
 describe('ServerClock', () => {
-  it('pings quickly while warming up, then slowly', () => {
+  it('pings quickly while warming up, then slowly once a fast round trip was seen', () => {
     const t = fakeTime();
     const clock = new ServerClock(t.now, t.timers);
     const sent: number[] = [];
-    clock.start((t0) => sent.push(t0));
+    clock.start((t0) => { sent.push(t0); clock.onReply({ t0, t1: t0 + 5 }); });
     t.advance(CLOCK_SYNC.warmupIntervalMs * (CLOCK_SYNC.warmupPings - 1));
     expect(sent.length).toBe(CLOCK_SYNC.warmupPings);
     t.advance(CLOCK_SYNC.resyncIntervalMs - 1);
@@ -55,6 +55,17 @@ describe('ServerClock', () => {
     expect(clock.toLocal(server(5000))).toBe(5000);
     expect(clock.serverNow()).toBe(server(10));
     expect(clock.rttMs).toBe(10);
+  });
+
+  it('keeps pinging at a medium pace while every round trip was slow, up to a limit', () => {
+    const t = fakeTime();
+    const clock = new ServerClock(t.now, t.timers);
+    const sent: number[] = [];
+    clock.start((t0) => sent.push(t0)); // no replies: the round trip stays unknown (poor)
+    t.advance(CLOCK_SYNC.warmupIntervalMs * CLOCK_SYNC.warmupPings + CLOCK_HUNT.intervalMs * 10);
+    expect(sent.length).toBe(CLOCK_SYNC.warmupPings + 10);
+    t.advance(CLOCK_HUNT.intervalMs * CLOCK_HUNT.maxPings + CLOCK_SYNC.resyncIntervalMs * 2);
+    expect(sent.length).toBeLessThanOrEqual(CLOCK_SYNC.warmupPings + CLOCK_HUNT.maxPings + 3);
   });
 
   it('can run the warm-up burst again once the page is less busy', () => {

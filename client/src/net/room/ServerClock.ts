@@ -16,12 +16,19 @@ const browserTimers: Timers = {
 };
 
 /**
+ * After the warm-up, keep pinging at a medium pace while the best round trip is still poor (a
+ * page busy compiling the avatar, a congested network): each extra sample is a chance of a fast
+ * one, and the fastest sample decides the offset. A larger window than the default keeps them.
+ */
+export const CLOCK_HUNT = { goodRttMs: 30, intervalMs: 300, maxPings: 40, windowSize: 16 } as const;
+
+/**
  * The server clock as seen from this page: pings `time {t0}` (a fast warm-up burst, then a slow
  * re-sync), feeds the replies to the minimum-RTT filter, and converts between server time (ms
  * since the epoch) and the local `performance.now()` time base.
  */
 export class ServerClock {
-  private readonly sync = new ClockSync();
+  private readonly sync = new ClockSync(CLOCK_HUNT.windowSize);
   private timer: unknown = null;
   private sent = 0;
   private sender: ((t0: number) => void) | null = null;
@@ -62,8 +69,7 @@ export class ServerClock {
     const tick = (): void => {
       send(this.now());
       this.sent++;
-      const warm = this.sent < CLOCK_SYNC.warmupPings;
-      this.timer = this.timers.setTimeout(tick, warm ? CLOCK_SYNC.warmupIntervalMs : CLOCK_SYNC.resyncIntervalMs);
+      this.timer = this.timers.setTimeout(tick, this.nextDelay());
     };
     tick();
   }
@@ -74,6 +80,13 @@ export class ServerClock {
    */
   rewarm(): void {
     if (this.sender && this.timer !== null) this.start(this.sender);
+  }
+
+  private nextDelay(): number {
+    if (this.sent < CLOCK_SYNC.warmupPings) return CLOCK_SYNC.warmupIntervalMs;
+    const poor = !(this.sync.rttMs <= CLOCK_HUNT.goodRttMs);
+    if (poor && this.sent < CLOCK_SYNC.warmupPings + CLOCK_HUNT.maxPings) return CLOCK_HUNT.intervalMs;
+    return CLOCK_SYNC.resyncIntervalMs;
   }
 
   /** Feeds a `time {t0, t1}` reply. */

@@ -4,7 +4,7 @@
  */
 export { RoomConnection, JoinFailure, RECONNECT, type ConnectionStatus, type ConnectionState, type ClientLike, type RoomLike } from './RoomConnection';
 export { describeJoinError, describeFinalClose, type JoinProblem, type JoinRemedy } from './joinErrors';
-export { ServerClock, type LocalClock, type Timers } from './ServerClock';
+export { ServerClock, CLOCK_HUNT, type LocalClock, type Timers } from './ServerClock';
 export { RoomStore } from './RoomStore';
 export { RoomSession, type RoomSessionOptions } from './RoomSession';
 export { ChatLog, CHAT_CLIENT_LIMIT, type ChatEntry } from './chatLog';

@@ -43,7 +43,8 @@ export function hudLayout(width: number, height: number, insets: HudInsets): Hud
   const membersTop = compact ? top + 84 : top + 36;
   const members: Rect = { x: right - membersW, y: membersTop, w: membersW, h: Math.max(80, Math.min(compact ? height * 0.5 : height * 0.42, columnBottom - membersTop - 8)) };
   const bubbleMaxW = compact ? width - 2 * M : Math.min(560, width - chatW - 3 * M - 60);
-  const bubbleY = compact ? Math.max(top + 120, chat.y - 150) : Math.round(height * 0.56);
+  // On a phone the bubble sits on the top edge of the chat, below the face (never over the mouth).
+  const bubbleY = compact ? Math.max(top + 120, height * 0.5, chat.y - 24) : Math.round(height * 0.56);
   const bubbleCx = compact ? width / 2 : Math.max(chatW + 2 * M + bubbleMaxW / 2, Math.min(width / 2, right - bubbleMaxW / 2));
   return {
     compact,
