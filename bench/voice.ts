@@ -6,8 +6,10 @@
  *   npx tsx bench/voice.ts --speed-only # skip the accuracy section
  *
  * Speeds are multiples of real time (audio duration / processing time) per sentence, given at
- * the median (P50) and at the slow tail (P95 of processing time per second of audio). Both wall
- * time and CPU time are shown: on a shared machine wall time mostly measures the neighbours.
+ * the median (P50) and at the slow tail (P95 of processing time per second of audio). Every
+ * sentence is processed ROUNDS times: "first" uses the first round, "best" each sentence's
+ * fastest round (the code's own cost, less the neighbours' on a shared machine). Wall and CPU
+ * time are both shown.
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -27,9 +29,24 @@ const SENTENCES: { text: string; language: 'en' | 'ja' }[] = [
   ...[...TEST_SENTENCES_EN, ...DEVELOPMENT_SENTENCES_EN].map((text) => ({ text, language: 'en' as const })),
   ...[...TEST_SENTENCES_JA, ...CALIBRATION_SENTENCES_JA].map((text) => ({ text, language: 'ja' as const })),
 ];
+const ROUNDS = 3;
 const HELD_OUT_VOICES = ['en-us+f1', 'en-us+f2', 'en-us+f4', 'en-us+f5', 'en-us+m2', 'en-us+m3', 'en-us+m5', 'en-us+m7'];
 
 interface Sample { audioMs: number; wallMs: number; cpuMs: number }
+
+/** Per sentence, its first round and its fastest round. */
+function firstAndBest(rounds: Sample[][]): { first: Sample[]; best: Sample[] } {
+  const first = rounds.map((r) => r[0]);
+  const best = rounds.map((r) => ({ audioMs: r[0].audioMs, wallMs: Math.min(...r.map((x) => x.wallMs)), cpuMs: Math.min(...r.map((x) => x.cpuMs)) }));
+  return { first, best };
+}
+
+function printSpeeds(rounds: Sample[][], target: string): void {
+  const { first, best } = firstAndBest(rounds);
+  console.log(`  wall, first:  ${multiples(first, 'wallMs')} real time   (target ${target})`);
+  console.log(`  wall, best:   ${multiples(best, 'wallMs')}`);
+  console.log(`  CPU, best:    ${multiples(best, 'cpuMs')}`);
+}
 
 /** Wall and process CPU time of `work` (CPU includes the eSpeak worker thread, the main thread being idle meanwhile). */
 async function timed<T>(work: () => Promise<T> | T): Promise<{ value: T; wallMs: number; cpuMs: number }> {
@@ -62,36 +79,39 @@ function perShape(scores: ShapeScores): string {
 
 async function synthesisSpeed(voice: EspeakTtsProvider): Promise<SynthesizedSpeech[]> {
   const cold = await timed(() => voice.synthesize({ text: 'Hello.', language: 'en', voice: {} }));
-  const samples: Sample[] = [];
+  const rounds: Sample[][] = SENTENCES.map(() => []);
   const speech: SynthesizedSpeech[] = [];
-  for (const { text, language } of SENTENCES) {
-    // Sequential, as the agent speaks one sentence after another; the next instance is prepared meanwhile.
-    const run = await timed(() => voice.synthesize({ text, language, voice: {} }));
-    samples.push({ audioMs: run.value.durationMs, wallMs: run.wallMs, cpuMs: run.cpuMs });
-    speech.push(run.value);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [k, { text, language }] of SENTENCES.entries()) {
+      // Sequential, as the agent speaks one sentence after another.
+      const run = await timed(() => voice.synthesize({ text, language, voice: {} }));
+      rounds[k].push({ audioMs: run.value.durationMs, wallMs: run.wallMs, cpuMs: run.cpuMs });
+      speech[k] = run.value;
+    }
   }
-  const audio = samples.reduce((n, s) => n + s.audioMs, 0) / 1000;
-  console.log(`\nOffline synthesis (eSpeak NG WASM, 1 worker, ${samples.length} sentences, ${audio.toFixed(1)} s of audio, en + ja)`);
-  console.log(`  first call after start (loads the module):  ${cold.wallMs.toFixed(0)} ms`);
-  console.log(`  wall time:  ${multiples(samples, 'wallMs')} real time   (target ≥ ×20)`);
-  console.log(`  CPU time:   ${multiples(samples, 'cpuMs')} real time`);
-  console.log(`  per sentence: P50 ${quantile(samples.map((s) => s.wallMs), 0.5).toFixed(0)} ms, P95 ${quantile(samples.map((s) => s.wallMs), 0.95).toFixed(0)} ms`);
+  const audio = speech.reduce((n, s) => n + s.durationMs, 0) / 1000;
+  const first = rounds.map((r) => r[0].wallMs);
+  console.log(`\nOffline synthesis (eSpeak NG WASM, 1 worker thread, ${SENTENCES.length} sentences, ${audio.toFixed(1)} s of audio, en + ja)`);
+  console.log(`  first call after start (loads and compiles the module):  ${cold.wallMs.toFixed(0)} ms`);
+  printSpeeds(rounds, '≥ ×20');
+  console.log(`  per sentence (first round): P50 ${quantile(first, 0.5).toFixed(0)} ms, P95 ${quantile(first, 0.95).toFixed(0)} ms`);
   return speech;
 }
 
 async function analysisSpeed(speech: { pcm: Float32Array; sampleRate: number; durationMs: number; text: string; language: 'en' | 'ja'; phonemes?: string[] }[]): Promise<void> {
   for (const s of speech.slice(0, 5)) computeVisemeTrack(s); // JIT warm-up
-  const samples: Sample[] = [];
+  const rounds: Sample[][] = speech.map(() => []);
   const density: number[] = [];
-  for (const s of speech) {
-    let track: VisemeKeyframe[] = [];
-    const run = await timed(() => { track = computeVisemeTrack(s); });
-    samples.push({ audioMs: s.durationMs, wallMs: run.wallMs, cpuMs: run.cpuMs });
-    density.push(keyframesPerSecond(track, s.durationMs));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [k, s] of speech.entries()) {
+      let track: VisemeKeyframe[] = [];
+      const run = await timed(() => { track = computeVisemeTrack(s); });
+      rounds[k].push({ audioMs: s.durationMs, wallMs: run.wallMs, cpuMs: run.cpuMs });
+      if (round === 0) density.push(keyframesPerSecond(track, s.durationMs));
+    }
   }
-  console.log(`\nViseme analysis (${samples.length} utterances, one core)`);
-  console.log(`  wall time:  ${multiples(samples, 'wallMs')} real time   (target ≥ ×200)`);
-  console.log(`  CPU time:   ${multiples(samples, 'cpuMs')} real time`);
+  console.log(`\nViseme analysis (${speech.length} utterances with their text, main thread)`);
+  printSpeeds(rounds, '≥ ×200');
   console.log(`  keyframes per second: P50 ${quantile(density, 0.5).toFixed(1)}, P95 ${quantile(density, 0.95).toFixed(1)}, max ${Math.max(...density).toFixed(1)}   (budget ≤ 30)`);
 }
 

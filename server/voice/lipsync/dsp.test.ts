@@ -73,6 +73,17 @@ describe('signal processing', () => {
     expect(e / 1000).toBeCloseTo(0.5, 1);
   });
 
+  it('resamples at awkward ratios (16 kHz and 24 kHz providers) without shifting pitch', () => {
+    for (const rate of [16000, 24000, 22050]) {
+      const input = Float32Array.from({ length: rate / 2 }, (_, i) => Math.sin((2 * Math.PI * 300 * i) / rate));
+      const out = resample(input, rate, 11025);
+      let c = 0, e = 0;
+      for (let i = 100; i < 5000; i++) { c += out[i] * Math.sin((2 * Math.PI * 300 * i) / 11025); e += out[i] * out[i]; }
+      expect((2 * c) / 4900).toBeCloseTo(1, 1);
+      expect(e / 4900).toBeCloseTo(0.5, 1);
+    }
+  });
+
   it('Viterbi smoothing removes one-frame flicker but keeps a real change', () => {
     const labels = [0, 0, 0, 1, 0, 0, 2, 2, 2, 2, 2];
     const scores = new Float32Array(labels.length * 3).fill(-2);

@@ -83,12 +83,20 @@ export function frameVowelScores(features: FrameFeatures, i: number, n: SpeakerN
   return true;
 }
 
+/** Per template: 1/σ for each dimension (spread widened by the floor) and ln(σ1·σ2), computed once. */
+const SCALES = new Map<VowelTemplate, [number, number, number]>();
+
 function componentScore(t: VowelTemplate, x1: number, x2: number): number {
-  const s1 = Math.hypot(t.spread[0], SPREAD_FLOOR);
-  const s2 = Math.hypot(t.spread[1], SPREAD_FLOOR);
-  const d1 = (x1 - t.mean[0]) / s1;
-  const d2 = (x2 - t.mean[1]) / s2;
-  return -0.5 * (d1 * d1 + d2 * d2) - Math.log(s1 * s2);
+  let scale = SCALES.get(t);
+  if (!scale) {
+    const s1 = Math.hypot(t.spread[0], SPREAD_FLOOR);
+    const s2 = Math.hypot(t.spread[1], SPREAD_FLOOR);
+    scale = [1 / s1, 1 / s2, Math.log(s1 * s2)];
+    SCALES.set(t, scale);
+  }
+  const d1 = (x1 - t.mean[0]) * scale[0];
+  const d2 = (x2 - t.mean[1]) * scale[1];
+  return -0.5 * (d1 * d1 + d2 * d2) - scale[2];
 }
 
 function median(values: number[]): number {
