@@ -41,8 +41,10 @@ const toFace = (sign: number) => (p: Vec2): Vec2 => [sign * (EYE.x + p[0]), EYE.
 
 function clampToLids(e: EyeState, p: Vec2, over = 0.0012): Vec2 {
   const x = clamp(p[0], -W, W);
-  const lo = e.lower(x) + 0.0003;
-  const hi = Math.max(lo, e.upper(x) + over);
+  // Closed lids leave no gap: the overshoot under the lash shrinks with the opening.
+  const opening = Math.max(0, e.upper(x) - e.lower(x));
+  const lo = e.lower(x) + Math.min(0.0003, opening * 0.1);
+  const hi = Math.max(lo, e.upper(x) + Math.min(over, opening * 0.4));
   return [p[0], clamp(p[1], lo, hi)];
 }
 

@@ -28,7 +28,7 @@ export const NEUTRAL_MOUTH: MouthParams = { w: 0.0115, top: 0.0008, bot: 0.0014,
 export const MOUTH_SHAPES: Record<string, MouthParams> = {
   A: { w: 0.0145, top: 0.0045, bot: 0.0185, lift: 0.0015, teeth: 0.0022, tongueW: 0.0085, tongueH: 0.0048 },
   I: { w: 0.0185, top: 0.0025, bot: 0.0045, lift: 0.003, teeth: 0.0024, tongueW: 0, tongueH: 0 },
-  U: { w: 0.0065, top: 0.0035, bot: 0.0055, lift: 0, teeth: 0, tongueW: 0.0025, tongueH: 0.001 },
+  U: { w: 0.0072, top: 0.004, bot: 0.0065, lift: 0, teeth: 0, tongueW: 0.0028, tongueH: 0.0012 },
   E: { w: 0.0165, top: 0.0035, bot: 0.01, lift: 0.002, teeth: 0.002, tongueW: 0.007, tongueH: 0.0025 },
   O: { w: 0.0095, top: 0.0075, bot: 0.0125, lift: 0, teeth: 0.0012, tongueW: 0.005, tongueH: 0.0035 },
   Joy: { w: 0.016, top: 0.0015, bot: 0.009, lift: 0.0055, teeth: 0, tongueW: 0.007, tongueH: 0.003 },

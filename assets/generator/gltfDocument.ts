@@ -59,7 +59,10 @@ export function buildDocument(bones: BoneDef[], meshes: MeshDef[], materials: Ma
       prim.setIndices(doc.createAccessor().setType('SCALAR').setArray(new Uint16Array(data.indices)).setBuffer(buffer));
       for (const name of def.targetNames ?? []) {
         const deltas = data.targets.get(name) ?? data.positions.map((): Vec3 => [0, 0, 0]);
-        const target = doc.createPrimitiveTarget(name).setAttribute('POSITION', vec3(doc, deltas).setSparse(true).setBuffer(buffer));
+        // Sparse storage pays off when most vertices stay put (blinks move only the eyes).
+        const moved = deltas.filter((d) => d[0] !== 0 || d[1] !== 0 || d[2] !== 0).length;
+        const accessor = vec3(doc, deltas).setSparse(moved < deltas.length * 0.4).setBuffer(buffer);
+        const target = doc.createPrimitiveTarget(name).setAttribute('POSITION', accessor);
         prim.addTarget(target);
       }
       if (def.targetNames) prim.setExtras({ targetNames: [...def.targetNames] });

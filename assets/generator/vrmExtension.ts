@@ -30,7 +30,7 @@ const GROUPS: [name: string, preset: string, targets: string[]][] = [
   ['Surprised', 'unknown', ['Surprised']],
 ];
 
-const curve = (range: number) => ({ curve: [0, 0, 0, 1, 1, 1, 1, 0], xRange: 90, yRange: range });
+const curve = (degrees: number, weight: number) => ({ curve: [0, 0, 0, 1, 1, 1, 1, 0], xRange: degrees, yRange: weight });
 
 /** The root `extensions.VRM` object (VRM 0.x), with node/mesh/material indices resolved. */
 export function vrmExtension(i: VrmExtensionInput): Record<string, unknown> {
@@ -55,9 +55,10 @@ export function vrmExtension(i: VrmExtensionInput): Record<string, unknown> {
         ...i.bodyMeshes.map((m) => ({ mesh: i.meshIndex(m), firstPersonFlag: 'Auto' })),
         ...i.headMeshes.map((m) => ({ mesh: i.meshIndex(m), firstPersonFlag: 'ThirdPersonOnly' })),
       ],
-      // Eyes move by blend shapes: yRange is the weight reached at xRange degrees.
+      // Eyes move by blend shapes: yRange is the weight reached at xRange degrees (the flat irises
+      // only slide a few millimetres, so full weight comes early).
       lookAtTypeName: 'BlendShape',
-      lookAtHorizontalInner: curve(1), lookAtHorizontalOuter: curve(1), lookAtVerticalDown: curve(1), lookAtVerticalUp: curve(1),
+      lookAtHorizontalInner: curve(25, 1), lookAtHorizontalOuter: curve(25, 1), lookAtVerticalDown: curve(20, 1), lookAtVerticalUp: curve(20, 1),
     },
     blendShapeMaster: {
       blendShapeGroups: GROUPS.map(([name, presetName, targets]) => ({

@@ -106,6 +106,12 @@ export class HumanoidRig {
     return this.flip ? new Vector3(-p.x, p.y, -p.z) : p;
   }
 
+  /** A point in VRM space expressed in world space (inverse of `toVrmSpace`). */
+  toWorld(vrm: Vector3): Vector3 {
+    const p = this.flip ? new Vector3(-vrm.x, vrm.y, -vrm.z) : vrm;
+    return Vector3.TransformCoordinates(p, this.avatar.root.getWorldMatrix());
+  }
+
   /** VRM 1.0 models face +Z: turn VRM-space rotations by 180° about Y. */
   private toModel(q: Quaternion): Quaternion {
     return this.flip ? new Quaternion(-q.x, q.y, -q.z, q.w) : q;
