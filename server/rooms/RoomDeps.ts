@@ -3,7 +3,7 @@ import type { Bus } from '../bus';
 import type { ChatWriter, Repositories } from '../db';
 import type { Logger, Metrics } from '../observability';
 import type { FloodLimits } from './logic/FloodGuard';
-import type { QueuePolicy } from './logic/turnQueue';
+import type { QueuePolicy } from './logic/waitingMessages';
 import type { CharacterCatalog } from './CharacterCatalog';
 
 /** Room tuning; defaults in DEFAULT_ROOM_SETTINGS. */

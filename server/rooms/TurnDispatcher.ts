@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Delayed } from '@colyseus/core';
 import { publishCancel, type Turn } from '../bus';
-import { nextBatch, type QueuedMessage } from './logic/turnQueue';
+import { nextBatch, type QueuedMessage } from './logic/waitingMessages';
 import type { RoomHost } from './RoomHost';
 
 /**

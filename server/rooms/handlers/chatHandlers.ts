@@ -1,6 +1,6 @@
 import type { Client } from '@colyseus/core';
 import { ERROR_CODES, QueueItem, SERVER_MESSAGES, type ReactMessage, type SayMessage, type TimeMessage, type TypingMessage, type VoteMessage } from '@shared';
-import { canEnqueue } from '../logic/turnQueue';
+import { canEnqueue } from '../logic/waitingMessages';
 import type { RoomContext } from './RoomContext';
 
 /** `say {text}`: participants and hosts talk to the character; the line goes to chat and the queue. */

@@ -4,7 +4,7 @@ import { FloodGuard } from './FloodGuard';
 import { decideRole, type RoomFacts } from './joinPolicy';
 import { SeenEvents } from './SeenEvents';
 import { TokenBucket } from './TokenBucket';
-import { canEnqueue, DEFAULT_QUEUE_POLICY, nextBatch, type QueuedMessage } from './turnQueue';
+import { canEnqueue, DEFAULT_QUEUE_POLICY, nextBatch, type QueuedMessage } from './waitingMessages';
 import { UtteranceSchedule } from './UtteranceSchedule';
 
 const room: RoomFacts = { roomId: 'r1', ownerId: 'owner', linkGeneration: 2, isPublic: true, promoted: new Set(['vip']), banned: new Set(['troll']) };

@@ -13,6 +13,7 @@ describe('talking in a character room', () => {
   let spectator: TestClient;
   let clients: TestClient[];
   let roomId: string;
+  let spectatorLink: string;
 
   beforeAll(async () => {
     server = await bootTestServer({ EMBEDDED_WORKER: 'false' }, { sayBurst: 100, sayPerSecond: 100, leadMs: 50 });
@@ -27,6 +28,7 @@ describe('talking in a character room', () => {
     const owner = await signIn(server, 'Olivia');
     const room = await createRoom(server, owner.accessToken);
     roomId = room.roomId;
+    spectatorLink = room.spectator;
     const [a, b] = await Promise.all([signIn(server, 'Aiko'), signIn(server, 'Ben')]);
     host = await joinRoom(server, room.roomId, { token: owner.accessToken });
     aiko = await joinRoom(server, room.roomId, { token: a.accessToken, link: room.participant });
@@ -184,6 +186,28 @@ describe('talking in a character room', () => {
     aiko.room.send('host', { action: 'kick', sessionId: ben.room.sessionId });
     expect(await ben.closed).toBe(CLOSE_CODES.kicked);
     await host.until((s) => !s.members.has(ben.room.sessionId));
+  });
+
+  it('lets the host revoke the links: old links stop working, new ones work', async () => {
+    const summary = await server.get(`/api/rooms/${roomId}`, (await signIn(server, 'x')).accessToken);
+    expect(summary.body.links).toBeUndefined();
+    host.room.send('host', { action: 'revokeLinks' });
+    const links = await host.next('links');
+    const linkOf = (url: string) => new URL(url).searchParams.get('link')!;
+    const refused = await joinRoom(server, roomId, { link: spectatorLink }).then(() => 'joined', (e) => e.code);
+    expect(refused).toBe(4102);
+    const fresh = await joinRoom(server, roomId, { link: linkOf(links.spectator) });
+    clients.push(fresh);
+    expect(fresh.room.state.members.get(fresh.room.sessionId)?.role).toBe('spectator');
+  });
+
+  it('shows who is typing, and clears it when they send', async () => {
+    aiko.room.send('typing', { on: true });
+    await spectator.until((s) => s.members.get(aiko.room.sessionId)!.typing);
+    spectator.room.send('typing', { on: true }); // spectators do not type
+    aiko.room.send('say', { text: 'done typing' });
+    await spectator.until((s) => !s.members.get(aiko.room.sessionId)!.typing);
+    expect(host.room.state.members.get(spectator.room.sessionId)!.typing).toBe(false);
   });
 
   it('answers clock pings with the server time', async () => {
