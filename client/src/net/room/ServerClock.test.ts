@@ -80,6 +80,22 @@ describe('ServerClock', () => {
     expect(sent.length - before).toBe(CLOCK_SYNC.warmupPings);
   });
 
+  it('asks for a quiet main thread from each warm-up ping until its reply', () => {
+    const t = fakeTime();
+    const clock = new ServerClock(t.now, t.timers);
+    const quiet: boolean[] = [];
+    clock.setQuietWindow((on) => quiet.push(on), 60);
+    let t0 = 0;
+    clock.start((x) => { t0 = x; });
+    expect(quiet).toEqual([true]);
+    t.advance(2);
+    clock.onReply({ t0, t1: t0 + 1 });
+    expect(quiet).toEqual([true, false]);
+    t.advance(CLOCK_SYNC.warmupIntervalMs);
+    t.advance(100); // no reply: the pause ends on its own
+    expect(quiet).toEqual([true, false, true, false]);
+  });
+
   it('reports no latency before the first reply', () => {
     expect(new ServerClock(() => 0).rttMs).toBeNull();
   });

@@ -22,6 +22,9 @@ const browserTimers: Timers = {
  */
 export const CLOCK_HUNT = { goodRttMs: 30, intervalMs: 300, maxPings: 40, windowSize: 16 } as const;
 
+/** Longest pause of rendering for one clock round trip (ms). */
+export const QUIET_MAX_MS = 60;
+
 /**
  * The server clock as seen from this page: pings `time {t0}` (a fast warm-up burst, then a slow
  * re-sync), feeds the replies to the minimum-RTT filter, and converts between server time (ms
@@ -32,6 +35,9 @@ export class ServerClock {
   private timer: unknown = null;
   private sent = 0;
   private sender: ((t0: number) => void) | null = null;
+  private quiet: ((on: boolean) => void) | null = null;
+  private quietTimer: unknown = null;
+  private quietMaxMs = QUIET_MAX_MS;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly now: LocalClock = () => performance.now(), private readonly timers: Timers = browserTimers) {}
@@ -67,6 +73,7 @@ export class ServerClock {
     this.sender = send;
     this.sent = 0;
     const tick = (): void => {
+      if (this.hunting) this.hush(true);
       send(this.now());
       this.sent++;
       this.timer = this.timers.setTimeout(tick, this.nextDelay());
@@ -82,16 +89,37 @@ export class ServerClock {
     if (this.sender && this.timer !== null) this.start(this.sender);
   }
 
+  /**
+   * Asks for a quiet main thread around the round trips of the warm-up and of a hunt for a faster
+   * sample: `quiet(true)` when a ping leaves, `quiet(false)` when its reply is in (or after
+   * `maxMs`). The page pauses rendering meanwhile, so a busy page does not sit on the reply.
+   */
+  setQuietWindow(quiet: (on: boolean) => void, maxMs = QUIET_MAX_MS): void {
+    this.quiet = quiet;
+    this.quietMaxMs = maxMs;
+  }
+
+  private get hunting(): boolean {
+    if (this.sent < CLOCK_SYNC.warmupPings) return true;
+    return !(this.sync.rttMs <= CLOCK_HUNT.goodRttMs) && this.sent < CLOCK_SYNC.warmupPings + CLOCK_HUNT.maxPings;
+  }
+
+  private hush(on: boolean): void {
+    if (!this.quiet) return;
+    if (this.quietTimer !== null) this.timers.clearTimeout(this.quietTimer);
+    this.quietTimer = on ? this.timers.setTimeout(() => this.hush(false), this.quietMaxMs) : null;
+    this.quiet(on);
+  }
+
   private nextDelay(): number {
     if (this.sent < CLOCK_SYNC.warmupPings) return CLOCK_SYNC.warmupIntervalMs;
-    const poor = !(this.sync.rttMs <= CLOCK_HUNT.goodRttMs);
-    if (poor && this.sent < CLOCK_SYNC.warmupPings + CLOCK_HUNT.maxPings) return CLOCK_HUNT.intervalMs;
-    return CLOCK_SYNC.resyncIntervalMs;
+    return this.hunting ? CLOCK_HUNT.intervalMs : CLOCK_SYNC.resyncIntervalMs;
   }
 
   /** Feeds a `time {t0, t1}` reply. */
   onReply(reply: TimeReply): void {
     this.sync.add({ t0: reply.t0, t1: reply.t1, t2: this.now() });
+    if (this.quietTimer !== null) this.hush(false);
     for (const fn of this.listeners) fn();
   }
 
@@ -105,5 +133,6 @@ export class ServerClock {
   stop(): void {
     if (this.timer !== null) this.timers.clearTimeout(this.timer);
     this.timer = null;
+    if (this.quietTimer !== null) this.hush(false);
   }
 }

@@ -88,6 +88,7 @@ async function bootAvatar(chunk: Promise<{ createAvatarStage: typeof createAvata
   }
   performer.attach(stage);
   controller.setAvatar(stage);
+  session.clock.setQuietWindow((quiet) => stage.holdRendering(quiet));
   const phases = { download: 'Downloading the character', parse: 'Preparing the character', ready: 'Ready' } as const;
   const load = async (avatarUrl: string): Promise<void> => {
     try {

@@ -100,6 +100,12 @@ export class AvatarStage {
     return this.runtime?.expression.current ?? 'neutral';
   }
 
+  /** Pauses rendering (true) or resumes it (false): the clock sync asks for a quiet main thread. */
+  holdRendering(hold: boolean): void {
+    if (hold) this.stage.loop.stop();
+    else this.stage.loop.start();
+  }
+
   /** Rendered frames per second. */
   fps(): number {
     return this.stage.loop.fps;
