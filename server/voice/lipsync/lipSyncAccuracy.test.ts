@@ -17,7 +17,8 @@ import { computeVisemeTrack } from './computeVisemeTrack';
 
 /** Held out: the calibration used en-us at pitch 50 only. */
 const HELD_OUT_VOICES = ['en-us+f1', 'en-us+f2', 'en-us+f4', 'en-us+f5', 'en-us+m2', 'en-us+m3', 'en-us+m5', 'en-us+m7'];
-const HELD_OUT_PITCHES = [30, 75];
+/** Each voice at one of two pitches far from the calibration's 50 (bench/voice.ts runs both for every voice). */
+const pitchFor = (k: number) => (k % 2 === 0 ? 30 : 75);
 
 let voice: EspeakTtsProvider;
 beforeAll(async () => { voice = new EspeakTtsProvider({ poolSize: 2 }); });
@@ -27,7 +28,7 @@ const perShape = (scores: ShapeScores) => VISEMES.map((v) => `${v} ${(100 * scor
 
 describe('lip-sync accuracy on eSpeak voices it was not calibrated on', () => {
   it('shows the right shape on at least 93 % of sustained-vowel frames (each shape ≥ 85 %)', async () => {
-    const clips = await Promise.all(HELD_OUT_VOICES.flatMap((v) => HELD_OUT_PITCHES.map((p) => sustainedVowelClip(voice.engine, v, p))));
+    const clips = await Promise.all(HELD_OUT_VOICES.map((v, k) => sustainedVowelClip(voice.engine, v, pitchFor(k))));
     const scores = emptyScores();
     for (const clip of clips) scoreSustained(computeVisemeTrack({ ...clip, text: '', language: 'en', audioOnly: true }), clip.spans, scores);
     expect(overall(scores), perShape(scores)).toBeGreaterThanOrEqual(0.93);
