@@ -12,14 +12,16 @@ import { createBus, type Bus } from './bus';
 import { createLlmProvider } from './llm';
 import { describeServices, type Config } from './config';
 import { ChatWriter, createRepositories, openDatabase, type Database, type Repositories } from './db';
-import { createHttpApp, roomRoutes, type HealthCheck } from './http';
+import { avatarRoutes, characterRoutes, createHttpApp, roomRoutes, type HealthCheck } from './http';
+import { createCharacterServices, type CharacterServices } from './characters';
 import { colyseusLogger, createLogger, createMetrics, type Logger, type Metrics } from './observability';
 import { CharacterCatalog, DEFAULT_ROOM_SETTINGS, defineCharacterRoom, RoomService, type RoomDeps, type RoomSettings } from './rooms';
-import { DiskStorage, type FileStorage } from './media/storage';
+import { createStorage, DiskStorage, type FileStorage } from './media/storage';
 import { AgentWorker, speakWithVoice, voiceFromConfig } from './workers';
 import type { VoiceService } from './voice';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const AVATARS_DIR = `${ROOT}assets/avatars`;
 
 /** Largest WebSocket frame a client may send; bigger frames close the connection. */
 export const MAX_FRAME_BYTES = 4 * 1024;
@@ -37,6 +39,8 @@ export interface Services {
   bus: Bus;
   chat: ChatWriter;
   characters: CharacterCatalog;
+  /** Character CRUD, avatar uploads and the approved catalogue behind /api/characters and /api/avatars. */
+  catalogue: CharacterServices;
   roomDeps: RoomDeps;
   rooms: RoomService;
   /** The in-process agent worker (absent when standalone workers take the turns). */
@@ -73,8 +77,13 @@ export async function startServer(config: Readonly<Config>, options: StartOption
   const app = createHttpApp({
     log, metrics: services.metrics, auth: services.auth,
     healthChecks: healthChecks(services),
-    clientDir: `${ROOT}dist/client`, avatarsDir: `${ROOT}assets/avatars`, mediaDir: services.storage instanceof DiskStorage ? services.storage.root : undefined,
-    apiRoutes: { rooms: roomRoutes(services.rooms, services.signer) },
+    clientDir: `${ROOT}dist/client`, avatarsDir: AVATARS_DIR,
+    mediaDir: services.storage instanceof DiskStorage ? services.storage.root : undefined, mediaStorage: services.storage,
+    apiRoutes: {
+      rooms: roomRoutes(services.rooms, services.signer),
+      characters: characterRoutes(services.catalogue, services.signer),
+      avatars: avatarRoutes(services.catalogue, services.signer),
+    },
   });
   const httpServer = createServer(app);
   const gameServer = new Server({
@@ -106,7 +115,11 @@ async function createServices(config: Readonly<Config>, log: Logger, options: St
   const bus = createBus({ redisUrl: config.redis?.url ?? null, log });
   const chat = new ChatWriter(repos.conversations, log, { spillFile: join(config.dataDir, 'pending-chat.jsonl') });
   await chat.recoverSpill();
-  const characters = new CharacterCatalog(repos.characters);
+  const storage = createStorage(config.files);
+  const catalogue = await createCharacterServices({
+    repos, storage, log, admins: config.admins, maxUploadBytes: config.avatars.maxBytes, builtinDir: AVATARS_DIR,
+  });
+  const characters = new CharacterCatalog(repos.characters, (id) => catalogue.avatars.urlOf(id));
   await characters.default();
   const roomDeps: RoomDeps = {
     log, signer, repos, chat, bus, metrics, characters,
@@ -114,12 +127,11 @@ async function createServices(config: Readonly<Config>, log: Logger, options: St
     publicUrl: config.publicUrl, linkTtlSeconds: config.tokens.linkTtlSeconds,
     llmOffline: config.llm.kind === 'offline', now: Date.now,
   };
-  const storage = new DiskStorage(config.files.kind === 'disk' ? config.files.dir : join(config.dataDir, 'files'));
   const voice = voiceFromConfig(config);
   void voice?.warmUp().catch((err: unknown) => log.warn({ err }, 'The offline voice could not start; replies will be text only until it does.'));
   const worker = config.agent.embedded ? await startEmbeddedWorker(config, { log, bus, metrics, storage, voice }) : null;
   const stopJobs = scheduleAudioRetention(storage, log);
-  return { config, log, metrics, db, repos, signer, auth, redis, bus, chat, characters, roomDeps, rooms: new RoomService(roomDeps), worker, storage, voice, stopJobs };
+  return { config, log, metrics, db, repos, signer, auth, redis, bus, chat, characters, catalogue, roomDeps, rooms: new RoomService(roomDeps), worker, storage, voice, stopJobs };
 }
 
 function roomSettingsOf(config: Readonly<Config>): RoomSettings {
@@ -175,6 +187,7 @@ async function stopServer(gameServer: Server, s: Services): Promise<void> {
   await s.bus.close();
   await s.redis?.quit().catch(() => undefined);
   await s.db.close();
+  s.storage.close?.();
   s.metrics.close();
   s.log.info('Stopped cleanly.');
 }

@@ -1,5 +1,6 @@
 import express, { type Express, type Router } from 'express';
 import type { AuthService } from '../auth';
+import type { FileStorage } from '../media/storage';
 import type { Logger, Metrics } from '../observability';
 import { authRoutes } from './authRoutes';
 import { healthRoutes, type HealthCheck } from './healthRoutes';
@@ -16,6 +17,8 @@ export interface HttpAppDeps {
   avatarsDir: string;
   /** Served at /media with long-lived cache headers (files there are named by content or id). */
   mediaDir?: string;
+  /** Without `mediaDir`: storage whose files are read and served at /media (a bucket without a public URL). */
+  mediaStorage?: FileStorage;
   apiRoutes?: Record<string, Router>;
 }
 
@@ -30,7 +33,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   for (const [path, router] of Object.entries(deps.apiRoutes ?? {})) app.use(`/api/${path}`, router);
   app.use('/api', (req) => { throw new HttpError(404, 'not_found', `No API route ${req.method} ${req.originalUrl}.`); });
   app.use(healthRoutes(deps.healthChecks, deps.metrics));
-  app.use(staticRoutes(deps.clientDir, deps.avatarsDir, deps.mediaDir));
+  app.use(staticRoutes(deps.clientDir, deps.avatarsDir, deps.mediaDir, deps.mediaStorage));
   app.use(errorHandler(deps.log));
   return app;
 }

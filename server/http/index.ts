@@ -4,3 +4,6 @@ export { HttpError } from './HttpError';
 export { type HealthCheck } from './healthRoutes';
 export { currentUser, optionalUser, requireUser } from './requireUser';
 export { roomRoutes } from './roomRoutes';
+export { characterRoutes } from './characterRoutes';
+export { avatarRoutes } from './avatarRoutes';
+export { readUpload, type ReadUploadOptions, type Upload } from './readUpload';

@@ -1,14 +1,26 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import express, { Router } from 'express';
+import express, { Router, type Response } from 'express';
+import type { FileStorage } from '../media/storage';
+import { mediaRoutes } from './mediaRoutes';
 
 const YEAR = 365 * 24 * 3600;
 
-/** Serves the built client (hashed assets cached for a year, pages never) and the default avatars. */
-export function staticRoutes(clientDir: string, avatarsDir: string, mediaDir?: string): Router {
+/** VRM is glTF binary; the mime table does not know the extension. */
+function vrmType(res: Response, path: string): void {
+  if (path.toLowerCase().endsWith('.vrm')) res.setHeader('Content-Type', 'model/gltf-binary');
+}
+
+/**
+ * Serves the built client (hashed assets cached for a year, pages never), the default avatars,
+ * and stored media: from `mediaDir` for disk storage, or read from `mediaStorage` (a bucket
+ * without a public URL).
+ */
+export function staticRoutes(clientDir: string, avatarsDir: string, mediaDir?: string, mediaStorage?: FileStorage): Router {
   const router = Router();
-  router.use('/avatars', express.static(avatarsDir, { maxAge: YEAR * 1000, immutable: true, fallthrough: false }));
-  if (mediaDir) router.use('/media', express.static(mediaDir, { maxAge: YEAR * 1000, immutable: true, fallthrough: false, dotfiles: 'deny' }));
+  router.use('/avatars', express.static(avatarsDir, { maxAge: YEAR * 1000, immutable: true, fallthrough: false, setHeaders: vrmType }));
+  if (mediaDir) router.use('/media', express.static(mediaDir, { maxAge: YEAR * 1000, immutable: true, fallthrough: false, dotfiles: 'deny', setHeaders: vrmType }));
+  else if (mediaStorage) router.use(mediaRoutes(mediaStorage));
   const index = join(clientDir, 'index.html');
   if (!existsSync(index)) {
     router.get(['/', '/r/:roomId'], (_req, res) => {

@@ -1,0 +1,80 @@
+import busboy from 'busboy';
+import type { Request, Response } from 'express';
+import { HttpError } from './HttpError';
+
+/** One file from a multipart form, plus the form's short text fields. */
+export interface Upload {
+  bytes: Uint8Array;
+  filename: string;
+  fields: Record<string, string>;
+}
+
+/** Which field holds the file and how big it may be. */
+export interface ReadUploadOptions {
+  field: string;
+  maxBytes: number;
+  /** Says what the file is in error messages, e.g. "avatar". */
+  what: string;
+}
+
+/** Room for the multipart boundaries and short fields around the file. */
+const FORM_OVERHEAD = 64 * 1024;
+
+/**
+ * Streams a multipart/form-data request and keeps only the file in `field`, never holding more
+ * than `maxBytes` of it. Too big: answers 413 as soon as the cap (or a declared Content-Length
+ * past it) is reached, and the connection is closed once the answer is out, so the rest of the
+ * upload is not read.
+ */
+export function readUpload(req: Request, res: Response, o: ReadUploadOptions): Promise<Upload> {
+  if (!req.is('multipart/form-data')) {
+    return Promise.reject(new HttpError(415, 'multipart_required', `Send the ${o.what} as multipart/form-data with the file in the field "${o.field}".`));
+  }
+  const tooBig = () => {
+    res.setHeader('Connection', 'close');
+    res.once('finish', () => req.socket.destroy());
+    return new HttpError(413, 'file_too_large', `The ${o.what} is larger than ${megabytes(o.maxBytes)}, the most we accept. Reduce texture sizes or polygon count and export it again.`);
+  };
+  if (Number(req.headers['content-length'] ?? 0) > o.maxBytes + FORM_OVERHEAD) return Promise.reject(tooBig());
+  return new Promise<Upload>((resolve, reject) => {
+    let bb: busboy.Busboy;
+    try {
+      bb = busboy({ headers: req.headers, limits: { fileSize: o.maxBytes, files: 1, fields: 8, fieldSize: 1024, parts: 12 } });
+    } catch {
+      return reject(new HttpError(400, 'bad_multipart', 'The form could not be read: its multipart boundary is missing.'));
+    }
+    const chunks: Buffer[] = [];
+    const fields: Record<string, string> = {};
+    let filename = '';
+    let found = false;
+    let failed = false;
+    const fail = (err: HttpError) => {
+      if (failed) return;
+      failed = true;
+      req.unpipe(bb);
+      req.resume(); // discard, never buffer, whatever is still arriving until the answer is sent
+      reject(err);
+    };
+    bb.on('file', (name, stream, info) => {
+      if (name !== o.field || found) return stream.resume();
+      found = true;
+      filename = info.filename ?? '';
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('limit', () => { chunks.length = 0; fail(tooBig()); });
+    });
+    bb.on('field', (name, value) => { fields[name] = value; });
+    bb.on('error', () => fail(new HttpError(400, 'bad_multipart', 'The upload was cut off or the form is malformed; please try again.')));
+    bb.on('close', () => {
+      if (failed) return;
+      if (!found) return fail(new HttpError(400, 'file_missing', `Attach the ${o.what} file in the form field "${o.field}".`));
+      resolve({ bytes: new Uint8Array(Buffer.concat(chunks)), filename, fields });
+    });
+    req.on('aborted', () => fail(new HttpError(400, 'upload_aborted', 'The upload was interrupted.')));
+    req.pipe(bb);
+  });
+}
+
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1 ? `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
