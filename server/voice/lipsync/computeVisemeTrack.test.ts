@@ -52,6 +52,14 @@ describe('viseme track', () => {
     for (let t = end - 350; t < end; t += 10) expect(sampleVisemeTrack(track, t).weight).toBe(0);
   });
 
+  it('starts and ends closed even when the audio is cut off mid-sound', () => {
+    const cut = english.pcm.subarray(Math.round(english.sampleRate * 0.3), Math.round(english.sampleRate * 1.2));
+    const track = computeVisemeTrack({ pcm: cut, sampleRate: english.sampleRate, text: englishText, language: 'en' });
+    expect(track[0][2]).toBe(0);
+    expect(track[track.length - 1][2]).toBe(0);
+    expect(track.some(([, , w]) => w > 0.3)).toBe(true);
+  });
+
   it('uses provider timestamps when they are given', () => {
     const rate = 16000;
     const pcm = Float32Array.from({ length: rate }, (_, i) => 0.3 * Math.sin((2 * Math.PI * 150 * i) / rate) * Math.sin((Math.PI * i) / rate));

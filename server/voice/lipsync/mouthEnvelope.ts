@@ -27,8 +27,10 @@ export function mouthOpenness(levelDb: Float32Array, gate: GateResult, hopMs: nu
     const loudness = Math.min(1, Math.max(0, (levelDb[i] - gate.closeDb) / range));
     weights[i] = options.minOpen + (options.maxOpen - options.minOpen) * Math.pow(loudness, 0.8);
   }
-  // The last frame before a silence is already closed: the lips meet as the sound ends.
+  // The last frame before a silence is already closed: the lips meet as the sound ends. The clip's
+  // ends count as silence, so audio cut off mid-sound still starts and ends with a closed mouth.
   for (let i = 0; i + 1 < n; i++) if (gate.open[i] && !gate.open[i + 1]) weights[i] = 0;
+  if (n > 0) { weights[0] = 0; weights[n - 1] = 0; }
   const rise = hopMs / options.attackMs;
   const fall = hopMs / options.releaseMs;
   for (let i = 1; i < n; i++) weights[i] = Math.min(weights[i], weights[i - 1] + rise);
