@@ -45,12 +45,13 @@ export const isMouth: Test = (r, g, b) => r > g + 45 && r > b + 35 && r < 235 &&
 export const isNotBackdrop: Test = (r, g, b) => (r + g + b) / 3 < 150 || Math.max(r, g, b) - Math.min(r, g, b) > 90;
 
 /**
- * Where the mouth is: the middle third of the face (found by skin colour inside `search`),
- * between 40% and 75% of the face's width below its top (the neck and the bow stay out).
+ * Where the mouth is: the face is found by skin colour inside `search`; the mouth lies between
+ * 40% and 80% of the face's width below its top (hair ties above, the neck and the bow below),
+ * across the whole face width (the head tilts during gestures).
  */
 export function mouthBox(img: Image, search: Box): Box | null {
   const face = bounds(img, search, isSkin);
   if (!face) return null;
   const w = face.x1 - face.x0;
-  return { x0: Math.round(face.x0 + w / 3), x1: Math.round(face.x1 - w / 3), y0: Math.round(face.y0 + w * 0.4), y1: Math.round(face.y0 + w * 0.75) };
+  return { x0: face.x0, x1: face.x1, y0: Math.round(face.y0 + w * 0.4), y1: Math.round(face.y0 + w * 0.8) };
 }
