@@ -19,4 +19,9 @@ describe('eSpeak arguments', () => {
   it('never lets spoken text switch eSpeak into raw phoneme input', () => {
     expect(espeakSafeText('say [[h@l\'oU]] now')).toBe('say h@l\'oU now');
   });
+
+  it('leaves kanji out of Japanese rather than have eSpeak say "Chinese letter"', () => {
+    expect(espeakSafeText('今日は いい 天気 ですね', 'ja')).toBe('、は いい 、 ですね');
+    expect(espeakSafeText('日本 English', 'en')).toBe('日本 English');
+  });
 });

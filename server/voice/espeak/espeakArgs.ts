@@ -27,9 +27,15 @@ export function espeakArgs(language: Language, voice: VoiceSettings, phonemes: b
   return args;
 }
 
-/** eSpeak reads `[[...]]` as raw phoneme input: never let spoken text switch that on. */
-export function espeakSafeText(text: string): string {
-  return text.replace(/\[\[|\]\]/g, ' ').replace(/\s+/g, ' ').trim();
+/**
+ * Text eSpeak can say. `[[...]]` would switch it to raw phoneme input, so it is removed. eSpeak's
+ * Japanese voice has no kanji readings and says "Chinese letter" (in English) for each kanji, so
+ * in Japanese kanji are left out (a short pause instead): the subtitle still shows them.
+ */
+export function espeakSafeText(text: string, language: Language = 'en'): string {
+  let safe = text.replace(/\[\[|\]\]/g, ' ');
+  if (language === 'ja') safe = safe.replace(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆]+/gu, '、');
+  return safe.replace(/\s+/g, ' ').trim();
 }
 
 function clamp(value: number, lo: number, hi: number): number {
