@@ -16,7 +16,7 @@ export function avatarRoutes(s: CharacterServices, signer: TokenSigner): Router 
 
   router.get('/', optionalUser(signer), async (req, res) => {
     const pending = req.query.pending === '1' || req.query.pending === 'true';
-    res.json({ avatars: await s.avatars.list(await viewer(res), pending) });
+    res.json({ avatars: await s.avatars.list(await viewer(res), pending), maxUploadBytes: s.maxUploadBytes });
   });
   router.get('/:id', optionalUser(signer), async (req, res) => {
     res.json(await s.avatars.get(id(req), await viewer(res)));

@@ -19,20 +19,25 @@ export interface ReadUploadOptions {
 
 /** Room for the multipart boundaries and short fields around the file. */
 const FORM_OVERHEAD = 64 * 1024;
+/**
+ * After a refusal the rest of the body is read and thrown away for a while before hanging up:
+ * closing a socket with unread data resets it, and the client may then never see our answer.
+ */
+const LINGER_MS = 5000;
+const LINGER_BYTES = 64 * 1024 * 1024;
 
 /**
  * Streams a multipart/form-data request and keeps only the file in `field`, never holding more
  * than `maxBytes` of it. Too big: answers 413 as soon as the cap (or a declared Content-Length
- * past it) is reached, and the connection is closed once the answer is out, so the rest of the
- * upload is not read.
+ * past it) is reached; what still arrives is discarded, and the connection is dropped if the
+ * client keeps sending for long.
  */
 export function readUpload(req: Request, res: Response, o: ReadUploadOptions): Promise<Upload> {
   if (!req.is('multipart/form-data')) {
     return Promise.reject(new HttpError(415, 'multipart_required', `Send the ${o.what} as multipart/form-data with the file in the field "${o.field}".`));
   }
   const tooBig = () => {
-    res.setHeader('Connection', 'close');
-    res.once('finish', () => req.socket.destroy());
+    drainThenHangUp(req, res);
     return new HttpError(413, 'file_too_large', `The ${o.what} is larger than ${megabytes(o.maxBytes)}, the most we accept. Reduce texture sizes or polygon count and export it again.`);
   };
   if (Number(req.headers['content-length'] ?? 0) > o.maxBytes + FORM_OVERHEAD) return Promise.reject(tooBig());
@@ -52,7 +57,7 @@ export function readUpload(req: Request, res: Response, o: ReadUploadOptions): P
       if (failed) return;
       failed = true;
       req.unpipe(bb);
-      req.resume(); // discard, never buffer, whatever is still arriving until the answer is sent
+      if (!req.complete) req.resume(); // discard, never buffer, whatever is still arriving
       reject(err);
     };
     bb.on('file', (name, stream, info) => {
@@ -72,6 +77,18 @@ export function readUpload(req: Request, res: Response, o: ReadUploadOptions): P
     req.on('aborted', () => fail(new HttpError(400, 'upload_aborted', 'The upload was interrupted.')));
     req.pipe(bb);
   });
+}
+
+/** Discards the rest of the body; hangs up when it goes on past the linger limits after our answer. */
+function drainThenHangUp(req: Request, res: Response): void {
+  if (req.complete) return;
+  let drained = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const hangUp = () => { clearTimeout(timer); req.socket.destroy(); };
+  req.on('data', (chunk: Buffer) => { drained += chunk.byteLength; if (drained > LINGER_BYTES) hangUp(); });
+  req.once('end', () => clearTimeout(timer));
+  res.once('finish', () => { if (!req.complete) timer = setTimeout(hangUp, LINGER_MS).unref(); });
+  req.resume();
 }
 
 function megabytes(bytes: number): string {
