@@ -1,10 +1,29 @@
 /**
- * A small pool of worker threads running eSpeak NG (WebAssembly). Each worker compiles the
- * module once and keeps the next instance ready, so a call costs the synthesis plus a little,
- * and the server's event loop never waits on eSpeak.
+ * A small pool of worker threads running eSpeak NG (WebAssembly). The 18 MB module is compiled
+ * once per process and handed to every worker; each worker keeps one instance and restores its
+ * start-up memory before every run. A call costs the synthesis plus a few milliseconds, and the
+ * server's event loop never waits on eSpeak.
  */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { VoiceError, type VoiceErrorCode } from '../voiceError';
+
+const compiled = new Map<string, Promise<WebAssembly.Module | undefined>>();
+
+/** The package's compiled module, shared by all workers; undefined if it cannot be found (the worker then explains). */
+function compiledModule(packageName: string): Promise<WebAssembly.Module | undefined> {
+  let module = compiled.get(packageName);
+  if (!module) {
+    module = (async () => {
+      const entry = createRequire(import.meta.url).resolve(packageName);
+      return WebAssembly.compile(await readFile(new URL('espeak-ng.wasm', pathToFileURL(entry))));
+    })().catch(() => undefined);
+    compiled.set(packageName, module);
+  }
+  return module;
+}
 
 /** Settings of the eSpeak worker pool. */
 export interface EspeakEngineOptions {
@@ -24,12 +43,21 @@ interface Reply { id: number; ok: boolean; wav?: Uint8Array; lines?: string[]; c
 
 class EspeakWorker {
   private worker: Worker | undefined;
+  private starting: Promise<Worker> | undefined;
   readonly pending = new Map<number, Pending>();
+  /** Calls accepted but not yet posted (waiting for the worker to start). */
+  queued = 0;
 
   constructor(private readonly timeoutMs: number, private readonly packageName: string) {}
 
-  call(id: number, message: object): Promise<EspeakRun> {
-    const worker = this.ensure();
+  async call(id: number, message: object): Promise<EspeakRun> {
+    this.queued++;
+    let worker: Worker;
+    try {
+      worker = await this.ensure();
+    } finally {
+      this.queued--;
+    }
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => this.fail(new VoiceError('timeout', `eSpeak did not answer within ${this.timeoutMs} ms; its worker was restarted.`, 'espeak')), this.timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
@@ -44,9 +72,17 @@ class EspeakWorker {
     await worker?.terminate();
   }
 
-  private ensure(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./espeakWorker.mjs', import.meta.url), { workerData: { packageName: this.packageName } });
+  private ensure(): Promise<Worker> {
+    if (this.worker) return Promise.resolve(this.worker);
+    this.starting ??= compiledModule(this.packageName).then((wasm) => {
+      this.starting = undefined;
+      return this.worker ?? this.spawn(wasm);
+    });
+    return this.starting;
+  }
+
+  private spawn(wasm: WebAssembly.Module | undefined): Worker {
+    const worker = new Worker(new URL('./espeakWorker.mjs', import.meta.url), { workerData: { packageName: this.packageName, wasm } });
     worker.unref();
     worker.on('message', (reply: Reply) => this.settle(reply));
     worker.on('error', (error) => this.fail(new VoiceError('provider_error', `The eSpeak worker crashed: ${error.message}`, 'espeak', { cause: error })));
@@ -100,6 +136,7 @@ export class EspeakEngine {
   }
 
   private leastBusy(): EspeakWorker {
-    return this.workers.reduce((best, worker) => (worker.pending.size < best.pending.size ? worker : best));
+    const load = (worker: EspeakWorker) => worker.pending.size + worker.queued;
+    return this.workers.reduce((best, worker) => (load(worker) < load(best) ? worker : best));
   }
 }

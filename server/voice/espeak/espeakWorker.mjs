@@ -26,9 +26,8 @@ async function loadEngine() {
       `run "npm install espeak-ng@1.0.2", or configure a cloud voice (Koeiromap or OpenAI). (${error.message})`,
     ), { code: 'dependency_missing' });
   }
-  // Compile the 18 MB module once; every instance after that only instantiates it.
-  const wasmUrl = new URL('espeak-ng.wasm', entry);
-  const wasm = await WebAssembly.compile(await readFile(wasmUrl));
+  // The parent usually hands over the compiled module; otherwise compile the 18 MB file here.
+  const wasm = workerData?.wasm ?? await WebAssembly.compile(await readFile(new URL('espeak-ng.wasm', entry)));
   return { factory, wasm };
 }
 
