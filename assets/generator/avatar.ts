@@ -29,7 +29,7 @@ function materials(v: AvatarVariant): MaterialDef[] {
 }
 
 function colliders(): ColliderDef[] {
-  const head = sub(HEAD.center, [0, 1.27, 0.005]);
+  const head = sub(HEAD.center, [0, 1.262, 0.005]);
   return [
     { bone: 'Head', offset: head, radius: 0.125 },
     { bone: 'UpperChest', offset: [0, 0.02, 0], radius: 0.1 },

@@ -25,7 +25,7 @@ function torso(): MeshData {
   const sections: [number, number, number, number][] = [
     [0.7, 0.116, 0.084, 0], [0.8, 0.11, 0.079, 0], [0.88, 0.096, 0.068, 0], [0.96, 0.103, 0.072, -0.003],
     [1.03, 0.115, 0.08, -0.008], [1.09, 0.118, 0.076, -0.004], [1.13, 0.114, 0.068, 0], [1.16, 0.094, 0.058, 0.004],
-    [1.182, 0.07, 0.047, 0.006], [1.198, 0.04, 0.038, 0.006],
+    [1.185, 0.07, 0.048, 0.006], [1.205, 0.04, 0.038, 0.006],
   ];
   return verticalLoft(sections, 40, superellipse(2.4)).skin(spineChain);
 }
@@ -41,12 +41,13 @@ function skirt(): MeshData {
 function neck(): MeshData {
   const points: Vec3[] = [[0, 1.15, 0.006], [0, 1.22, 0.006], [0, 1.3, 0.004], [0, 1.335, 0.004]];
   return tube(points, [0.036, 0.033, 0.032, 0.03], 20)
-    .skin(chain((p) => p[1], [['UpperChest', -Infinity], ['Neck', 1.19], ['Head', 1.275]], 0.02));
+    .skin(chain((p) => p[1], [['UpperChest', -Infinity], ['Neck', 1.19], ['Head', 1.265]], 0.02));
 }
 
 function collar(): MeshData {
-  const sections: [number, number, number, number][] = [[1.118, 0.124, 0.08, -0.002], [1.145, 0.112, 0.071, 0.001], [1.168, 0.088, 0.062, 0.004], [1.188, 0.062, 0.05, 0.006], [1.2, 0.043, 0.041, 0.006]];
-  return verticalLoft(sections, 40).skin(spineChain);
+  const sections: [number, number, number, number][] = [[1.118, 0.125, 0.081, -0.002], [1.145, 0.114, 0.073, 0.001], [1.168, 0.094, 0.065, 0.004], [1.19, 0.068, 0.053, 0.006], [1.21, 0.045, 0.043, 0.006]];
+  // Same squarish section as the torso, so the torso cannot poke through at the diagonals.
+  return verticalLoft(sections, 40, superellipse(2.4)).skin(spineChain);
 }
 
 function sleeve(sign: number): MeshData {
@@ -57,7 +58,7 @@ function sleeve(sign: number): MeshData {
   const points = profile.map(([d]): Vec3 => [d * sign, ARM.upper[1] - 0.002, 0]);
   const prefix = sign < 0 ? 'Left' : 'Right';
   // A ball on the shoulder joint: rotating the arm turns it about its own centre, so the joint stays round.
-  const cap = ellipsoid([Math.abs(ARM.upper[0]) * sign, ARM.upper[1] - 0.002, 0], [0.049, 0.047, 0.047], 12, 18)
+  const cap = ellipsoid([(Math.abs(ARM.upper[0]) + 0.004) * sign, ARM.upper[1] - 0.006, 0], [0.048, 0.042, 0.046], 12, 18)
     .skin(rigid(`${prefix}UpperArm`));
   return tube(points, profile.map(([, r]) => r), 20, 1, [0, 1, 0]).skin(armChain(sign)).append(cap);
 }

@@ -36,8 +36,8 @@ export function targetState(name: (typeof FACE_TARGETS)[number]): FaceState {
     case 'Joy': return { mouth: MOUTH_SHAPES.Joy, ...eyes({ upper: smileLine, lower: smileLine }), ...brows({ all: 0.003, arch: 0.0015 }) };
     case 'Angry': return {
       mouth: MOUTH_SHAPES.Angry,
-      ...eyes({ upper: (x) => upperLid(x) - 0.002 - 0.006 * smoothstep(0.3, -1, x / W), lower: (x) => lowerLid(x) + 0.0015 }),
-      ...brows({ inner: -0.0065, outer: 0.0025 }),
+      ...eyes({ upper: (x) => upperLid(x) - 0.0025 - 0.0075 * smoothstep(0.3, -1, x / W), lower: (x) => lowerLid(x) + 0.002 }),
+      ...brows({ inner: -0.0085, outer: 0.003 }),
     };
     case 'Sorrow': return {
       mouth: MOUTH_SHAPES.Sorrow,

@@ -25,17 +25,29 @@ const TEETH_COLS = 14;
 export const NEUTRAL_MOUTH: MouthParams = { w: 0.0115, top: 0.0008, bot: 0.0014, lift: 0.0022, teeth: 0, tongueW: 0, tongueH: 0 };
 
 /** Mouth shapes of the targets that move the mouth (absolute parameters). */
-export const MOUTH_SHAPES: Record<string, MouthParams> = {
+const OPEN_SHAPES: Record<string, MouthParams> = {
   A: { w: 0.0145, top: 0.0045, bot: 0.0185, lift: 0.0015, teeth: 0.0022, tongueW: 0.0085, tongueH: 0.0048 },
   I: { w: 0.0185, top: 0.0025, bot: 0.0045, lift: 0.003, teeth: 0.0024, tongueW: 0, tongueH: 0 },
   U: { w: 0.0072, top: 0.004, bot: 0.0065, lift: 0, teeth: 0, tongueW: 0.0028, tongueH: 0.0012 },
   E: { w: 0.0165, top: 0.0035, bot: 0.01, lift: 0.002, teeth: 0.002, tongueW: 0.007, tongueH: 0.0025 },
   O: { w: 0.0095, top: 0.0075, bot: 0.0125, lift: 0, teeth: 0.0012, tongueW: 0.005, tongueH: 0.0035 },
   Joy: { w: 0.016, top: 0.0015, bot: 0.009, lift: 0.0055, teeth: 0, tongueW: 0.007, tongueH: 0.003 },
+  Surprised: { w: 0.007, top: 0.0045, bot: 0.0075, lift: 0, teeth: 0, tongueW: 0.003, tongueH: 0.002 },
+};
+
+/** Open shapes are drawn a little larger than life so lip-sync reads at chat distance. */
+const OPEN_SCALE = { w: 1.1, h: 1.2 };
+const enlarge = (p: MouthParams): MouthParams => ({
+  w: p.w * OPEN_SCALE.w, top: p.top * OPEN_SCALE.h, bot: p.bot * OPEN_SCALE.h, lift: p.lift,
+  teeth: p.teeth * OPEN_SCALE.h, tongueW: p.tongueW * OPEN_SCALE.w, tongueH: p.tongueH * OPEN_SCALE.h,
+});
+
+/** Mouth shapes of the targets that move the mouth (absolute parameters). */
+export const MOUTH_SHAPES: Record<string, MouthParams> = {
+  ...Object.fromEntries(Object.entries(OPEN_SHAPES).map(([k, p]) => [k, enlarge(p)])),
   Angry: { w: 0.0095, top: 0.0012, bot: 0.0025, lift: -0.002, teeth: 0, tongueW: 0, tongueH: 0 },
   Sorrow: { w: 0.0085, top: 0.001, bot: 0.0018, lift: -0.0018, teeth: 0, tongueW: 0, tongueH: 0 },
   Fun: { w: 0.0135, top: 0.0008, bot: 0.0022, lift: 0.0038, teeth: 0, tongueW: 0, tongueH: 0 },
-  Surprised: { w: 0.007, top: 0.0045, bot: 0.0075, lift: 0, teeth: 0, tongueW: 0.003, tongueH: 0.002 },
 };
 
 function outline(p: MouthParams, angle: number): Vec2 {

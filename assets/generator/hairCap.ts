@@ -23,7 +23,9 @@ function hairline(shape: CapShape, phi: number): number {
   const a = Math.abs(phi) / DEG;
   const u = (a - shape.bangWidth / 2) / shape.bangWidth + 0.5;
   const f = u - Math.floor(u);
-  const tip = Math.pow(1 - Math.abs(2 * f - 1), 1.6);
+  // Strands lean one way: a slow rise to the tip at 60 % of the strand, then a quick fall.
+  const g = f < 0.6 ? f / 0.6 : (1 - f) / 0.4;
+  const tip = Math.pow(g, 1.6);
   const strand = Math.floor(u) + (phi < 0 ? 7 : 0);
   const length = [1, 0.72, 0.92, 0.8, 1.05, 0.7, 0.88][((strand % 7) + 7) % 7];
   const front = shape.bangBase + shape.bangTip * tip * length;

@@ -17,7 +17,7 @@ const SPINE: BoneDef[] = [
   { name: 'Chest', parent: 'Spine', position: [0, 0.98, 0], human: 'chest' },
   { name: 'UpperChest', parent: 'Chest', position: [0, 1.07, 0], human: 'upperChest' },
   { name: 'Neck', parent: 'UpperChest', position: [0, 1.19, 0.005], human: 'neck' },
-  { name: 'Head', parent: 'Neck', position: [0, 1.27, 0.005], human: 'head' },
+  { name: 'Head', parent: 'Neck', position: [0, 1.262, 0.005], human: 'head' },
 ];
 
 /** Arm joints of the character's left side (mirrored for the right). */
@@ -25,7 +25,7 @@ export const ARM = { shoulder: [-0.025, 1.165, 0], upper: [-0.105, 1.158, 0], lo
 /** Leg joints of the character's left side (mirrored for the right). */
 export const LEG = { upper: [-0.075, 0.765, 0], lower: [-0.075, 0.44, 0], foot: [-0.075, 0.085, 0.005], toes: [-0.075, 0.02, -0.075] } as const;
 /** Centre of the head sphere and its radii. */
-export const HEAD = { center: [0, 1.352, -0.004] as Vec3, radii: [0.119, 0.121, 0.116] as Vec3 };
+export const HEAD = { center: [0, 1.341, -0.004] as Vec3, radii: [0.119, 0.121, 0.116] as Vec3 };
 
 /** Left/right prefixes for bone names and the sign of X on that side. */
 export const SIDES = [

@@ -114,6 +114,7 @@ export class AvatarRuntime {
     this.gestures.dispose();
     this.lookAt.dispose();
     this.expression.dispose();
+    if (this.avatar.isDisposed) return;
     this.face.clear();
     this.rig.restore();
   }

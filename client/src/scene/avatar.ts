@@ -56,6 +56,11 @@ export class Avatar {
     }
   }
 
+  /** True once `dispose` ran. */
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
   /** 'VRM 0.x', 'VRM 1.0' or plain glTF. */
   get version(): VrmDescription['version'] {
     return this.description.version;
