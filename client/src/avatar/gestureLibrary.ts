@@ -21,8 +21,8 @@ const bump = (t: number, start: number, length: number): number => (t < start ||
 const wave: GestureDef = {
   duration: 2.4, fadeIn: 0.35, fadeOut: 0.4,
   override: (t) => ({
-    rightUpperArm: euler(20, -12, -28),
-    rightLowerArm: rz(112 + 16 * Math.sin(t * Math.PI * 2 * 1.9)),
+    rightUpperArm: euler(20, -12, -20),
+    rightLowerArm: rz(106 + 16 * Math.sin(t * Math.PI * 2 * 1.9)),
     rightHand: compose(rz(10), rx(80)),
   }),
   additive: () => ({ head: euler(0, -4, -5) }),

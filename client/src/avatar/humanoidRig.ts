@@ -24,9 +24,10 @@ export class HumanoidRig {
   constructor(private readonly avatar: Avatar) {
     this.flip = avatar.description.facesPlusZ;
     const worldRest = new Map<TransformNode, Quaternion>();
+    // The rest pose recorded at load time, not the nodes' current (possibly posed) rotations.
     const restOf = (node: TransformNode): Quaternion => {
-      if (!node.rotationQuaternion) node.rotationQuaternion = Quaternion.FromEulerVector(node.rotation);
-      return node.rotationQuaternion.clone();
+      node.rotationQuaternion ??= Quaternion.FromEulerVector(node.rotation);
+      return (avatar.rest.get(node)?.rotation ?? node.rotationQuaternion).clone();
     };
     const worldOf = (node: TransformNode | null): Quaternion => {
       if (!node || node === avatar.root) return Quaternion.Identity();
@@ -39,7 +40,7 @@ export class HumanoidRig {
     for (const [bone, node] of avatar.bones) {
       const parentWorld = worldOf(node.parent as TransformNode | null);
       this.rest.set(bone, {
-        node, restLocal: restOf(node), restPosition: node.position.clone(), parentWorld, parentWorldInverse: Quaternion.Inverse(parentWorld),
+        node, restLocal: restOf(node), restPosition: (avatar.rest.get(node)?.position ?? node.position).clone(), parentWorld, parentWorldInverse: Quaternion.Inverse(parentWorld),
       });
       this.pose.set(bone, Quaternion.Identity());
     }

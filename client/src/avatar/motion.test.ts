@@ -68,6 +68,19 @@ describe('humanoid rig conventions (VRM space: +Z rotation lowers the left arm, 
   });
 });
 
+describe('rest pose', () => {
+  it('is the pose at load time, even when an earlier runtime left the avatar posed', () => {
+    const first = new AvatarRuntime(s.avatar, { random: seededRandom(9), now: () => 0 });
+    first.gesture('wave');
+    run(first, 1);
+    const rig = new HumanoidRig(s.avatar);
+    rig.restore();
+    for (const node of s.avatar.bones.values()) node.computeWorldMatrix(true);
+    expect(bonePos(rig, 'rightHand').x).toBeGreaterThan(0.4);
+    expect(bonePos(rig, 'rightHand').y).toBeCloseTo(bonePos(rig, 'rightUpperArm').y, 2);
+  });
+});
+
 describe('idle motion', () => {
   it('stands with arms down, breathes and blinks naturally (including double blinks)', () => {
     const rt = new AvatarRuntime(s.avatar, { random: seededRandom(7), now: () => 0 });

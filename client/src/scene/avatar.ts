@@ -35,6 +35,8 @@ export class Avatar {
   readonly expressions = new Map<string, ExpressionBinding>();
   /** Every mesh of the character. */
   readonly meshes: AbstractMesh[];
+  /** Each node's local rotation and position as loaded (the rest pose), whatever posed it since. */
+  readonly rest = new Map<TransformNode, { rotation: Quaternion; position: Vector3 }>();
   private disposed = false;
 
   constructor(private readonly loaded: LoadedVrm, private readonly scene: Scene) {
@@ -44,6 +46,10 @@ export class Avatar {
     const root = loaded.added.meshes.find((m) => m.name === '__root__') ?? loaded.added.transformNodes[0];
     if (!root) throw new Error('The loaded file has no root node.');
     this.root = root;
+    for (const node of loaded.added.transformNodes) {
+      node.rotationQuaternion ??= Quaternion.FromEulerVector(node.rotation);
+      this.rest.set(node, { rotation: node.rotationQuaternion.clone(), position: node.position.clone() });
+    }
     const nodes = this.indexNodes();
     for (const [bone, index] of this.description.humanBones) {
       const node = nodes.get(index);
