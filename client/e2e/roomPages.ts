@@ -47,9 +47,47 @@ export async function enableSound(page: Page): Promise<void> {
   if (await gate.isVisible()) await gate.click();
 }
 
-/** The text the screen-reader chat log holds (what the HUD shows as chat). */
-export function chatText(page: Page): Promise<string> {
-  return page.evaluate(() => document.querySelector('[role=log]')?.textContent ?? '');
+/** Waits until the screen-reader chat log (the HUD's chat, as text) holds `text`. */
+export async function waitForChat(page: Page, text: string, timeout = 20_000): Promise<void> {
+  await page.waitForFunction((t) => (document.querySelector('[role=log]')?.textContent ?? '').includes(t), text, { timeout, polling: 100 });
+}
+
+/** One sample of the page's performance: mouth openness (×20, rounded), last sentence id and absolute start. */
+export type Sample = [open: number, id: string, startAbsMs: number];
+
+/** Starts sampling the debug handle inside the page every 40 ms (no round trips to the test). */
+export async function startSampling(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { kotodama: Handle; __samples: [number, string, number][] };
+    w.__samples = [];
+    setInterval(() => {
+      const k = w.kotodama;
+      const open = k.mouth.A + k.mouth.I + k.mouth.U + k.mouth.E + k.mouth.O;
+      const u = k.lastUtterance;
+      w.__samples.push([Math.round(open * 20), u?.id ?? '', u ? u.startAtLocalMs + performance.timeOrigin : 0]);
+    }, 40);
+  });
+}
+
+/**
+ * Waits until the page's samples show the mouth moving (3+ distinct openings, peak > 0.2) and a
+ * sentence after the first one started (or until `timeout`); answers the samples either way, so
+ * the test's assertions say what was missing.
+ */
+export async function waitForSpeech(page: Page, timeout = 45_000): Promise<Sample[]> {
+  await page.waitForFunction(() => {
+    const s = (window as unknown as { __samples: [number, string, number][] }).__samples;
+    const opens = new Set(s.map((x) => x[0]));
+    return opens.size >= 3 && Math.max(...s.map((x) => x[0])) > 4 && s.some((x) => x[1] && !x[1].endsWith(':0'));
+  }, null, { timeout, polling: 250 }).catch(() => undefined);
+  return page.evaluate(() => (window as unknown as { __samples: [number, string, number][] }).__samples);
+}
+
+/** Absolute start time of each sentence a page started (the last value seen for each id). */
+export function startsOf(samples: Sample[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [, id, at] of samples) if (id) out.set(id, at);
+  return out;
 }
 
 /** A link from the server with its origin replaced by `base` (the server's real address). */

@@ -43,8 +43,10 @@ export async function startRoomPage(root: HTMLElement, roomId: string, params: U
   session.on<InterruptMessage>(SERVER_MESSAGES.interrupt, (m) => performer.interrupt(m.turnId));
   session.store.subscribe((v, p) => { if (v.speech !== p.speech) performer.acceptSpeech(v.speech); });
 
+  // Debug-only knobs for tests and benchmarks: another avatar file, a lower idle frame rate.
   const avatarUrl = (debug && params.get('avatar')) || info.character.avatarUrl;
-  const avatar = bootAvatar(stageChunk, shell, avatarUrl, session, performer, controller);
+  const idleFps = debug && Number(params.get('idleFps')) > 0 ? Number(params.get('idleFps')) : undefined;
+  const avatar = bootAvatar(stageChunk, shell, { url: avatarUrl, idleFps }, session, performer, controller);
   void Hud.create(shell.hudCanvas).then((hud) => controller.setHud(hud), (err: Error) => console.warn(`The HUD could not start: ${err.message}`));
   if (debug) installDebug(session, performer, avatar);
 
@@ -77,11 +79,11 @@ async function join(session: RoomSession, controller: RoomController): Promise<v
 }
 
 /** Loads the avatar chunk, then the character (progress on the overlay); follows character switches. */
-async function bootAvatar(chunk: Promise<{ createAvatarStage: typeof createAvatarStage }>, shell: RoomShell, url: string, session: RoomSession, performer: Performer, controller: RoomController): Promise<AvatarStage | null> {
+async function bootAvatar(chunk: Promise<{ createAvatarStage: typeof createAvatarStage }>, shell: RoomShell, avatar: { url: string; idleFps?: number }, session: RoomSession, performer: Performer, controller: RoomController): Promise<AvatarStage | null> {
   let stage: AvatarStage;
   try {
     const { createAvatarStage } = await chunk;
-    stage = createAvatarStage(shell.stageCanvas, { serverNow: () => session.clock.serverNow() });
+    stage = createAvatarStage(shell.stageCanvas, { serverNow: () => session.clock.serverNow(), idleFps: avatar.idleFps });
   } catch (err) {
     shell.progress.fail(`The 3D stage could not start on this device (${(err as Error).message}). Chat still works.`);
     return null;
@@ -100,7 +102,7 @@ async function bootAvatar(chunk: Promise<{ createAvatarStage: typeof createAvata
       if ((err as Error).name !== 'AbortError') shell.progress.fail(`The character could not be loaded: ${(err as Error).message}`);
     }
   };
-  const loading = load(url);
+  const loading = load(avatar.url);
   session.store.subscribe((v, p) => {
     const next = v.character.avatarUrl;
     if (next && next !== p.character.avatarUrl && p.character.avatarUrl && next !== stage.url) void load(next);

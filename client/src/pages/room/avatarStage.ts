@@ -12,6 +12,8 @@ interface Pending { u: Utterance; level?: AudioLevelSource }
 export interface AvatarStageOptions {
   /** The synced server clock (ms since the epoch). */
   serverNow: () => number;
+  /** Frame rate while nothing moves much (default: the stage's own, 30). */
+  idleFps?: number;
 }
 
 /**
@@ -32,7 +34,7 @@ export class AvatarStage {
   constructor(canvas: HTMLCanvasElement, private readonly options: AvatarStageOptions) {
     // The page draws its own progress bar; Babylon's full-screen loading screen would hide the HUD.
     SceneLoader.ShowLoadingScreen = false;
-    this.stage = createStage(canvas);
+    this.stage = createStage(canvas, { idleFps: options.idleFps });
   }
 
   /** The avatar URL on stage (or loading). */
