@@ -11,7 +11,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Client } from 'colyseus.js';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const fixtures = await serveFixtures();
   try {
     const avatars: [string, string | null][] = [['default', null], ...vrm0Fixtures().map((f): [string, string] => [f, `${fixtures.url}/${f}`])];
-    console.log(`\n${RUNS} runs each at ${VIEWPORT.width}×${VIEWPORT.height}; times from navigation start, ms\n`);
+    console.log(`\n${RUNS} runs each at ${VIEWPORT.width}×${VIEWPORT.height}; times from navigation start, ms; ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
     console.log(pad('avatar', 44) + pad('mode', 6) + pad('nav→loaded P50/P95', 20) + pad('nav→frame P50/P95', 20) + pad('FPS P50', 9) + 'JS raw / gzip');
     for (const [name, avatarUrl] of avatars) {
       if (ONLY && !name.startsWith(ONLY)) continue;
@@ -46,7 +46,8 @@ async function main(): Promise<void> {
       report(name, 'cold', await cold(server, query));
       report(name, 'warm', await warm(server, query));
     }
-    console.log('\nReference: three.js + three-vrm, 570–1,060 ms cold / 330–590 ms warm nav→first frame, 186 KB gzip JS.');
+    console.log(`\nload average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log('Reference: three.js + three-vrm, 570–1,060 ms cold / 330–590 ms warm nav→first frame, 186 KB gzip JS.');
   } finally {
     await fixtures.close();
     await server.stop();
@@ -83,6 +84,7 @@ async function launch(): Promise<{ context: BrowserContext; close(): Promise<voi
 async function measure(context: BrowserContext, server: TestServer, query: string): Promise<Sample> {
   const room = await newRoom(server);
   const page = await context.newPage();
+  await page.addInitScript(() => performance.setResourceTimingBufferSize(5000));
   try {
     await page.goto(`${room.page}${query}`);
     await page.waitForFunction(() => performance.getEntriesByName('kotodama:avatar-first-frame').length > 0, null, { timeout: 120_000 });
