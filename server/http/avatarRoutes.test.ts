@@ -93,6 +93,16 @@ describe('POST /api/avatars and the files it serves', () => {
     }
   });
 
+  it('answers a plain 404 for missing or malformed file paths, never a server path or a 500', async () => {
+    for (const path of [`/media/avatars/${'0'.repeat(64)}.vrm`, '/media/..%2F..%2Fpackage.json', '/avatars/nobody.vrm', '/media/.hidden']) {
+      const res = await fetch(`${server.url}${path}`);
+      const text = await res.text();
+      expect(res.status, path).toBe(404);
+      expect(text).not.toContain(server.dataDir);
+      expect(text).not.toMatch(/ENOENT|\/tmp\/|\/work\//);
+    }
+  });
+
   it('flags a file without mouth shapes as having no lip-sync, and still accepts it', async () => {
     const res = await uploadAvatar(server, token, buildVrm({ expressions: ['happy'] }));
     expect(res.status).toBe(201);

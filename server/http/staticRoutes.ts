@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { Router, type Response } from 'express';
 import type { FileStorage } from '../media/storage';
+import { HttpError } from './HttpError';
 import { mediaRoutes } from './mediaRoutes';
 
 const YEAR = 365 * 24 * 3600;
@@ -11,6 +12,10 @@ function vrmType(res: Response, path: string): void {
   if (path.toLowerCase().endsWith('.vrm')) res.setHeader('Content-Type', 'model/gltf-binary');
 }
 
+function noFile(): never {
+  throw new HttpError(404, 'not_found', 'There is no such file.');
+}
+
 /**
  * Serves the built client (hashed assets cached for a year, pages never), the default avatars,
  * and stored media: from `mediaDir` for disk storage, or read from `mediaStorage` (a bucket
@@ -18,8 +23,9 @@ function vrmType(res: Response, path: string): void {
  */
 export function staticRoutes(clientDir: string, avatarsDir: string, mediaDir?: string, mediaStorage?: FileStorage): Router {
   const router = Router();
-  router.use('/avatars', express.static(avatarsDir, { maxAge: YEAR * 1000, immutable: true, fallthrough: false, setHeaders: vrmType }));
-  if (mediaDir) router.use('/media', express.static(mediaDir, { maxAge: YEAR * 1000, immutable: true, fallthrough: false, dotfiles: 'deny', setHeaders: vrmType }));
+  // fallthrough + noFile: a missing or malformed path answers a plain 404, never a filesystem path or a 500.
+  router.use('/avatars', express.static(avatarsDir, { maxAge: YEAR * 1000, immutable: true, setHeaders: vrmType }), noFile);
+  if (mediaDir) router.use('/media', express.static(mediaDir, { maxAge: YEAR * 1000, immutable: true, dotfiles: 'deny', setHeaders: vrmType }), noFile);
   else if (mediaStorage) router.use(mediaRoutes(mediaStorage));
   const index = join(clientDir, 'index.html');
   if (!existsSync(index)) {
