@@ -52,10 +52,10 @@ export function buildDocument(bones: BoneDef[], meshes: MeshDef[], materials: Ma
       const prim = doc.createPrimitive().setMaterial(mats.get(material)!);
       prim.setAttribute('POSITION', vec3(doc, data.positions).setBuffer(buffer));
       prim.setAttribute('NORMAL', vec3(doc, data.normals).setBuffer(buffer));
-      if (matDef.vertexColors) prim.setAttribute('COLOR_0', vec3(doc, data.colors).setBuffer(buffer));
+      if (matDef.vertexColors) prim.setAttribute('COLOR_0', colors(doc, data.colors).setBuffer(buffer));
       const { joints, weights } = skinAttributes(data, jointIndex);
       prim.setAttribute('JOINTS_0', doc.createAccessor().setType('VEC4').setArray(joints).setBuffer(buffer));
-      prim.setAttribute('WEIGHTS_0', doc.createAccessor().setType('VEC4').setArray(weights).setBuffer(buffer));
+      prim.setAttribute('WEIGHTS_0', doc.createAccessor().setType('VEC4').setArray(weights).setNormalized(true).setBuffer(buffer));
       prim.setIndices(doc.createAccessor().setType('SCALAR').setArray(new Uint16Array(data.indices)).setBuffer(buffer));
       for (const name of def.targetNames ?? []) {
         const deltas = data.targets.get(name) ?? data.positions.map((): Vec3 => [0, 0, 0]);
@@ -80,6 +80,13 @@ function vec3(doc: Document, values: Vec3[]): Accessor {
   return doc.createAccessor().setType('VEC3').setArray(array);
 }
 
+/** Linear vertex colours as normalized 16-bit values (8 bits would band in dark linear colours). */
+function colors(doc: Document, values: Vec3[]): Accessor {
+  const array = new Uint16Array(values.length * 3);
+  values.forEach((v, i) => array.set(v.map((c) => Math.round(Math.min(1, Math.max(0, c)) * 65535)), i * 3));
+  return doc.createAccessor().setType('VEC3').setArray(array).setNormalized(true);
+}
+
 function createSkin(doc: Document, bones: BoneDef[], nodes: Map<string, Node>, buffer: ReturnType<Document['createBuffer']>): Skin {
   const ibm = new Float32Array(bones.length * 16);
   bones.forEach((b, i) => {
@@ -97,19 +104,23 @@ function createMaterial(doc: Document, m: MaterialDef): Material {
     .setMetallicFactor(0).setRoughnessFactor(m.roughness).setDoubleSided(!!m.doubleSided);
 }
 
-/** JOINTS_0 / WEIGHTS_0: the four strongest influences per vertex, weights summing to 1. */
-function skinAttributes(data: MeshData, jointIndex: Map<string, number>): { joints: Uint8Array; weights: Float32Array } {
+/** JOINTS_0 / WEIGHTS_0: the four strongest influences per vertex, as normalized bytes summing to exactly 255. */
+function skinAttributes(data: MeshData, jointIndex: Map<string, number>): { joints: Uint8Array; weights: Uint8Array } {
   const joints = new Uint8Array(data.vertexCount * 4);
-  const weights = new Float32Array(data.vertexCount * 4);
+  const weights = new Uint8Array(data.vertexCount * 4);
   data.skins.forEach((influences, v) => {
     const top = [...influences].sort((a, b) => b[1] - a[1]).slice(0, 4);
     if (top.length === 0) throw new Error(`vertex ${v} has no skin influence`);
     const sum = top.reduce((s, [, w]) => s + w, 0);
-    top.forEach(([bone, w], k) => {
+    // Influences that round to 0 are dropped (a joint with zero weight must be 0 too).
+    const kept = top.map(([bone, w]) => [bone, Math.round((w / sum) * 255)] as const).filter(([, b]) => b > 0);
+    const bytes = kept.map(([, b]) => b);
+    bytes[0] += 255 - bytes.reduce((a, b) => a + b, 0);
+    kept.forEach(([bone], k) => {
       const index = jointIndex.get(bone);
       if (index === undefined) throw new Error(`unknown bone ${bone}`);
       joints[v * 4 + k] = index;
-      weights[v * 4 + k] = w / sum;
+      weights[v * 4 + k] = bytes[k];
     });
   });
   return { joints, weights };

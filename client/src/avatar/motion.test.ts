@@ -209,6 +209,27 @@ describe('avatar runtime', () => {
   });
 });
 
+describe.skipIf(!hasFixture('cryptovoxels.vrm'))('third-party VRM files under the full runtime', () => {
+  it.each(['cryptovoxels.vrm', 'mtoon1_2_20_61_vrm0.vrm', 'pose_rotation_scale_shape_key_skinned.vrm', 'VRMC_materials_mtoon_UV_Animation_Test.vrm'])(
+    '%s: speaks, gestures and idles without errors', async (name) => {
+      const m = await avatarScene(resolve(FIXTURES, name));
+      try {
+        let now = 0;
+        const rt = new AvatarRuntime(m.avatar, { camera: m.camera, now: () => now, random: seededRandom(8) });
+        rt.play({ turnId: 'x', seq: 0, text: '', expression: 'happy', gesture: 'wave', audioUrl: '', durationMs: 900, startAt: 100, visemes: [[0, 'A', 1], [400, 'O', 1]] });
+        for (let i = 0; i < 60; i++) { now += 33; rt.update(0.033); m.scene.render(); }
+        if (name === 'cryptovoxels.vrm') {
+          // A UniVRM export with non-identity rest rotations: the normalized pose still lowers the arms.
+          expect(bonePos(rt.rig, 'leftHand', m.avatar).y).toBeLessThan(bonePos(rt.rig, 'leftUpperArm', m.avatar).y - 0.2);
+        }
+        rt.dispose();
+      } finally {
+        m.dispose();
+      }
+    },
+  );
+});
+
 describe.skipIf(!hasFixture('VRMC_vrm_expressions_isBinary_Overrides.vrm'))('a VRM 1.0 model (+Z facing) under the same runtime', () => {
   it('stands with arms down and looks at the camera side', async () => {
     const v1 = await avatarScene(resolve(FIXTURES, 'VRMC_vrm_expressions_isBinary_Overrides.vrm'));
