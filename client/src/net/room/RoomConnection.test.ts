@@ -66,9 +66,23 @@ describe('RoomConnection', () => {
     expect(got).toEqual([{ id: 'x' }]);
   });
 
-  it('gives up once the server no longer keeps the seat', async () => {
+  it('takes a fresh seat once the server no longer keeps the old one', async () => {
     const f = fakeClient();
     f.setReconnect(async () => { throw new Error('seat expired'); });
+    const conn = new RoomConnection(f.client, 'room1', async () => ({ protocol: PROTOCOL_VERSION }), () => Date.now());
+    await conn.join();
+    f.first.drop();
+    await vi.advanceTimersByTimeAsync(RECONNECT.windowMs + 5000);
+    expect(f.calls.join).toHaveLength(2);
+    expect(conn.state.status).toBe('connected');
+  });
+
+  it('says the connection is lost when neither the old seat nor a new one can be had', async () => {
+    const f = fakeClient();
+    f.setReconnect(async () => { throw new Error('seat expired'); });
+    let joins = 0;
+    const first = f.client.joinById.bind(f.client);
+    f.client.joinById = async (id, o) => { if (joins++ > 0) throw new Error('Failed to fetch'); return first(id, o); };
     const conn = new RoomConnection(f.client, 'room1', async () => ({ protocol: PROTOCOL_VERSION }), () => Date.now());
     await conn.join();
     f.first.drop();

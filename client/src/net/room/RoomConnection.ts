@@ -142,7 +142,7 @@ export class RoomConnection {
     const delay = RECONNECT.delaysMs[Math.min(attempt, RECONNECT.delaysMs.length - 1)];
     if (this.now() + delay > deadline) {
       this.room = null;
-      this.setStatus('closed', { code: 0, title: 'Connection lost', message: 'The connection to the room was lost. Check your network, then rejoin.', remedy: 'retry' });
+      void this.rejoin();
       return;
     }
     this.retryTimer = setTimeout(() => {
@@ -152,6 +152,18 @@ export class RoomConnection {
         () => { if (!this.leaving) this.reconnect(token, deadline, attempt + 1); },
       );
     }, delay);
+  }
+
+  /** The seat is gone: one fresh join (a new seat); if that fails too, say the connection is lost. */
+  private async rejoin(): Promise<void> {
+    try {
+      this.setStatus('reconnecting');
+      this.attach(await this.client.joinById(this.roomId, await this.joinOptions()));
+    } catch (err) {
+      const problem = problemOf(err);
+      const lost = { code: 0, title: 'Connection lost', message: 'The connection to the room was lost. Check your network, then rejoin.', remedy: 'retry' as const };
+      this.setStatus('closed', problem.remedy === 'retry' ? lost : problem);
+    }
   }
 
   private clearRetry(): void {
