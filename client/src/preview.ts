@@ -29,7 +29,9 @@ let frozen = false;
 /** Loads an avatar, measures load → first frame, and (re)builds its runtime. */
 async function show(url: string): Promise<AvatarRuntime> {
   const t0 = performance.now();
-  const avatar: Avatar = await loadAvatar(stage, url, (f, phase) => { progress.value = f; status.textContent = phase; });
+  const phases: Partial<sceneApi.LoadTimings> = {};
+  const avatar: Avatar = await loadAvatar(stage, url, (f, phase) => { progress.value = f; status.textContent = phase; }, { timings: phases });
+  Object.assign(timings, Object.fromEntries(Object.entries(phases).map(([k, v]) => [`phase_${k}`, v])));
   timings.load = performance.now() - t0;
   stopFrames();
   runtime?.dispose();

@@ -8,7 +8,7 @@
  * ```
  */
 export { createStage, type Stage, type StageOptions } from './stage';
-export { loadAvatar, type AvatarProgress, type LoadAvatarOptions, type LoadPhase } from './loadAvatar';
+export { loadAvatar, type AvatarProgress, type LoadAvatarOptions, type LoadPhase, type LoadTimings } from './loadAvatar';
 export { Avatar, type ExpressionBinding } from './avatar';
 export type { AvatarSource } from './fetchBytes';
 export { loadVrmIntoScene, loadVrmPlugins, type LoadedVrm, type GltfJson } from './loadVrm';

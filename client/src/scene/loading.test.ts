@@ -5,7 +5,7 @@ import { AVATAR_IDS, FIXTURES_DIR, avatarBytes, fixtureBytes, fixtureFiles, null
 import { loadVrmIntoScene } from './loadVrm';
 import { Avatar } from './avatar';
 import { createStage, type Stage } from './stage';
-import { loadAvatar, type LoadPhase } from './loadAvatar';
+import { loadAvatar, type LoadPhase, type LoadTimings } from './loadAvatar';
 
 const REQUIRED_BONES = [
   'hips', 'spine', 'chest', 'neck', 'head', 'leftUpperArm', 'leftLowerArm', 'leftHand', 'rightUpperArm', 'rightLowerArm',
@@ -111,7 +111,10 @@ describe('the stage', () => {
 
   it('loads an avatar from bytes with progress, frames its upper body and renders', async () => {
     const progress: [number, LoadPhase][] = [];
-    const avatar = await loadAvatar(stage, avatarBytes('kotoha'), (f, phase) => progress.push([f, phase]));
+    const timings: Partial<LoadTimings> = {};
+    const avatar = await loadAvatar(stage, avatarBytes('kotoha'), (f, phase) => progress.push([f, phase]), { timings });
+    expect(Object.keys(timings).sort()).toEqual(['compile', 'download', 'parse', 'plugins', 'total']);
+    expect(timings.total).toBeGreaterThanOrEqual(timings.parse!);
     expect(stage.avatar).toBe(avatar);
     expect(progress.at(-1)).toEqual([1, 'ready']);
     const fractions = progress.map(([f]) => f);
