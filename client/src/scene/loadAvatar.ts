@@ -34,8 +34,8 @@ export interface LoadAvatarOptions {
 
 /**
  * Downloads (or takes) a VRM, appends it to the stage's scene hidden, waits until it can be
- * drawn, and puts it on stage in place of the previous character (no blank frame), framed. Progress: download 0–0.8,
- * parse 0.8–0.95, ready 1.
+ * drawn, and puts it on stage in place of the previous character (no blank frame), framed.
+ * Progress: download 0–0.8, parse 0.8–0.95, ready 1.
  */
 export async function loadAvatar(stage: Stage, source: AvatarSource, onProgress?: AvatarProgress, options: LoadAvatarOptions = {}): Promise<Avatar> {
   const t = options.timings ?? {};
@@ -58,19 +58,29 @@ export async function loadAvatar(stage: Stage, source: AvatarSource, onProgress?
   const loaded = await loadVrmIntoScene(stage.scene, bytes, (f) => onProgress?.(0.8 + f * 0.15, 'parse'));
   const avatar = new Avatar(loaded, stage.scene);
   lap('parse');
-  // Compile it hidden, then swap: the previous character stays until this one can be drawn
-  // (disposing it while these shaders compile can leave them never ready on WebGL).
-  const visible = avatar.meshes.map((m) => m.isVisible);
-  for (const m of avatar.meshes) m.isVisible = false;
-  await whenMeshesReady(stage.scene, avatar.meshes);
+  await compileHidden(stage, avatar);
   lap('compile');
   t.total = performance.now() - started;
   if (options.signal?.aborted) {
     avatar.dispose();
     options.signal.throwIfAborted();
   }
-  avatar.meshes.forEach((m, i) => { m.isVisible = visible[i]; });
   if (options.show ?? true) stage.setAvatar(avatar);
   onProgress?.(1, 'ready');
   return avatar;
+}
+
+/**
+ * Compiles the avatar's shaders while it is hidden, then shows it: the previous character stays
+ * on screen until this one can be drawn (disposing it while these shaders compile can leave them
+ * never ready on WebGL).
+ */
+async function compileHidden(stage: Stage, avatar: Avatar): Promise<void> {
+  const visible = avatar.meshes.map((m) => m.isVisible);
+  for (const m of avatar.meshes) m.isVisible = false;
+  try {
+    await whenMeshesReady(stage.scene, avatar.meshes);
+  } finally {
+    avatar.meshes.forEach((m, i) => { m.isVisible = visible[i]; });
+  }
 }

@@ -49,14 +49,7 @@ export interface Stage {
 /** Builds the stage on a canvas (or on `options.engine`). */
 export function createStage(canvas: HTMLCanvasElement | null, options: StageOptions = {}): Stage {
   const engine = options.engine ?? new Engine(canvas, options.antialias ?? true, { stencil: false, preserveDrawingBuffer: false }, false);
-  const scene = new Scene(engine);
-  scene.clearColor = new Color4(0.93, 0.9, 0.95, 1);
-  scene.skipPointerMovePicking = true;
-  const ip = scene.imageProcessingConfiguration;
-  ip.toneMappingEnabled = true;
-  ip.toneMappingType = ImageProcessingConfiguration.TONEMAPPING_KHR_PBR_NEUTRAL;
-  ip.exposure = 1.0;
-  ip.contrast = 1.05;
+  const scene = createStageScene(engine);
   const camera = createStageCamera(scene);
   const lights = createLights(scene);
   createBackdrop(scene, options.backdrop);
@@ -69,15 +62,7 @@ export function createStage(canvas: HTMLCanvasElement | null, options: StageOpti
     frameUpperBody(camera, { head: avatar.headPosition(), height: avatar.height() }, aspect);
     loop.wake();
   };
-  let stopViewport = (): void => {};
-  if (canvas && !options.engine) {
-    camera.attachControl(true);
-    stopViewport = watchViewport(engine, canvas, options.maxPixelRatio ?? 2, frame);
-    const wakeOnInput = (): void => loop.wake(2000);
-    canvas.addEventListener('pointerdown', wakeOnInput);
-    canvas.addEventListener('wheel', wakeOnInput, { passive: true });
-    loop.addActivitySource(() => camera.inertialAlphaOffset !== 0 || camera.inertialBetaOffset !== 0 || camera.inertialRadiusOffset !== 0);
-  }
+  const detach = canvas && !options.engine ? attachCanvas(canvas, engine, camera, loop, options.maxPixelRatio ?? 2, frame) : () => {};
   if (options.autoStart ?? true) loop.start();
 
   return {
@@ -95,12 +80,42 @@ export function createStage(canvas: HTMLCanvasElement | null, options: StageOpti
     frame,
     wake: (ms) => loop.wake(ms),
     dispose() {
-      stopViewport();
+      detach();
       loop.dispose();
       avatar?.dispose();
       avatar = null;
       scene.dispose();
       if (!options.engine) engine.dispose();
     },
+  };
+}
+
+/** A scene with a neutral tone mapping (keeps the palette's colours) and no per-move picking. */
+function createStageScene(engine: AbstractEngine): Scene {
+  const scene = new Scene(engine);
+  scene.clearColor = new Color4(0.93, 0.9, 0.95, 1);
+  scene.skipPointerMovePicking = true;
+  const ip = scene.imageProcessingConfiguration;
+  ip.toneMappingEnabled = true;
+  ip.toneMappingType = ImageProcessingConfiguration.TONEMAPPING_KHR_PBR_NEUTRAL;
+  ip.exposure = 1.0;
+  ip.contrast = 1.05;
+  return scene;
+}
+
+/** Orbit input, resize/pixel-ratio tracking, and full frame rate while the user drags; returns a detacher. */
+function attachCanvas(canvas: HTMLCanvasElement, engine: AbstractEngine, camera: ArcRotateCamera, loop: RenderLoop, maxPixelRatio: number, onResize: () => void): () => void {
+  camera.attachControl(true);
+  const stopViewport = watchViewport(engine, canvas, maxPixelRatio, onResize);
+  const wakeOnInput = (): void => loop.wake(2000);
+  canvas.addEventListener('pointerdown', wakeOnInput);
+  canvas.addEventListener('wheel', wakeOnInput, { passive: true });
+  const removeSource = loop.addActivitySource(() => camera.inertialAlphaOffset !== 0 || camera.inertialBetaOffset !== 0 || camera.inertialRadiusOffset !== 0);
+  return () => {
+    stopViewport();
+    removeSource();
+    canvas.removeEventListener('pointerdown', wakeOnInput);
+    canvas.removeEventListener('wheel', wakeOnInput);
+    camera.detachControl();
   };
 }

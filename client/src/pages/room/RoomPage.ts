@@ -50,6 +50,7 @@ export async function startRoomPage(root: HTMLElement, roomId: string, params: U
   void Hud.create(shell.hudCanvas).then((hud) => controller.setHud(hud), (err: Error) => console.warn(`The HUD could not start: ${err.message}`));
   if (debug) installDebug(session, performer, avatar);
 
+  void api.characters().then((list) => controller.hostPanel.setCharacters(list, session.store.view), () => undefined);
   await join(session, controller);
   return { session, audio, performer, avatar };
 }

@@ -20,8 +20,15 @@ export class HostPanel {
   readonly el = h('aside', { class: 'drawer host-panel', 'aria-label': 'Host controls', hidden: true });
   private key = '';
   private armed = '';
+  private characters: { id: string; name: string }[] = [];
 
   constructor(private readonly actions: HostActions) {}
+
+  /** The characters the host may switch to (from GET /api/characters). */
+  setCharacters(list: { id: string; name: string }[], view?: RoomView): void {
+    this.characters = list;
+    if (view) this.set(view, true);
+  }
 
   get open(): boolean {
     return !this.el.hidden;
@@ -47,11 +54,21 @@ export class HostPanel {
   private stageSection(view: RoomView): HTMLElement {
     const busy = Boolean(view.activeTurnId) || view.character.speaking;
     return h('section', { class: 'drawer-section' }, h('h3', {}, view.character.name || 'Character'),
+      this.characterPicker(view),
       h('div', { class: 'btn-row' },
         h('button', { class: 'btn btn-danger', type: 'button', disabled: !busy, onclick: () => this.actions.host({ action: 'interrupt' }) }, '■ Interrupt'),
         view.paused
           ? h('button', { class: 'btn', type: 'button', onclick: () => this.actions.host({ action: 'resume' }) }, '▶ Resume')
           : h('button', { class: 'btn', type: 'button', onclick: () => this.actions.host({ action: 'pause' }) }, '❚❚ Pause')));
+  }
+
+  /** A select to switch the character (shown when there is more than one to choose from). */
+  private characterPicker(view: RoomView): HTMLElement | null {
+    if (this.characters.length < 2) return null;
+    const select = h('select', { class: 'select', 'aria-label': 'Character on stage' },
+      ...this.characters.map((c) => h('option', { value: c.id, selected: c.id === view.character.id }, c.name)));
+    select.addEventListener('change', () => this.actions.host({ action: 'character', characterId: select.value }));
+    return select;
   }
 
   private modeSection(view: RoomView): HTMLElement {
