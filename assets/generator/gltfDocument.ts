@@ -45,33 +45,41 @@ export function buildDocument(bones: BoneDef[], meshes: MeshDef[], materials: Ma
   const jointIndex = new Map(bones.map((b, i) => [b.name, i]));
 
   for (const def of meshes) {
-    const mesh = doc.createMesh(def.name);
-    if (def.targetNames) mesh.setExtras({ targetNames: [...def.targetNames] });
-    for (const { material, data } of def.primitives) {
-      const matDef = materials.find((m) => m.name === material)!;
-      const prim = doc.createPrimitive().setMaterial(mats.get(material)!);
-      prim.setAttribute('POSITION', vec3(doc, data.positions).setBuffer(buffer));
-      prim.setAttribute('NORMAL', vec3(doc, data.normals).setBuffer(buffer));
-      if (matDef.vertexColors) prim.setAttribute('COLOR_0', colors(doc, data.colors).setBuffer(buffer));
-      const { joints, weights } = skinAttributes(data, jointIndex);
-      prim.setAttribute('JOINTS_0', doc.createAccessor().setType('VEC4').setArray(joints).setBuffer(buffer));
-      prim.setAttribute('WEIGHTS_0', doc.createAccessor().setType('VEC4').setArray(weights).setNormalized(true).setBuffer(buffer));
-      prim.setIndices(doc.createAccessor().setType('SCALAR').setArray(new Uint16Array(data.indices)).setBuffer(buffer));
-      for (const name of def.targetNames ?? []) {
-        const deltas = data.targets.get(name) ?? data.positions.map((): Vec3 => [0, 0, 0]);
-        // Sparse storage pays off when most vertices stay put (blinks move only the eyes).
-        const moved = deltas.filter((d) => d[0] !== 0 || d[1] !== 0 || d[2] !== 0).length;
-        const accessor = vec3(doc, deltas).setSparse(moved < deltas.length * 0.4).setBuffer(buffer);
-        const target = doc.createPrimitiveTarget(name).setAttribute('POSITION', accessor);
-        prim.addTarget(target);
-      }
-      if (def.targetNames) prim.setExtras({ targetNames: [...def.targetNames] });
-      mesh.addPrimitive(prim);
-    }
-    if (def.targetNames) mesh.setWeights(def.targetNames.map(() => 0));
+    const mesh = createMesh(doc, def, buffer, (name) => mats.get(name)!, materials, jointIndex);
     scene.addChild(doc.createNode(def.name).setMesh(mesh).setSkin(skin));
   }
   return doc;
+}
+
+type Buffer = ReturnType<Document['createBuffer']>;
+
+/** One skinned mesh: a primitive per material, with its morph targets (sparse where that pays). */
+function createMesh(doc: Document, def: MeshDef, buffer: Buffer, material: (name: string) => Material, defs: MaterialDef[], jointIndex: Map<string, number>) {
+  const mesh = doc.createMesh(def.name);
+  if (def.targetNames) mesh.setExtras({ targetNames: [...def.targetNames] });
+  for (const { material: name, data } of def.primitives) {
+    const prim = doc.createPrimitive().setMaterial(material(name));
+    prim.setAttribute('POSITION', vec3(doc, data.positions).setBuffer(buffer));
+    prim.setAttribute('NORMAL', vec3(doc, data.normals).setBuffer(buffer));
+    if (defs.find((m) => m.name === name)?.vertexColors) prim.setAttribute('COLOR_0', colors(doc, data.colors).setBuffer(buffer));
+    const { joints, weights } = skinAttributes(data, jointIndex);
+    prim.setAttribute('JOINTS_0', doc.createAccessor().setType('VEC4').setArray(joints).setBuffer(buffer));
+    prim.setAttribute('WEIGHTS_0', doc.createAccessor().setType('VEC4').setArray(weights).setNormalized(true).setBuffer(buffer));
+    prim.setIndices(doc.createAccessor().setType('SCALAR').setArray(new Uint16Array(data.indices)).setBuffer(buffer));
+    for (const target of def.targetNames ?? []) prim.addTarget(createTarget(doc, buffer, target, data));
+    if (def.targetNames) prim.setExtras({ targetNames: [...def.targetNames] });
+    mesh.addPrimitive(prim);
+  }
+  if (def.targetNames) mesh.setWeights(def.targetNames.map(() => 0));
+  return mesh;
+}
+
+function createTarget(doc: Document, buffer: Buffer, name: string, data: MeshData) {
+  const deltas = data.targets.get(name) ?? data.positions.map((): Vec3 => [0, 0, 0]);
+  // Sparse storage pays off when most vertices stay put (blinks move only the eyes).
+  const moved = deltas.filter((d) => d[0] !== 0 || d[1] !== 0 || d[2] !== 0).length;
+  const accessor = vec3(doc, deltas).setSparse(moved < deltas.length * 0.4).setBuffer(buffer);
+  return doc.createPrimitiveTarget(name).setAttribute('POSITION', accessor);
 }
 
 function vec3(doc: Document, values: Vec3[]): Accessor {
@@ -87,7 +95,7 @@ function colors(doc: Document, values: Vec3[]): Accessor {
   return doc.createAccessor().setType('VEC3').setArray(array).setNormalized(true);
 }
 
-function createSkin(doc: Document, bones: BoneDef[], nodes: Map<string, Node>, buffer: ReturnType<Document['createBuffer']>): Skin {
+function createSkin(doc: Document, bones: BoneDef[], nodes: Map<string, Node>, buffer: Buffer): Skin {
   const ibm = new Float32Array(bones.length * 16);
   bones.forEach((b, i) => {
     ibm.set([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, -b.position[0], -b.position[1], -b.position[2], 1], i * 16);
