@@ -24,12 +24,16 @@ export async function seedBuiltinAvatars(repo: VrmModelRepository, avatarsDir: s
   for (const avatar of BUILTIN_AVATARS) {
     try {
       const bytes = new Uint8Array(await readFile(join(avatarsDir, avatar.file)));
-      const result = validateVrm(bytes);
-      await repo.upsertBuiltin(avatar.id, {
-        name: avatar.name, storageKey: `${BUILTIN_KEY_PREFIX}${avatar.file}`, contentHash: createHash('sha256').update(bytes).digest('hex'),
-        sizeBytes: bytes.byteLength, vrmVersion: result.vrmVersion, meta: catalogueMeta(result), lipSync: result.lipSync,
-        thumbnailKey: null, canBePublic: true,
-      });
+      const contentHash = createHash('sha256').update(bytes).digest('hex');
+      // Validation costs a little at every boot: only redo it when the file changed.
+      if ((await repo.findById(avatar.id))?.contentHash !== contentHash) {
+        const result = validateVrm(bytes);
+        await repo.upsertBuiltin(avatar.id, {
+          name: avatar.name, storageKey: `${BUILTIN_KEY_PREFIX}${avatar.file}`, contentHash,
+          sizeBytes: bytes.byteLength, vrmVersion: result.vrmVersion, meta: catalogueMeta(result), lipSync: result.lipSync,
+          thumbnailKey: null, canBePublic: true,
+        });
+      }
       seeded++;
     } catch (err) {
       log.warn({ err, file: avatar.file }, `The built-in avatar ${avatar.file} could not be added to the catalogue.`);
