@@ -1,21 +1,27 @@
 /**
- * The avatar runtime: everything that animates a loaded `Avatar` (see client/src/scene).
+ * The avatar runtime: everything that animates a loaded `Avatar` (see client/src/scene). Runtime
+ * classes follow three-vrm's shape: built with what they drive, `update(dtSeconds)`, `dispose()`.
  *
  * Wiring, once per avatar:
  * ```ts
  * const runtime = new AvatarRuntime(avatar, { now: () => clock.serverNow(), camera: stage.camera });
- * const off = stage.onFrame((dt) => runtime.update(dt));      // the only per-frame call
- * stage.loop.addActivitySource(() => runtime.isActive);       // full frame rate while performing
+ * const offFrame = stage.onFrame((dt) => runtime.update(dt));          // the only per-frame call
+ * const offActive = stage.loop.addActivitySource(() => runtime.isActive); // full fps while performing
  * ```
- * Feeding the performance:
+ * Feeding the performance (all times are the server clock in ms, via the injected `now`):
  * ```ts
- * room.onMessage('utterance', (u) => runtime.play(u, audio.levelOf(u)));  // startAt on the server clock
- * room.onMessage('interrupt', ({ turnId }) => runtime.interrupt(turnId));
- * runtime.setExpression(state.character.expression);           // when idle
- * runtime.lookAt.setTarget(addressesMe ? { kind: 'camera' } : { kind: 'direction', ...directionFor(id) });
+ * room.onMessage('utterance', (u) => runtime.play(u, audio.levelSource(u))); // expression, gesture, visemes at u.startAt
+ * room.onMessage('interrupt', ({ turnId }) => runtime.interrupt(turnId));    // mouth closes at once
+ * runtime.setExpression(state.character.expression);                      // when nobody speaks
+ * runtime.lookAt.setTarget(addressesMe ? { kind: 'camera' } : { kind: 'direction', ...directionFor(otherId) });
  * ```
- * Switching character: `off(); runtime.dispose();` then load the next avatar and build a new runtime.
- * Debug: `runtime.lipSync.weights` is the mouth {A, I, U, E, O} now.
+ * A late joiner calls `runtime.play(state.speech)`: the mouth and gesture start mid-line. Without a
+ * viseme track, the optional `() => level` (0..1, e.g. an AnalyserNode's RMS) drives "A".
+ * Switching character: `offFrame(); offActive(); runtime.dispose();`, load the next avatar, build a
+ * new runtime. Debug: `runtime.lipSync.weights` is the mouth {A, I, U, E, O} right now.
+ *
+ * Per frame `update` runs: idle motion (arms-down pose, breathing, weight shift, blinks, saccades)
+ * → gestures → look-at → expression cross-fade → lip-sync → pose and face written → spring bones.
  */
 export { AvatarRuntime, type AvatarRuntimeOptions } from './avatarRuntime';
 export { ExpressionController, EXPRESSION_PRESETS, type ExpressionControllerOptions } from './expressionController';
