@@ -64,6 +64,9 @@ describe('/api/characters: CRUD and who may do what', () => {
 
     const renamed = await call(server, 'PATCH', `/api/characters/${res.body.id}`, { name: 'Haru 2', greeting: 'Yo!' }, owner);
     expect(renamed.body).toMatchObject({ name: 'Haru 2', greeting: 'Yo!', language: 'ja' });
+    const revoiced = await call(server, 'PATCH', `/api/characters/${res.body.id}`, { voice: { provider: 'openai', voice: 'nova', speed: 1.2 } }, owner);
+    expect(revoiced.body.voice).toEqual({ provider: 'openai', voice: 'nova', speed: 1.2 }); // replaced, not merged
+    expect((await server.get(`/api/characters/${res.body.id}`, other)).body.voice).toEqual({ provider: 'openai', voice: 'nova', speed: 1.2 });
     expect((await call(server, 'DELETE', `/api/characters/${res.body.id}`, undefined, owner)).status).toBe(204);
     expect((await server.get(`/api/characters/${res.body.id}`, owner)).status).toBe(404);
   });
