@@ -44,9 +44,9 @@ export class VrmModelRepository {
     return this.db.em().findOne(VrmModel, { ownerId, contentHash });
   }
 
-  /** True while any entry (anyone's) still uses the stored file with this hash. */
-  async hashInUse(contentHash: string): Promise<boolean> {
-    return (await this.db.em().count(VrmModel, { contentHash })) > 0;
+  /** True while any entry (anyone's) still points at this stored file. */
+  async keyInUse(storageKey: string): Promise<boolean> {
+    return (await this.db.em().count(VrmModel, { storageKey })) > 0;
   }
 
   /** What `userId` may put on a character: approved entries (built-ins included) and their own; built-ins first. */

@@ -135,10 +135,10 @@ describe.each([pgliteBackend, postgresBackend])('repositories on $name', (backen
       const owner = await repos.users.createGuest('Mao');
       const model = (await repos.avatars.create(upload(owner.id, '4'.repeat(64)))).model;
       const character = await repos.characters.create({ ownerId: owner.id, name: 'Rin', persona: 'p', greeting: '', language: 'en', voice: {}, visibility: 'private', avatarId: model.id });
-      expect(await repos.avatars.hashInUse('4'.repeat(64))).toBe(true);
+      expect(await repos.avatars.keyInUse(`avatars/${'4'.repeat(64)}.vrm`)).toBe(true);
       expect(await repos.avatars.delete(model.id)).toBe(true);
       expect(await repos.avatars.delete(model.id)).toBe(false);
-      expect(await repos.avatars.hashInUse('4'.repeat(64))).toBe(false);
+      expect(await repos.avatars.keyInUse(`avatars/${'4'.repeat(64)}.vrm`)).toBe(false);
       expect((await repos.characters.findById(character.id))?.avatarId).toBeNull();
     });
   });
