@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, uploadAvatar } from '../characters/catalogue.testkit';
 import { buildVrm, listVrmFixtures, readVrmFixture, tinyJpeg, tinyPng, VRM_FIXTURES_DIR } from '../media/vrm/vrm.testkit';
@@ -80,6 +81,14 @@ describe('POST /api/avatars and the files it serves', () => {
     expect(theirs.body.url).toBe(first.body.url);
     const files = await readdir(join(server.dataDir, 'files', 'avatars'));
     expect(files.filter((f) => f.startsWith(sha256(bytes)))).toEqual([`${sha256(bytes)}.vrm`]);
+  });
+
+  it('stores an upload whose bytes match a built-in avatar (built-ins are not in storage)', async () => {
+    const bytes = new Uint8Array(await readFile(fileURLToPath(new URL('../../assets/avatars/haru.vrm', import.meta.url))));
+    const res = await uploadAvatar(server, token, bytes);
+    expect(res.status).toBe(201);
+    expect(res.body.url).toBe(`/media/avatars/${sha256(bytes)}.vrm`);
+    expect((await fetch(`${server.url}${res.body.url}`)).status).toBe(200);
   });
 
   it('keeps the thumbnail beside the file and serves it as an image', async () => {
