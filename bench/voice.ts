@@ -2,8 +2,9 @@
  * Voice stage benchmark: offline synthesis speed, viseme analysis speed, keyframe density and
  * lip-sync accuracy, printed as figures.
  *
- *   npx tsx bench/voice.ts              # everything (~1 min)
- *   npx tsx bench/voice.ts --speed-only # skip the accuracy section
+ *   npx tsx bench/voice.ts                  # everything (~3 min)
+ *   npx tsx bench/voice.ts --speed-only     # skip the accuracy section
+ *   npx tsx bench/voice.ts --broadcast-only # only sentence → broadcast [--runs 3] [--turns 10] [--clients 3]
  *
  * Speeds are multiples of real time (audio duration / processing time) per sentence, given at
  * the median (P50) and at the slow tail (P95 of processing time per second of audio). Every
@@ -11,9 +12,12 @@
  * fastest round (the code's own cost, less the neighbours' on a shared machine). Wall and CPU
  * time are both shown.
  */
-import { loadavg } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { type VisemeKeyframe, VISEMES } from '@shared';
+import { Client, type Room } from 'colyseus.js';
+import { PROTOCOL_VERSION, type RoomState, type Utterance, type VisemeKeyframe, VISEMES } from '@shared';
 import { EspeakTtsProvider } from '../server/voice/espeak/EspeakTtsProvider';
 import { computeVisemeTrack } from '../server/voice/lipsync/computeVisemeTrack';
 import { type SynthesizedSpeech } from '../server/voice/types';
@@ -21,9 +25,12 @@ import {
   emptyScores, FLITE_VOICES, fliteAvailable, keyframesPerSecond, onsetDelaysMs, overall, pauseClosure,
   scoreSustained, scoreVowelCentres, sustainedVowelClip, synthesizeWithFlite, type LabelledSpeech, type ShapeScores,
 } from '../test-support/voiceCorpus';
+import { chunksOf, startFakeOpenAi } from '../test-support/fakeOpenAi';
+import { startServerProcess } from '../test-support/serverProcess';
 import {
-  CALIBRATION_SENTENCES_JA, DEVELOPMENT_SENTENCES_EN, TEST_SENTENCES_EN, TEST_SENTENCES_JA,
+  CALIBRATION_SENTENCES_EN, CALIBRATION_SENTENCES_JA, DEVELOPMENT_SENTENCES_EN, TEST_SENTENCES_EN, TEST_SENTENCES_JA,
 } from '../test-support/voiceSentences';
+import { percentiles } from './stats';
 
 const SENTENCES: { text: string; language: 'en' | 'ja' }[] = [
   ...[...TEST_SENTENCES_EN, ...DEVELOPMENT_SENTENCES_EN].map((text) => ({ text, language: 'en' as const })),
@@ -155,26 +162,142 @@ async function accuracy(voice: EspeakTtsProvider): Promise<void> {
   console.log(`  voice onset → mouth open (≥ 0.2): P50 ${quantile(delays, 0.5)} ms, P95 ${quantile(delays, 0.95)} ms, max ${Math.max(...delays)} ms over ${delays.length} onsets   (target ≤ 30 ms)`);
 }
 
+/** English lines for the broadcast run: each turn says three no earlier turn said, so the speech cache never answers. */
+const BROADCAST_LINES = [...CALIBRATION_SENTENCES_EN, ...DEVELOPMENT_SENTENCES_EN, ...TEST_SENTENCES_EN];
+const LINES_PER_TURN = 3;
+const TURN_TIMEOUT_MS = 60_000;
+const spoken = (s: string) => s.replace(/\[[^\]]*\]/g, '');
+
+/** The fake LLM's reply to request `index` (request 0 is the unmeasured warm-up turn). */
+function replyChunks(index: number): string[] {
+  const line = (k: number) => BROADCAST_LINES[(index * LINES_PER_TURN + k) % BROADCAST_LINES.length];
+  return chunksOf(`[happy] ${line(0)} ${line(1)} [relaxed] ${line(2)}`);
+}
+
+/** When the LLM finished writing `text`: the write time of the chunk that completes it (as bench/roomPipeline.ts). */
+function completedAt(chunks: string[], writes: number[], text: string): number | undefined {
+  const wanted = text.replace(/\s+/g, ' ').trim();
+  let sofar = '';
+  for (let i = 0; i < chunks.length; i++) {
+    sofar += spoken(chunks[i]);
+    if (sofar.replace(/\s+/g, ' ').includes(wanted)) return writes[i];
+  }
+  return undefined;
+}
+
+/** Resolves with this client's utterances (and their arrival times) once the reply's chat line arrives. */
+function watchTurn(room: Room<RoomState>): Promise<{ text: string; at: number }[]> {
+  return new Promise((resolve, reject) => {
+    const utterances: { text: string; at: number }[] = [];
+    const timer = setTimeout(() => { off(); reject(new Error('a turn did not finish within a minute')); }, TURN_TIMEOUT_MS);
+    const offUtt = room.onMessage('utterance', (u: Utterance) => utterances.push({ text: u.text, at: performance.now() }));
+    const offChat = room.onMessage('chat', (line: { kind: string }) => {
+      if (line.kind !== 'character') return;
+      off();
+      resolve(utterances);
+    });
+    const off = () => { clearTimeout(timer); offUtt(); offChat(); };
+  });
+}
+
+/** The server's event-loop delay P99 (ms) since its previous scrape (the gauge resets when read). */
+async function loopLagP99Ms(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const match = /^kotodama_event_loop_lag_p99_seconds (\S+)$/m.exec(text);
+  return match ? Number(match[1]) * 1000 : NaN;
+}
+
+interface BroadcastRun { lagsMs: number[]; loopP99Ms: number; unmatched: number }
+
+/** One server process with the default eSpeak voice: a warm-up turn, then `turns` measured turns. */
+async function broadcastRun(turns: number, clientCount: number): Promise<BroadcastRun> {
+  const fake = await startFakeOpenAi({ fallback: (_req, index) => ({ chunks: replyChunks(index), firstChunkDelayMs: 200, chunkDelayMs: 20 }) });
+  const dataDir = await mkdtemp(join(tmpdir(), 'kotodama-bench-'));
+  const server = await startServerProcess({
+    DATA_DIR: dataDir, EMBEDDED_DATABASE: 'memory', LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-'.padEnd(40, 'x'),
+    LLM_BASE_URL: fake.baseURL, LLM_MODEL: 'bench', TTS_PROVIDER: 'espeak', ROOM_SAY_BURST: '1000', ROOM_SAY_PER_SECOND: '1000', ROOM_QUEUE_PER_USER: '1000',
+  });
+  const post = async (path: string, body: unknown, token?: string) => (await fetch(`${server.url}${path}`, {
+    method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  })).json();
+  const result: BroadcastRun = { lagsMs: [], loopP99Ms: NaN, unmatched: 0 };
+  try {
+    const owner = await post('/api/auth/guest', { name: 'Aiko' });
+    const created = await post('/api/rooms', {}, owner.accessToken);
+    const ws = server.url.replace('http', 'ws');
+    const spectator = new URL(created.links.spectator).searchParams.get('link');
+    const join = async (options: object) => {
+      const room = await new Client(ws).joinById<RoomState>(created.roomId, { protocol: PROTOCOL_VERSION, ...options });
+      room.onMessage('*', () => {}); // subtitles and the rest: not measured here
+      return room;
+    };
+    const host = await join({ token: owner.accessToken });
+    const clients = [host];
+    for (let i = 1; i < clientCount; i++) clients.push(await join({ link: spectator }));
+    for (let t = 0; t <= turns; t++) {
+      if (t === 1) await loopLagP99Ms(server.url); // the warm-up turn is over: reset the gauge
+      const index = fake.requests.length;
+      const arrivals = clients.map((c) => watchTurn(c));
+      host.send('say', { text: `Question ${t}: tell me something.` });
+      const seen = await Promise.all(arrivals);
+      if (t === 0) continue;
+      const writes = fake.requests[index].chunkWrites;
+      for (const u of seen.flat()) {
+        const done = completedAt(replyChunks(index), writes, u.text);
+        if (done === undefined) result.unmatched++;
+        else result.lagsMs.push(u.at - done);
+      }
+    }
+    result.loopP99Ms = await loopLagP99Ms(server.url);
+    await Promise.all(clients.map((c) => c.leave()));
+  } finally {
+    await server.stop();
+    await fake.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  return result;
+}
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
 /**
- * Sentence complete → utterance broadcast: to be added with the agent pipeline (synthesize,
- * computeVisemeTrack, store the audio, publish). Measure it here so the voice figures above
- * and the end-to-end figure come from one run.
+ * Sentence complete (the fake LLM wrote its last chunk) → its utterance at each client, through
+ * a server process with the default eSpeak voice (synthesis, viseme analysis, audio stored,
+ * published, broadcast), and the server's event-loop lag P99 over the measured turns.
  */
 async function sentenceToBroadcast(): Promise<void> {
-  console.log('\nSentence complete → utterance broadcast: not measured yet (added with the agent pipeline).');
+  const runs = arg('runs', 3), turns = arg('turns', 10), clients = arg('clients', 3);
+  console.log(`\nSentence complete → utterance broadcast (server process, eSpeak, ${clients} clients, ${turns} turns of 3 lines after a warm-up turn, ${runs} runs;`);
+  console.log('  fake LLM 200 ms to first token, 20 ms per token; each run a fresh server)');
+  if ((turns + 1) * LINES_PER_TURN > BROADCAST_LINES.length) console.log(`  note: lines repeat after ${Math.floor(BROADCAST_LINES.length / LINES_PER_TURN)} turns and the speech cache answers repeats`);
+  const results: { p50: number; p95: number; lag: number }[] = [];
+  for (let r = 0; r < runs; r++) {
+    const run = await broadcastRun(turns, clients);
+    const p = percentiles(run.lagsMs);
+    results.push({ p50: p.p50, p95: p.p95, lag: run.loopP99Ms });
+    const missing = run.unmatched ? `, ${run.unmatched} not matched to the reply` : '';
+    console.log(`  run ${r + 1}: P50 ${p.p50} ms, P95 ${p.p95} ms, max ${p.max} ms (${p.n} arrivals${missing}); server event-loop lag P99 ${run.loopP99Ms.toFixed(1)} ms   (load ${loadavg()[0].toFixed(1)})`);
+  }
+  const best = (key: 'p50' | 'p95' | 'lag') => Math.min(...results.map((x) => x[key])).toFixed(1);
+  console.log(`  best of ${runs}: P50 ${best('p50')} ms, P95 ${best('p95')} ms; event-loop lag P99 ${best('lag')} ms   (target lag P99 < 20 ms)`);
 }
 
 async function main(): Promise<void> {
   console.log(`Voice benchmark — Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-  const voice = new EspeakTtsProvider({ poolSize: 1 });
-  try {
-    const speech = await synthesisSpeed(voice);
-    await analysisSpeed(speech.map((s, k) => ({ ...s, ...SENTENCES[k] })));
-    if (!process.argv.includes('--speed-only')) await accuracy(voice);
-    await sentenceToBroadcast();
-  } finally {
-    await voice.close();
+  if (!process.argv.includes('--broadcast-only')) {
+    const voice = new EspeakTtsProvider({ poolSize: 1 });
+    try {
+      const speech = await synthesisSpeed(voice);
+      await analysisSpeed(speech.map((s, k) => ({ ...s, ...SENTENCES[k] })));
+      if (!process.argv.includes('--speed-only')) await accuracy(voice);
+    } finally {
+      await voice.close();
+    }
   }
+  await sentenceToBroadcast();
 }
 
 await main();

@@ -18,7 +18,7 @@ import { colyseusLogger, createLogger, createMetrics, type Logger, type Metrics 
 import { CharacterCatalog, DEFAULT_ROOM_SETTINGS, defineCharacterRoom, RoomService, type RoomDeps, type RoomSettings } from './rooms';
 import { createStorage, DiskStorage, type FileStorage } from './media/storage';
 import { AgentWorker, speakWithVoice, voiceFromConfig } from './workers';
-import type { VoiceService } from './voice';
+import { VisemeAnalyzer, type VoiceService } from './voice';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const AVATARS_DIR = `${ROOT}assets/avatars`;
@@ -47,6 +47,8 @@ export interface Services {
   worker: AgentWorker | null;
   storage: FileStorage;
   voice: VoiceService | null;
+  /** Worker threads for the embedded worker's viseme analysis (off the rooms' event loop). */
+  visemes: VisemeAnalyzer | null;
   /** Stops periodic jobs (audio retention). */
   stopJobs(): void;
 }
@@ -129,9 +131,11 @@ async function createServices(config: Readonly<Config>, log: Logger, options: St
   };
   const voice = voiceFromConfig(config);
   void voice?.warmUp().catch((err: unknown) => log.warn({ err }, 'The offline voice could not start; replies will be text only until it does.'));
-  const worker = config.agent.embedded ? await startEmbeddedWorker(config, { log, bus, metrics, storage, voice }) : null;
+  const visemes = voice && config.agent.embedded ? new VisemeAnalyzer({ log }) : null;
+  void visemes?.warmUp();
+  const worker = config.agent.embedded ? await startEmbeddedWorker(config, { log, bus, metrics, storage, voice, visemes }) : null;
   const stopJobs = scheduleAudioRetention(storage, log);
-  return { config, log, metrics, db, repos, signer, auth, redis, bus, chat, characters, catalogue, roomDeps, rooms: new RoomService(roomDeps), worker, storage, voice, stopJobs };
+  return { config, log, metrics, db, repos, signer, auth, redis, bus, chat, characters, catalogue, roomDeps, rooms: new RoomService(roomDeps), worker, storage, voice, visemes, stopJobs };
 }
 
 function roomSettingsOf(config: Readonly<Config>): RoomSettings {
@@ -143,12 +147,12 @@ function roomSettingsOf(config: Readonly<Config>): RoomSettings {
   };
 }
 
-interface WorkerParts { log: Logger; bus: Bus; metrics: Metrics; storage: FileStorage; voice: VoiceService | null }
+interface WorkerParts { log: Logger; bus: Bus; metrics: Metrics; storage: FileStorage; voice: VoiceService | null; visemes: VisemeAnalyzer | null }
 
 async function startEmbeddedWorker(config: Readonly<Config>, p: WorkerParts): Promise<AgentWorker> {
   const worker = new AgentWorker({
     bus: p.bus, log: p.log, llm: createLlmProvider(config.llm), concurrency: config.agent.concurrency,
-    metrics: createTurnMetrics(p.metrics.registry), speak: p.voice ? speakWithVoice(p.voice, p.storage) : undefined,
+    metrics: createTurnMetrics(p.metrics.registry), speak: p.voice ? speakWithVoice(p.voice, p.storage, p.visemes ?? undefined) : undefined,
   });
   await worker.start();
   return worker;
@@ -183,6 +187,7 @@ async function stopServer(gameServer: Server, s: Services): Promise<void> {
   await s.worker?.stop();
   s.stopJobs();
   await s.voice?.close();
+  await s.visemes?.close();
   await s.chat.close();
   await s.bus.close();
   await s.redis?.quit().catch(() => undefined);

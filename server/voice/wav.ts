@@ -6,6 +6,7 @@ import { VoiceError } from './voiceError';
 
 /** Decoded audio: mono float samples in −1..1. */
 export interface DecodedAudio {
+  /** In a SharedArrayBuffer, so the viseme worker reads it without a copy (treat it as read-only). */
   pcm: Float32Array;
   sampleRate: number;
   /** Channels in the source file (the PCM is always mono). */
@@ -64,7 +65,7 @@ function toDecoded(view: DataView, at: number, length: number, f: FormatChunk): 
   const bytesPerSample = f.bitsPerSample / 8;
   const frames = Math.floor(length / (bytesPerSample * f.channels));
   const read = sampleReader(view, f);
-  const pcm = new Float32Array(frames);
+  const pcm = new Float32Array(new SharedArrayBuffer(frames * Float32Array.BYTES_PER_ELEMENT));
   for (let i = 0; i < frames; i++) {
     let sum = 0;
     for (let c = 0; c < f.channels; c++) sum += read(at + (i * f.channels + c) * bytesPerSample);
