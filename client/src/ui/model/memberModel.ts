@@ -28,7 +28,7 @@ export function memberModel(members: readonly MemberView[], mySessionId: string,
   const rest = members.length - shown.length;
   const watching = members.filter((m) => m.role === 'spectator').length;
   return {
-    title: watching > 0 ? `${members.length - watching} in the room · ${watching} watching` : `${members.length} in the room`,
+    title: [members.length - watching > 0 ? `${members.length - watching} talking` : '', watching > 0 ? `${watching} watching` : ''].filter(Boolean).join(' · ') || 'Nobody here yet',
     more: rest > 0 ? `+ ${rest} more` : '',
     rows: shown.map((m) => ({
       sessionId: m.sessionId,

@@ -44,7 +44,8 @@ describe('memberModel', () => {
     const list = memberModel([member('h', 'Host', 'host'), ...audience], 'h', 8);
     expect(list.rows).toHaveLength(8);
     expect(list.more).toBe('+ 43 more');
-    expect(list.title).toBe('1 in the room · 50 watching');
+    expect(list.title).toBe('1 talking · 50 watching');
+    expect(memberModel(audience, 'v1', 8).title).toBe('50 watching');
   });
 });
 
