@@ -23,8 +23,7 @@ const FORM_OVERHEAD = 64 * 1024;
  * After a refusal the rest of the body is read and thrown away for a while before hanging up:
  * closing a socket with unread data resets it, and the client may then never see our answer.
  */
-const LINGER_MS = 5000;
-const LINGER_BYTES = 64 * 1024 * 1024;
+const LINGER = { idleMs: 5000, totalMs: 30_000, bytes: 64 * 1024 * 1024 };
 
 /**
  * Streams a multipart/form-data request and keeps only the file in `field`, never holding more
@@ -41,6 +40,11 @@ export function readUpload(req: Request, res: Response, o: ReadUploadOptions): P
     return new HttpError(413, 'file_too_large', `The ${o.what} is larger than ${megabytes(o.maxBytes)}, the most we accept. Reduce texture sizes or polygon count and export it again.`);
   };
   if (Number(req.headers['content-length'] ?? 0) > o.maxBytes + FORM_OVERHEAD) return Promise.reject(tooBig());
+  return streamFile(req, o, tooBig);
+}
+
+/** Pipes the request through busboy, collecting the one wanted file up to the cap. */
+function streamFile(req: Request, o: ReadUploadOptions, tooBig: () => HttpError): Promise<Upload> {
   return new Promise<Upload>((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
@@ -79,15 +83,28 @@ export function readUpload(req: Request, res: Response, o: ReadUploadOptions): P
   });
 }
 
-/** Discards the rest of the body; hangs up when it goes on past the linger limits after our answer. */
+/**
+ * Discards the rest of the body, and hangs up once the answer is out if the client goes quiet,
+ * keeps sending for too long, or sends too much (nginx's "lingering close").
+ */
 function drainThenHangUp(req: Request, res: Response): void {
   if (req.complete) return;
   let drained = 0;
-  let timer: NodeJS.Timeout | undefined;
-  const hangUp = () => { clearTimeout(timer); req.socket.destroy(); };
-  req.on('data', (chunk: Buffer) => { drained += chunk.byteLength; if (drained > LINGER_BYTES) hangUp(); });
-  req.once('end', () => clearTimeout(timer));
-  res.once('finish', () => { if (!req.complete) timer = setTimeout(hangUp, LINGER_MS).unref(); });
+  let idle: NodeJS.Timeout | undefined;
+  let total: NodeJS.Timeout | undefined;
+  const stop = () => { clearTimeout(idle); clearTimeout(total); };
+  const hangUp = () => { stop(); req.socket.destroy(); };
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.byteLength;
+    if (drained > LINGER.bytes) return hangUp();
+    idle?.refresh(); // still sending: the idle clock starts again
+  });
+  req.once('end', stop);
+  res.once('finish', () => {
+    if (req.complete) return;
+    idle = setTimeout(hangUp, LINGER.idleMs).unref();
+    total = setTimeout(hangUp, LINGER.totalMs).unref();
+  });
   req.resume();
 }
 
