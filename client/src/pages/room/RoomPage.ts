@@ -27,6 +27,8 @@ export interface RoomPageHandle {
 export async function startRoomPage(root: HTMLElement, roomId: string, params: URLSearchParams): Promise<RoomPageHandle | null> {
   const debug = debugEnabled(`?${params}`);
   const shell = createRoomShell(root);
+  // The HUD first (small), then the avatar chunk (large; its evaluation blocks the page for a while).
+  const hudReady = Hud.create(shell.hudCanvas);
   const stageChunk = import('./avatarStage');
   const api = new ApiClient(new TokenStore(browserStorage()));
   const info = await roomInfo(api, roomId, shell);
@@ -47,7 +49,7 @@ export async function startRoomPage(root: HTMLElement, roomId: string, params: U
   const avatarUrl = (debug && params.get('avatar')) || info.character.avatarUrl;
   const idleFps = debug && Number(params.get('idleFps')) > 0 ? Number(params.get('idleFps')) : undefined;
   const avatar = bootAvatar(stageChunk, shell, { url: avatarUrl, idleFps }, session, performer, controller);
-  void Hud.create(shell.hudCanvas).then((hud) => controller.setHud(hud), (err: Error) => console.warn(`The HUD could not start: ${err.message}`));
+  void hudReady.then((hud) => controller.setHud(hud), (err: Error) => console.warn(`The HUD could not start: ${err.message}`));
   if (debug) installDebug(session, performer, avatar);
 
   void api.characters().then((list) => controller.hostPanel.setCharacters(list, session.store.view), () => undefined);
