@@ -12,9 +12,10 @@ export function startLobbyPage(root: HTMLElement): void {
   document.title = 'Kotodama · talk to an AI character together';
   const api = new ApiClient(new TokenStore(browserStorage()));
   const toasts = new Toasts();
-  const create = new CreateRoomCard(api, (m) => toasts.show(m, 'ok'));
-  const names = new NameCard(api, () => create.render());
   const rooms = new RoomList();
+  const refresh = (): void => { void api.rooms().then((list) => rooms.set(list), (err: Error) => rooms.set(`Could not load the rooms: ${err.message}`)); };
+  const create = new CreateRoomCard(api, (m) => toasts.show(m, 'ok'), refresh);
+  const names = new NameCard(api, () => create.render());
   root.replaceChildren(h('div', { class: 'lobby' },
     h('header', { class: 'lobby-header' },
       h('a', { class: 'brand', href: '/' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, icon('mark', 20)), h('span', { class: 'brand-name' }, 'Kotodama'))),
@@ -26,7 +27,6 @@ export function startLobbyPage(root: HTMLElement): void {
     h('footer', { class: 'lobby-footer' }, 'Kotodama · rooms are live; nothing is recorded in your browser but your guest name.'),
     toasts.el));
   void api.characters().then((list) => create.setCharacters(list), () => create.setCharacters([]));
-  const refresh = (): void => { void api.rooms().then((list) => rooms.set(list), (err: Error) => rooms.set(`Could not load the rooms: ${err.message}`)); };
   refresh();
   setInterval(() => { if (document.visibilityState === 'visible') refresh(); }, ROOMS_REFRESH_MS);
 }

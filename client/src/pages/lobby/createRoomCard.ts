@@ -13,7 +13,7 @@ export class CreateRoomCard {
   private characterId = '';
   private mode: RoomMode = 'open';
 
-  constructor(private readonly api: ApiClient, private readonly notify: (m: string) => void) {
+  constructor(private readonly api: ApiClient, private readonly notify: (m: string) => void, private readonly onCreated: () => void = () => undefined) {
     this.render();
   }
 
@@ -40,7 +40,7 @@ export class CreateRoomCard {
     create.addEventListener('click', () => {
       create.disabled = true;
       this.api.createRoom({ characterId: this.characterId || undefined, mode: this.mode })
-        .then((room) => this.showLinks(room.links), (err: Error) => { error.textContent = err.message; create.disabled = false; });
+        .then((room) => { this.showLinks(room.links); this.onCreated(); }, (err: Error) => { error.textContent = err.message; create.disabled = false; });
     });
     replace(this.el,
       h('div', { class: 'card-kicker' }, 'Step 2'), h('h2', { id: 'create-title' }, 'Start a room'),
@@ -60,7 +60,13 @@ export class CreateRoomCard {
       row('Participant link', 'People who talk to the character', links.participant),
       row('Spectator link', 'People who watch and react', links.spectator),
       h('div', { class: 'btn-row' },
-        h('a', { class: 'btn btn-primary btn-wide', href: links.participant }, 'Enter the room →'),
+        h('a', { class: 'btn btn-primary btn-wide', href: sameOrigin(links.participant) }, 'Enter the room →'),
         h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => this.render() }, 'Create another')));
   }
+}
+
+/** The link's page on this origin: walking in keeps this origin's sign-in even when the server's public URL differs. */
+export function sameOrigin(link: string): string {
+  const u = new URL(link, location.href);
+  return `${u.pathname}${u.search}`;
 }

@@ -1,5 +1,5 @@
 import type { RoomSummary } from '../../net';
-import { h, replace } from '../../ui/dom';
+import { h, icon, replace } from '../../ui/dom';
 import { initial } from './nameCard';
 
 /** The public rooms, live: who hosts, which character, how many talk and watch. */
@@ -15,7 +15,7 @@ export class RoomList {
     const head = h('div', { class: 'rooms-head' }, h('h2', { id: 'rooms-title' }, 'Live rooms'), h('span', { class: 'live-chip' }, h('span', { class: 'live-dot' }), 'Live'));
     if (rooms === null) return replace(this.el, head, h('p', { class: 'hint' }, 'Looking for rooms…'));
     if (typeof rooms === 'string') return replace(this.el, head, h('p', { class: 'form-error' }, rooms));
-    if (rooms.length === 0) return replace(this.el, head, h('div', { class: 'empty' }, h('div', { class: 'empty-icon', 'aria-hidden': 'true' }, '🎙️'), h('p', {}, 'No public rooms right now.'), h('p', { class: 'hint' }, 'Start one and share the link!')));
+    if (rooms.length === 0) return replace(this.el, head, h('div', { class: 'empty' }, h('div', { class: 'empty-icon', 'aria-hidden': 'true' }, icon('people', 44)), h('p', {}, 'No public rooms right now.'), h('p', { class: 'hint' }, 'Start one and share the link!')));
     replace(this.el, head, h('ul', { class: 'room-list' }, ...rooms.map((r, i) => this.row(r, i))));
   }
 
