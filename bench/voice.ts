@@ -191,11 +191,7 @@ function watchTurn(room: Room<RoomState>): Promise<{ text: string; at: number }[
     const utterances: { text: string; at: number }[] = [];
     const timer = setTimeout(() => { off(); reject(new Error('a turn did not finish within a minute')); }, TURN_TIMEOUT_MS);
     const offUtt = room.onMessage('utterance', (u: Utterance) => utterances.push({ text: u.text, at: performance.now() }));
-    const offChat = room.onMessage('chat', (line: { kind: string }) => {
-      if (line.kind !== 'character') return;
-      off();
-      resolve(utterances);
-    });
+    const offChat = room.onMessage('chat', (line: { kind: string }) => { if (line.kind === 'character') { off(); resolve(utterances); } });
     const off = () => { clearTimeout(timer); offUtt(); offChat(); };
   });
 }
@@ -217,9 +213,8 @@ async function broadcastRun(turns: number, clientCount: number): Promise<Broadca
     DATA_DIR: dataDir, EMBEDDED_DATABASE: 'memory', LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-'.padEnd(40, 'x'),
     LLM_BASE_URL: fake.baseURL, LLM_MODEL: 'bench', TTS_PROVIDER: 'espeak', ROOM_SAY_BURST: '1000', ROOM_SAY_PER_SECOND: '1000', ROOM_QUEUE_PER_USER: '1000',
   });
-  const post = async (path: string, body: unknown, token?: string) => (await fetch(`${server.url}${path}`, {
-    method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-  })).json();
+  const post = async (path: string, body: unknown, token?: string) => (await fetch(`${server.url}${path}`, { method: 'POST', body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } })).json();
   const result: BroadcastRun = { lagsMs: [], loopP99Ms: NaN, unmatched: 0 };
   try {
     const owner = await post('/api/auth/guest', { name: 'Aiko' });
@@ -231,14 +226,13 @@ async function broadcastRun(turns: number, clientCount: number): Promise<Broadca
       room.onMessage('*', () => {}); // subtitles and the rest: not measured here
       return room;
     };
-    const host = await join({ token: owner.accessToken });
-    const clients = [host];
+    const clients = [await join({ token: owner.accessToken })];
     for (let i = 1; i < clientCount; i++) clients.push(await join({ link: spectator }));
     for (let t = 0; t <= turns; t++) {
       if (t === 1) await loopLagP99Ms(server.url); // the warm-up turn is over: reset the gauge
       const index = fake.requests.length;
       const arrivals = clients.map((c) => watchTurn(c));
-      host.send('say', { text: `Question ${t}: tell me something.` });
+      clients[0].send('say', { text: `Question ${t}: tell me something.` });
       const seen = await Promise.all(arrivals);
       if (t === 0) continue;
       const writes = fake.requests[index].chunkWrites;
@@ -276,10 +270,7 @@ async function sentenceToBroadcast(): Promise<void> {
   const results: { p50: number; p95: number; lag: number }[] = [];
   for (let r = 0; r < runs; r++) {
     const run = await broadcastRun(turns, clients).catch((error: Error) => error);
-    if (run instanceof Error) {
-      console.log(`  run ${r + 1}: failed (${run.message.split('\n')[0]})`); // a boot can time out on a busy machine
-      continue;
-    }
+    if (run instanceof Error) { console.log(`  run ${r + 1}: failed (${run.message.split('\n')[0]})`); continue; } // a boot can time out on a busy machine
     const p = percentiles(run.lagsMs);
     results.push({ p50: p.p50, p95: p.p95, lag: run.loopP99Ms });
     const missing = run.unmatched ? `, ${run.unmatched} not matched to the reply` : '';
