@@ -106,7 +106,11 @@ export class AvatarRuntime {
     this.avatar.updateSpringBones(dt);
   }
 
-  /** Stops driving the avatar and puts it back to rest (the avatar itself is not disposed). */
+  /**
+   * Stops driving the avatar: the face returns to neutral with the mouth closed, the body keeps
+   * its last pose (a character being replaced must not snap to a T-pose while the next one loads).
+   * The avatar itself is not disposed; `restorePose()` puts it back to its rest pose.
+   */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
@@ -114,6 +118,11 @@ export class AvatarRuntime {
     this.gestures.dispose();
     this.lookAt.dispose();
     this.expression.dispose();
+    if (!this.avatar.isDisposed) this.face.clear();
+  }
+
+  /** Puts the avatar back in its rest pose (T-pose) with a neutral face. */
+  restorePose(): void {
     if (this.avatar.isDisposed) return;
     this.face.clear();
     this.rig.restore();
