@@ -1,3 +1,4 @@
+import { get } from 'node:http';
 import { Room } from '@colyseus/core';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { Client } from 'colyseus.js';
@@ -9,6 +10,13 @@ class EchoRoom extends Room {
   override onCreate(): void {
     this.onMessage('echo', (client, message) => client.send('echo', message));
   }
+}
+
+/** A browser-style revalidation (fetch() would add `cache-control: no-cache` and always get a 200). */
+function revalidate(url: string, etag: string): Promise<number | undefined> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'if-none-match': etag } }, (res) => { res.resume(); resolve(res.statusCode); }).on('error', reject);
+  });
 }
 
 async function echoThroughColyseus(server: TestServer): Promise<unknown> {
@@ -32,6 +40,12 @@ describe('the server process', () => {
 
       expect(await echoThroughColyseus(server)).toEqual({ hello: 'world' });
 
+      const avatar = await fetch(`${server.url}/avatars/kotoha.vrm`);
+      expect(avatar.status).toBe(200);
+      expect(avatar.headers.get('content-type')).toBe('model/gltf-binary');
+      expect(avatar.headers.get('cache-control')).toMatch(/must-revalidate/);
+      expect(await revalidate(`${server.url}/avatars/kotoha.vrm`, avatar.headers.get('etag')!)).toBe(304);
+
       const metrics = await server.get('/metrics');
       expect(metrics.status).toBe(200);
       expect(metrics.text).toContain('process_cpu_seconds_total');
@@ -43,7 +57,7 @@ describe('the server process', () => {
     }
     // stopped means the port no longer answers
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
-  });
+  }, 120_000);
 
   it('reports a database outage on /healthz with 503', async () => {
     const server = await bootTestServer();
@@ -55,7 +69,7 @@ describe('the server process', () => {
     } finally {
       await server.stop().catch(() => undefined);
     }
-  });
+  }, 120_000);
 
   const withRedis = serviceAvailable('Redis', redisUrl);
   it.runIf(withRedis)('uses the Redis presence and checks Redis on /healthz when REDIS_URL is set', async () => {
@@ -68,5 +82,5 @@ describe('the server process', () => {
     } finally {
       await server.stop();
     }
-  });
+  }, 120_000);
 });

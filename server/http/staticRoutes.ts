@@ -24,7 +24,9 @@ function noFile(): never {
 export function staticRoutes(clientDir: string, avatarsDir: string, mediaDir?: string, mediaStorage?: FileStorage): Router {
   const router = Router();
   // fallthrough + noFile: a missing or malformed path answers a plain 404, never a filesystem path or a 500.
-  router.use('/avatars', express.static(avatarsDir, { maxAge: YEAR * 1000, immutable: true, setHeaders: vrmType }), noFile);
+  // Built-in avatars keep their names across releases (the generator rewrites them), so caches
+  // revalidate them by ETag instead of keeping a stale copy for a year.
+  router.use('/avatars', express.static(avatarsDir, { maxAge: 0, setHeaders: (res, path) => { vrmType(res, path); res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate'); } }), noFile);
   if (mediaDir) router.use('/media', express.static(mediaDir, { maxAge: YEAR * 1000, immutable: true, dotfiles: 'deny', setHeaders: vrmType }), noFile);
   else if (mediaStorage) router.use(mediaRoutes(mediaStorage));
   const index = join(clientDir, 'index.html');
