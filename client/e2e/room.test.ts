@@ -96,6 +96,7 @@ describe.skipIf(!run)('room in the browser (lobby → three people → a spoken 
     expect(spread.id, 'one sentence seen starting on all three pages').not.toBe('');
     expect(spread.ms, `start spread of ${spread.id} across the pages`).toBeLessThan(SAME_START_MS);
     expect(Math.max(...openMouth), `mouth pixels open vs closed (${closedMouth})`).toBeGreaterThan(closedMouth * 2 + 40);
+    timings.push(`start spread ${spread.ms.toFixed(1)} ms (${spread.id}), mouth pixels closed ${closedMouth} / open ${Math.max(...openMouth)}`);
 
     expect(await viewer.page.locator('.composer-input').isVisible(), 'the spectator has no chat box').toBe(false);
     expect(await viewer.page.locator('.watching-badge').isVisible(), 'the spectator sees "Watching"').toBe(true);
