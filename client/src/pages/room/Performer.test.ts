@@ -11,9 +11,9 @@ const utterance = (seq: number, startAt: number, over: Partial<Utterance> = {}):
   turnId: 't1', seq, text: `Sentence ${seq}.`, expression: 'happy', audioUrl: '/audio/x.wav', durationMs: 1000, visemes: [[0, 'A', 1]], startAt, ...over,
 });
 
-function setup() {
+function setup(synced = true) {
   const clock = new ServerClock(() => performance.now());
-  clock.onReply({ t0: performance.now(), t1: performance.now() + OFFSET });
+  if (synced) clock.onReply({ t0: performance.now(), t1: performance.now() + OFFSET });
   const audio = { play: vi.fn(), interrupt: vi.fn(), level: () => 0 } as unknown as UtterancePlayer & { play: ReturnType<typeof vi.fn>; interrupt: ReturnType<typeof vi.fn> };
   const played: Utterance[] = [];
   const avatar = { play: (u: Utterance) => played.push(u), interrupt: vi.fn() } as unknown as AvatarStage;
@@ -60,6 +60,16 @@ describe('Performer', () => {
     const s = setup();
     s.performer.accept(utterance(0, s.now(), { audioUrl: '', visemes: [] }));
     expect(s.played[0].visemes.length).toBeGreaterThan(2);
+  });
+
+  it('holds a sentence that arrives before the clock is synced, then plays it at its offset', () => {
+    const s = setup(false);
+    const startAt = performance.now() + OFFSET - 500; // began half a second ago, on the server clock
+    s.performer.accept(utterance(0, startAt, { durationMs: 3000 }));
+    expect(s.audio.play).not.toHaveBeenCalled();
+    s.clock.onReply({ t0: performance.now(), t1: performance.now() + OFFSET });
+    expect(s.audio.play).toHaveBeenCalledTimes(1);
+    expect(s.performer.lastUtterance?.startAtLocalMs).toBeCloseTo(performance.now() - 500, -1);
   });
 
   it('silences audio, mouth and bubble at once on interrupt', () => {

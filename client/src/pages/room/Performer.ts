@@ -28,7 +28,13 @@ export class Performer {
   /** The sentence that started last (debug handle, tests). */
   lastUtterance: StartedUtterance | null = null;
 
-  constructor(private readonly audio: UtterancePlayer, private readonly clock: ServerClock, private readonly onLine: (line: TimedLine | null) => void) {}
+  /** Sentences that came before the first clock reply (a late joiner gets them at once). */
+  private waiting: Utterance[] = [];
+  private readonly offClock: () => void;
+
+  constructor(private readonly audio: UtterancePlayer, private readonly clock: ServerClock, private readonly onLine: (line: TimedLine | null) => void) {
+    this.offClock = clock.onUpdate(() => this.flushWaiting());
+  }
 
   /** Attaches the avatar once its chunk is loaded; sentences still to come are handed over. */
   attach(avatar: AvatarStage): void {
@@ -39,6 +45,11 @@ export class Performer {
 
   /** An `utterance` message (or a late joiner's state `speech`). */
   accept(u: Utterance): void {
+    // Until the clock is synced, startAt cannot be placed on this page's clock: hold the sentence.
+    if (!this.clock.synced) {
+      if (!this.waiting.some((w) => w.turnId === u.turnId && w.seq === u.seq)) this.waiting.push(u);
+      return;
+    }
     if (!this.timeline.add(u)) return;
     this.audio.play(u);
     const performed = withMouthTrack(u);
@@ -62,6 +73,7 @@ export class Performer {
 
   /** `interrupt {turnId}`: silence at once. */
   interrupt(turnId?: string): void {
+    this.waiting = turnId ? this.waiting.filter((u) => u.turnId !== turnId) : [];
     this.audio.interrupt(turnId);
     this.avatar?.interrupt(turnId);
     this.timeline.interrupt(turnId);
@@ -73,7 +85,15 @@ export class Performer {
     return u.audioUrl ? () => this.audio.level() : undefined;
   }
 
+  private flushWaiting(): void {
+    if (!this.clock.synced || this.waiting.length === 0) return;
+    const held = this.waiting;
+    this.waiting = [];
+    for (const u of held) this.accept(u);
+  }
+
   dispose(): void {
+    this.offClock();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
