@@ -4,7 +4,7 @@
  *
  *   npx tsx bench/voice.ts                  # everything (~3 min)
  *   npx tsx bench/voice.ts --speed-only     # skip the accuracy section
- *   npx tsx bench/voice.ts --broadcast-only # only sentence → broadcast [--runs 3] [--turns 10] [--clients 3]
+ *   npx tsx bench/voice.ts --broadcast-only # only sentence → broadcast [--runs 3] [--turns 10] [--clients 3] [--voice none]
  *
  * Speeds are multiples of real time (audio duration / processing time) per sentence, given at
  * the median (P50) and at the slow tail (P95 of processing time per second of audio). Every
@@ -205,13 +205,13 @@ async function loopLagP99Ms(url: string): Promise<number> {
 
 interface BroadcastRun { lagsMs: number[]; loopP99Ms: number; unmatched: number }
 
-/** One server process with the default eSpeak voice: a warm-up turn, then `turns` measured turns. */
-async function broadcastRun(turns: number, clientCount: number): Promise<BroadcastRun> {
+/** One server process with `voice` (eSpeak; `none` as a control): a warm-up turn, then `turns` measured turns. */
+async function broadcastRun(turns: number, clientCount: number, voice: string): Promise<BroadcastRun> {
   const fake = await startFakeOpenAi({ fallback: (_req, index) => ({ chunks: replyChunks(index), firstChunkDelayMs: 200, chunkDelayMs: 20 }) });
   const dataDir = await mkdtemp(join(tmpdir(), 'kotodama-bench-'));
   const server = await startServerProcess({
     DATA_DIR: dataDir, EMBEDDED_DATABASE: 'memory', LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-'.padEnd(40, 'x'),
-    LLM_BASE_URL: fake.baseURL, LLM_MODEL: 'bench', TTS_PROVIDER: 'espeak', ROOM_SAY_BURST: '1000', ROOM_SAY_PER_SECOND: '1000', ROOM_QUEUE_PER_USER: '1000',
+    LLM_BASE_URL: fake.baseURL, LLM_MODEL: 'bench', TTS_PROVIDER: voice, ROOM_SAY_BURST: '1000', ROOM_SAY_PER_SECOND: '1000', ROOM_QUEUE_PER_USER: '1000',
   });
   const post = async (path: string, body: unknown, token?: string) => (await fetch(`${server.url}${path}`, { method: 'POST', body: JSON.stringify(body),
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } })).json();
@@ -244,6 +244,8 @@ async function broadcastRun(turns: number, clientCount: number): Promise<Broadca
     }
     result.loopP99Ms = await loopLagP99Ms(server.url);
     await Promise.all(clients.map((c) => c.leave()));
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; the server wrote: ${server.output().slice(-300) || 'nothing'}`);
   } finally {
     await server.stop();
     await fake.close();
@@ -252,9 +254,9 @@ async function broadcastRun(turns: number, clientCount: number): Promise<Broadca
   return result;
 }
 
-function arg(name: string, fallback: number): number {
+function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+  return i > 0 ? process.argv[i + 1] : fallback;
 }
 
 /**
@@ -263,13 +265,13 @@ function arg(name: string, fallback: number): number {
  * published, broadcast), and the server's event-loop lag P99 over the measured turns.
  */
 async function sentenceToBroadcast(): Promise<void> {
-  const runs = arg('runs', 3), turns = arg('turns', 10), clients = arg('clients', 3);
-  console.log(`\nSentence complete → utterance broadcast (server process, eSpeak, ${clients} clients, ${turns} turns of 3 lines after a warm-up turn, ${runs} runs;`);
+  const runs = Number(arg('runs', '3')), turns = Number(arg('turns', '10')), clients = Number(arg('clients', '3')), voice = arg('voice', 'espeak');
+  console.log(`\nSentence complete → utterance broadcast (server process, voice ${voice}, ${clients} clients, ${turns} turns of 3 lines after a warm-up turn, ${runs} runs;`);
   console.log('  fake LLM 200 ms to first token, 20 ms per token; each run a fresh server)');
   if ((turns + 1) * LINES_PER_TURN > BROADCAST_LINES.length) console.log(`  note: lines repeat after ${Math.floor(BROADCAST_LINES.length / LINES_PER_TURN)} turns and the speech cache answers repeats`);
   const results: { p50: number; p95: number; lag: number }[] = [];
   for (let r = 0; r < runs; r++) {
-    const run = await broadcastRun(turns, clients).catch((error: Error) => error);
+    const run = await broadcastRun(turns, clients, voice).catch((error: Error) => error);
     if (run instanceof Error) { console.log(`  run ${r + 1}: failed (${run.message.split('\n')[0]})`); continue; } // a boot can time out on a busy machine
     const p = percentiles(run.lagsMs);
     results.push({ p50: p.p50, p95: p.p95, lag: run.loopP99Ms });
