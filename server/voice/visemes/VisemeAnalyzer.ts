@@ -59,9 +59,9 @@ export class VisemeAnalyzer {
     const id = this.nextId++;
     const { message, transfer } = toMessage(id, input);
     return new Promise((resolve, reject) => {
+      slot.worker.postMessage(message, transfer); // first: if the input cannot be cloned, nothing is left pending
       if (slot.pending.size === 0) slot.worker.ref();
       slot.pending.set(id, { input, resolve, reject });
-      slot.worker.postMessage(message, transfer);
     });
   }
 
