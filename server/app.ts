@@ -7,9 +7,7 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Redis } from 'ioredis';
 import { join } from 'node:path';
 import { AuthService, resolveJwtSecret, TokenSigner } from './auth';
-import { createTurnMetrics } from './agent';
 import { createBus, type Bus } from './bus';
-import { createLlmProvider } from './llm';
 import { describeServices, type Config } from './config';
 import { ChatWriter, createRepositories, openDatabase, type Database, type Repositories } from './db';
 import { avatarRoutes, characterRoutes, createHttpApp, roomRoutes, type HealthCheck } from './http';
@@ -17,8 +15,7 @@ import { createCharacterServices, type CharacterServices } from './characters';
 import { colyseusLogger, createLogger, createMetrics, type Logger, type Metrics } from './observability';
 import { CharacterCatalog, DEFAULT_ROOM_SETTINGS, defineCharacterRoom, RoomService, type RoomDeps, type RoomSettings } from './rooms';
 import { createStorage, DiskStorage, type FileStorage } from './media/storage';
-import { AgentWorker, speakWithVoice, voiceFromConfig } from './workers';
-import { VisemeAnalyzer, type VoiceService } from './voice';
+import { startAgentWorker, type AgentWorkerRuntime } from './workers';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const AVATARS_DIR = `${ROOT}assets/avatars`;
@@ -43,12 +40,9 @@ export interface Services {
   catalogue: CharacterServices;
   roomDeps: RoomDeps;
   rooms: RoomService;
-  /** The in-process agent worker (absent when standalone workers take the turns). */
-  worker: AgentWorker | null;
+  /** The in-process agent worker and its voice (absent when standalone workers take the turns). */
+  worker: AgentWorkerRuntime | null;
   storage: FileStorage;
-  voice: VoiceService | null;
-  /** Worker threads for the embedded worker's viseme analysis (off the rooms' event loop). */
-  visemes: VisemeAnalyzer | null;
   /** Stops periodic jobs (audio retention). */
   stopJobs(): void;
 }
@@ -129,13 +123,9 @@ async function createServices(config: Readonly<Config>, log: Logger, options: St
     publicUrl: config.publicUrl, linkTtlSeconds: config.tokens.linkTtlSeconds,
     llmOffline: config.llm.kind === 'offline', now: Date.now,
   };
-  const voice = voiceFromConfig(config);
-  void voice?.warmUp().catch((err: unknown) => log.warn({ err }, 'The offline voice could not start; replies will be text only until it does.'));
-  const visemes = voice && config.agent.embedded ? new VisemeAnalyzer({ log }) : null;
-  void visemes?.warmUp();
-  const worker = config.agent.embedded ? await startEmbeddedWorker(config, { log, bus, metrics, storage, voice, visemes }) : null;
+  const worker = config.agent.embedded ? await startAgentWorker(config, { log, bus, metrics, storage }) : null;
   const stopJobs = scheduleAudioRetention(storage, log);
-  return { config, log, metrics, db, repos, signer, auth, redis, bus, chat, characters, catalogue, roomDeps, rooms: new RoomService(roomDeps), worker, storage, voice, visemes, stopJobs };
+  return { config, log, metrics, db, repos, signer, auth, redis, bus, chat, characters, catalogue, roomDeps, rooms: new RoomService(roomDeps), worker, storage, stopJobs };
 }
 
 function roomSettingsOf(config: Readonly<Config>): RoomSettings {
@@ -145,17 +135,6 @@ function roomSettingsOf(config: Readonly<Config>): RoomSettings {
     maxClients: r.maxClients, maxParticipants: r.maxParticipants, sayBurst: r.sayBurst, sayPerSecond: r.sayPerSecond,
     queue: { ...DEFAULT_ROOM_SETTINGS.queue, perUserCap: r.queuePerUser },
   };
-}
-
-interface WorkerParts { log: Logger; bus: Bus; metrics: Metrics; storage: FileStorage; voice: VoiceService | null; visemes: VisemeAnalyzer | null }
-
-async function startEmbeddedWorker(config: Readonly<Config>, p: WorkerParts): Promise<AgentWorker> {
-  const worker = new AgentWorker({
-    bus: p.bus, log: p.log, llm: createLlmProvider(config.llm), concurrency: config.agent.concurrency,
-    metrics: createTurnMetrics(p.metrics.registry), speak: p.voice ? speakWithVoice(p.voice, p.storage, p.visemes ?? undefined) : undefined,
-  });
-  await worker.start();
-  return worker;
 }
 
 /** Utterance audio is only needed while a room plays it (and for late joiners): keep it a day. */
@@ -186,8 +165,6 @@ async function stopServer(gameServer: Server, s: Services): Promise<void> {
   await gameServer.gracefullyShutdown(false);
   await s.worker?.stop();
   s.stopJobs();
-  await s.voice?.close();
-  await s.visemes?.close();
   await s.chat.close();
   await s.bus.close();
   await s.redis?.quit().catch(() => undefined);

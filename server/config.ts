@@ -43,6 +43,8 @@ const EnvSchema = z.object({
   STRIPE_SECRET_KEY: optional,
   STRIPE_WEBHOOK_SECRET: optional,
   DEFAULT_TIER: z.enum(['free', 'plus', 'pro']).default('free'),
+  /** Where uploaded avatars and utterance audio go without S3; servers and standalone workers must share it. */
+  FILES_DIR: optional,
   S3_ENDPOINT: z.url().optional(),
   S3_BUCKET: optional,
   S3_REGION: z.string().default('auto'),
@@ -222,7 +224,7 @@ function filesOf(e: Env): Config['files'] {
       accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY, publicUrl: e.S3_PUBLIC_URL,
     };
   }
-  return { kind: 'disk', dir: `${e.DATA_DIR}/files` };
+  return { kind: 'disk', dir: e.FILES_DIR ?? `${e.DATA_DIR}/files` };
 }
 
 /** One line per concern for the boot log: which real service or embedded default is in use. */

@@ -1,13 +1,13 @@
-import { createTurnMetrics } from './agent';
 import { createBus } from './bus';
 import { ConfigError, describeServices, loadConfig } from './config';
-import { createLlmProvider } from './llm';
+import { createStorage } from './media/storage';
 import { createLogger, createMetrics } from './observability';
-import { AgentWorker } from './workers';
+import { startAgentWorker } from './workers';
 
 /**
  * Entry point of `npm run worker`: a standalone agent worker for the scaled-out deployment.
- * It takes turns from the Redis queue, so any number can run beside the server processes.
+ * It takes turns from the Redis queue, so any number can run beside the server processes, and
+ * writes utterance audio to the same storage the servers serve /media from.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -15,17 +15,19 @@ async function main(): Promise<void> {
     throw new ConfigError('A standalone worker takes turns from Redis: set REDIS_URL (and EMBEDDED_WORKER=false on the servers so they leave the turns to the workers).');
   }
   const log = createLogger({ level: config.logLevel, pretty: !config.production });
-  for (const line of describeServices(config).filter((l) => /^(llm|voice|knowledge|presence)/.test(l))) log.info(line);
+  for (const line of describeServices(config).filter((l) => /^(llm|voice|knowledge|presence|files)/.test(l))) log.info(line);
+  if (config.files.kind === 'disk') {
+    log.info(`Utterance audio goes to ${config.files.dir}: the servers must share that directory (same DATA_DIR or a shared volume), or configure S3 on both.`);
+  }
   const metrics = createMetrics();
   const bus = createBus({ redisUrl: config.redis.url, log });
-  const worker = new AgentWorker({
-    bus, log, llm: createLlmProvider(config.llm), concurrency: config.agent.concurrency, metrics: createTurnMetrics(metrics.registry),
-  });
-  await worker.start();
+  const storage = createStorage(config.files);
+  const agent = await startAgentWorker(config, { log, bus, metrics, storage });
   const shutdown = async (signal: string) => {
     log.info(`${signal} received: finishing running turns, then stopping.`);
-    await worker.stop();
+    await agent.stop();
     await bus.close();
+    storage.close?.();
     metrics.close();
     process.exit(0);
   };

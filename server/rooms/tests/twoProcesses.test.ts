@@ -46,7 +46,7 @@ describe.runIf(run)('two server processes and a standalone worker on Redis', () 
     await redis.flushdb();
     await redis.quit();
     dataDir = await mkdtemp(join(tmpdir(), 'kotodama-2p-'));
-    const shared = { DATABASE_URL: await createScratchDatabase(), REDIS_URL: isolatedRedis(), JWT_SECRET: 'two-process-secret-'.padEnd(40, 'x'), EMBEDDED_WORKER: 'false' };
+    const shared = { DATABASE_URL: await createScratchDatabase(), REDIS_URL: isolatedRedis(), JWT_SECRET: 'two-process-secret-'.padEnd(40, 'x'), EMBEDDED_WORKER: 'false', FILES_DIR: join(dataDir, 'files') };
     const [pa, pb] = [await freePort(), await freePort()];
     a = await startServerProcess({ ...shared, PORT: String(pa), PUBLIC_ADDRESS: `127.0.0.1:${pa}`, DATA_DIR: join(dataDir, 'a') });
     b = await startServerProcess({ ...shared, PORT: String(pb), PUBLIC_ADDRESS: `127.0.0.1:${pb}`, DATA_DIR: join(dataDir, 'b') });
@@ -69,13 +69,18 @@ describe.runIf(run)('two server processes and a standalone worker on Redis', () 
       const link = (role: 'participant' | 'spectator') => new URL(r.links[role]).searchParams.get('link');
       const viaA = await new Client(a.url.replace('http', 'ws')).joinById<RoomState>(r.roomId, { protocol: PROTOCOL_VERSION, token: guest.accessToken, link: link('participant') });
       const viaB = await new Client(b.url.replace('http', 'ws')).joinById<RoomState>(r.roomId, { protocol: PROTOCOL_VERSION, link: link('spectator') });
-      const utterances: unknown[] = [];
+      const utterances: { audioUrl: string; durationMs: number }[] = [];
+      for (const room of [viaA, viaB]) room.onMessage('*', () => undefined); // only state and utterances matter here
       viaB.onMessage('utterance', (u) => utterances.push(u));
       await stateWhere(viaB, (s) => s.members.size === 2);
       viaA.send('say', { text: 'Hello from another process!' });
       await stateWhere(viaB, (s) => s.chat.some((l) => l.text === 'Hello from another process!'));
       await stateWhere(viaB, (s) => s.chat.some((l) => l.kind === 'character' && /Aiko/.test(l.text)));
       expect(utterances.length).toBeGreaterThan(0);
+      // The worker's voice wrote the audio to the shared storage; the spectator's process serves it.
+      const audio = await fetch(new URL(utterances[0]!.audioUrl, b.url));
+      expect(audio.headers.get('content-type')).toBe('audio/wav');
+      expect((await audio.arrayBuffer()).byteLength).toBeGreaterThan(8_000);
       await Promise.all([viaA.leave(), viaB.leave()]);
     }
   });

@@ -1,0 +1,44 @@
+import { createTurnMetrics } from '../agent';
+import type { Bus } from '../bus';
+import type { Config } from '../config';
+import { createLlmProvider } from '../llm';
+import type { FileStorage } from '../media/storage';
+import type { Logger, Metrics } from '../observability';
+import { VisemeAnalyzer, type VoiceService } from '../voice';
+import { AgentWorker } from './AgentWorker';
+import { speakWithVoice, voiceFromConfig } from './speakWithVoice';
+
+/** A started agent worker with the voice stage it speaks through; `stop` releases all of it. */
+export interface AgentWorkerRuntime {
+  worker: AgentWorker;
+  voice: VoiceService | null;
+  /** Worker threads for viseme analysis, so it stays off the rooms' event loop. */
+  visemes: VisemeAnalyzer | null;
+  stop(): Promise<void>;
+}
+
+export interface AgentWorkerParts { log: Logger; bus: Bus; metrics: Metrics; storage: FileStorage }
+
+/**
+ * The same worker for the server's embedded mode and for `npm run worker`: LLM, voice and
+ * viseme analysis from the configuration, utterance audio written to the configured storage.
+ */
+export async function startAgentWorker(config: Readonly<Config>, p: AgentWorkerParts): Promise<AgentWorkerRuntime> {
+  const voice = voiceFromConfig(config);
+  void voice?.warmUp().catch((err: unknown) => p.log.warn({ err }, 'The offline voice could not start; replies will be text only until it does.'));
+  const visemes = voice ? new VisemeAnalyzer({ log: p.log }) : null;
+  void visemes?.warmUp();
+  const worker = new AgentWorker({
+    bus: p.bus, log: p.log, llm: createLlmProvider(config.llm), concurrency: config.agent.concurrency,
+    metrics: createTurnMetrics(p.metrics.registry), speak: voice ? speakWithVoice(voice, p.storage, visemes ?? undefined) : undefined,
+  });
+  await worker.start();
+  return {
+    worker, voice, visemes,
+    stop: async () => {
+      await worker.stop();
+      await voice?.close();
+      await visemes?.close();
+    },
+  };
+}
