@@ -1,16 +1,10 @@
 import type { RoomMode } from '@shared';
+import { ApiError, offlineError, readBody, signInRequiredError } from './apiError';
+import type { AvatarCatalogue, AvatarInfo, CharacterDraft, CharacterInfo } from './catalogueTypes';
 import type { StoredSession, TokenPair, TokenStore } from './tokenStore';
+import { uploadWithProgress, type UploadReply } from './uploadWithProgress';
 
-/** An HTTP API error with the server's code and a message meant for people. */
-export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
-
-/** A character the lobby can offer. */
-export interface CharacterInfo { id: string; name: string; avatarUrl: string; description?: string }
+export { ApiError } from './apiError';
 
 /** One public room in the lobby list. */
 export interface RoomSummary {
@@ -33,11 +27,25 @@ export interface RoomInfo {
   links?: RoomLinks;
 }
 
+/** Options of `uploadAvatar`. */
+export interface AvatarUploadOptions {
+  /** Shown in the catalogue instead of the file's own title. */
+  name?: string;
+  signal?: AbortSignal;
+}
+
 type Fetch = typeof fetch;
+type Auth = 'none' | 'optional' | 'required';
+const id = (value: string) => encodeURIComponent(value);
 
 /** Calls the Kotodama HTTP API; attaches and refreshes the access token when asked to. */
 export class ApiClient {
-  constructor(readonly tokens: TokenStore, private readonly base = '', private readonly fetchFn: Fetch = (...a) => fetch(...a)) {}
+  constructor(
+    readonly tokens: TokenStore,
+    private readonly base = '',
+    private readonly fetchFn: Fetch = (...a) => fetch(...a),
+    private readonly newXhr: () => XMLHttpRequest = () => new XMLHttpRequest(),
+  ) {}
 
   /** POST /api/auth/guest: a guest account under `name`; stored as the sign-in. */
   async signInGuest(name: string): Promise<StoredSession> {
@@ -65,9 +73,50 @@ export class ApiClient {
     });
   }
 
-  /** GET /api/characters. */
+  /** GET /api/characters: the default and public characters, and (signed in) the caller's own. */
   async characters(): Promise<CharacterInfo[]> {
-    return (await this.request<{ characters: CharacterInfo[] }>('GET', '/api/characters', undefined, 'none')).characters;
+    return (await this.request<{ characters: CharacterInfo[] }>('GET', '/api/characters', undefined, 'optional')).characters;
+  }
+
+  /** GET /api/characters/:id. */
+  character(characterId: string): Promise<CharacterInfo> {
+    return this.request('GET', `/api/characters/${id(characterId)}`, undefined, 'optional');
+  }
+
+  /** POST /api/characters (signed in): a new character owned by the caller. */
+  createCharacter(draft: Partial<CharacterDraft> & Pick<CharacterDraft, 'name' | 'persona'>): Promise<CharacterInfo> {
+    return this.request('POST', '/api/characters', draft, 'required');
+  }
+
+  /** PATCH /api/characters/:id (the owner): changes the fields given. */
+  updateCharacter(characterId: string, patch: Partial<CharacterDraft>): Promise<CharacterInfo> {
+    return this.request('PATCH', `/api/characters/${id(characterId)}`, patch, 'required');
+  }
+
+  /** DELETE /api/characters/:id (the owner). */
+  async deleteCharacter(characterId: string): Promise<void> {
+    await this.request<null>('DELETE', `/api/characters/${id(characterId)}`, undefined, 'required');
+  }
+
+  /** GET /api/avatars: the avatars the caller may put on a character, and the upload size limit. */
+  avatars(): Promise<AvatarCatalogue> {
+    return this.request('GET', '/api/avatars', undefined, 'optional');
+  }
+
+  /**
+   * POST /api/avatars (signed in): uploads a VRM file, reporting the fraction sent to
+   * `onProgress`. A refused file rejects with an ApiError carrying the server's reason.
+   */
+  async uploadAvatar(file: Blob, onProgress: (fraction: number) => void = () => undefined, options: AvatarUploadOptions = {}): Promise<AvatarInfo> {
+    const token = await this.accessToken();
+    if (!token) throw signInRequiredError();
+    const send = (bearer: string) => this.sendUpload(file, bearer, onProgress, options);
+    let reply = await send(token);
+    if (reply.status === 401) {
+      const fresh = await this.refresh();
+      if (fresh) reply = await send(fresh.accessToken);
+    }
+    return readBody<AvatarInfo>(reply.status, reply.text);
   }
 
   /** GET /api/rooms: the public rooms. */
@@ -82,19 +131,19 @@ export class ApiClient {
 
   /** GET /api/rooms/:roomId: the room's character and mode; also makes sure the live room exists. */
   room(roomId: string): Promise<RoomInfo> {
-    return this.request('GET', `/api/rooms/${encodeURIComponent(roomId)}`, undefined, 'optional');
+    return this.request('GET', `/api/rooms/${id(roomId)}`, undefined, 'optional');
   }
 
   /** One JSON request; `auth` says whether to send the access token (retrying once after a refresh on 401). */
-  async request<T>(method: string, path: string, body: unknown, auth: 'none' | 'optional' | 'required'): Promise<T> {
+  async request<T>(method: string, path: string, body: unknown, auth: Auth): Promise<T> {
     const token = auth === 'none' ? null : await this.accessToken();
-    if (auth === 'required' && !token) throw new ApiError(401, 'sign_in_required', 'Please enter a name first.');
+    if (auth === 'required' && !token) throw signInRequiredError();
     let res = await this.send(method, path, body, token);
     if (res.status === 401 && token) {
       const fresh = await this.refresh();
       if (fresh) res = await this.send(method, path, body, fresh.accessToken);
     }
-    return readJson<T>(res);
+    return readBody<T>(res.status, await res.text());
   }
 
   private async send(method: string, path: string, body: unknown, token: string | null): Promise<Response> {
@@ -104,16 +153,14 @@ export class ApiClient {
     try {
       return await this.fetchFn(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     } catch {
-      throw new ApiError(0, 'offline', 'Cannot reach the server. Check your connection and try again.');
+      throw offlineError();
     }
   }
-}
 
-async function readJson<T>(res: Response): Promise<T> {
-  const text = await res.text();
-  let parsed: unknown = null;
-  try { parsed = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
-  if (res.ok) return parsed as T;
-  const error = (parsed as { error?: { code?: string; message?: string } } | null)?.error;
-  throw new ApiError(res.status, error?.code ?? `http_${res.status}`, error?.message ?? `The server answered ${res.status}.`);
+  private sendUpload(file: Blob, token: string, onProgress: (fraction: number) => void, options: AvatarUploadOptions): Promise<UploadReply> {
+    const form = new FormData();
+    if (options.name) form.append('name', options.name);
+    form.append('file', file, (file as File).name || 'avatar.vrm');
+    return uploadWithProgress(this.newXhr(), form, { url: `${this.base}/api/avatars`, token, onProgress, signal: options.signal });
+  }
 }
