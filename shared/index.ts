@@ -8,7 +8,7 @@ export { utteranceId, type Utterance, type UtterancePlan } from './utterance';
 export { checkDisplayName, NAME_MAX_LENGTH, type NameCheck } from './names';
 export {
   RoomState, Member, ChatLine, CharacterState, Speech, QueueItem,
-  ROLES, ROOM_MODES, CHAT_STATE_LIMIT, type Role, type RoomMode,
+  ROLES, ROOM_MODES, CHAT_STATE_LIMIT, type Role, type RoomMode, type QueueEntry,
 } from './state';
 export {
   ROOM_NAME, CLIENT_MESSAGES, SERVER_MESSAGES, CLIENT_PAYLOADS, SAY_MAX_LENGTH, REACTIONS,

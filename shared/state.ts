@@ -66,8 +66,20 @@ export class Speech extends Schema {
   @type('string') visemes = '[]';
 }
 
+/** A message waiting for the character, as plain data (the room's queue logic and the client's views use it). */
+export interface QueueEntry {
+  id: string;
+  userId: string;
+  sessionId: string;
+  name: string;
+  text: string;
+  at: number;
+  votes: number;
+  picked: boolean;
+}
+
 /** A message waiting for the character. */
-export class QueueItem extends Schema {
+export class QueueItem extends Schema implements QueueEntry {
   @type('string') id = '';
   @type('string') userId = '';
   @type('string') sessionId = '';

@@ -1,16 +1,7 @@
-import type { RoomMode } from '@shared';
+import type { QueueEntry, RoomMode } from '@shared';
 
 /** A message waiting for the character (plain data; the room mirrors it into state). */
-export interface QueuedMessage {
-  id: string;
-  userId: string;
-  sessionId: string;
-  name: string;
-  text: string;
-  at: number;
-  votes: number;
-  picked: boolean;
-}
+export type QueuedMessage = QueueEntry;
 
 /** How the queue shares the character among people. */
 export interface QueuePolicy {

@@ -1,4 +1,4 @@
-import type { Role, RoomMode } from '@shared';
+import type { QueueEntry, Role, RoomMode } from '@shared';
 import type { ChatEntry } from './chatLog';
 import type { ConnectionState } from './RoomConnection';
 
@@ -38,16 +38,7 @@ export interface SpeechView {
 }
 
 /** A question waiting for the character. */
-export interface QueueItemView {
-  id: string;
-  userId: string;
-  sessionId: string;
-  name: string;
-  text: string;
-  at: number;
-  votes: number;
-  picked: boolean;
-}
+export type QueueItemView = QueueEntry;
 
 /** Everything the room page shows, as one immutable snapshot. */
 export interface RoomView {
