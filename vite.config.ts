@@ -14,7 +14,9 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
     sourcemap: true,
-    chunkSizeWarningLimit: 4096,
+    // babylon-vrm-loader bundles its own Babylon build (~6.8 MB raw, 1.5 MB gzip) into one lazy
+    // chunk; it is known and reported by bench/client-load.ts, so only warn beyond it.
+    chunkSizeWarningLimit: 8192,
   },
   test: {
     root: '.',

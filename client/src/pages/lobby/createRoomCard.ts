@@ -1,37 +1,23 @@
 import type { RoomMode } from '@shared';
-import type { ApiClient, CharacterInfo, RoomLinks } from '../../net';
+import type { ApiClient, RoomLinks } from '../../net';
 import { copyText, h, replace } from '../../ui/dom';
-import { initial } from './nameCard';
+import type { CharacterPicker } from './characterPicker';
 
 /**
- * "Start a room": pick a character and a mode, create the room, then share its two links
- * (participant and spectator) or walk in.
+ * "Start a room": pick a character (the picker, with its editor) and a mode, create the room,
+ * then share its two links (participant and spectator) or walk in.
  */
 export class CreateRoomCard {
   readonly el = h('section', { class: 'card create-card', 'aria-labelledby': 'create-title' });
-  private characters: CharacterInfo[] = [];
-  private characterId = '';
   private mode: RoomMode = 'open';
 
-  constructor(private readonly api: ApiClient, private readonly notify: (m: string) => void, private readonly onCreated: () => void = () => undefined) {
-    this.render();
-  }
-
-  /** Sets the characters on offer. */
-  setCharacters(list: CharacterInfo[]): void {
-    this.characters = list;
-    if (!this.characterId && list[0]) this.characterId = list[0].id;
+  constructor(private readonly api: ApiClient, private readonly picker: CharacterPicker, private readonly notify: (m: string) => void, private readonly onCreated: () => void = () => undefined) {
     this.render();
   }
 
   /** Draws the form (disabled until signed in). */
   render(): void {
     const signedIn = Boolean(this.api.tokens.session);
-    const picker = h('div', { class: 'character-picker', role: 'radiogroup', 'aria-label': 'Character' },
-      ...this.characters.map((c, i) => h('button', {
-        class: `character-option${c.id === this.characterId ? ' is-on' : ''}`, type: 'button', role: 'radio', 'aria-checked': String(c.id === this.characterId),
-        onclick: () => { this.characterId = c.id; this.render(); },
-      }, h('span', { class: `portrait portrait-${i % 4}`, 'aria-hidden': 'true' }, initial(c.name)), h('span', { class: 'character-name' }, c.name))));
     const mode = (m: RoomMode, title: string, hint: string) => h('button', {
       class: `segment${this.mode === m ? ' is-on' : ''}`, type: 'button', 'aria-pressed': String(this.mode === m), onclick: () => { this.mode = m; this.render(); },
     }, h('strong', {}, title), h('span', {}, hint));
@@ -39,12 +25,12 @@ export class CreateRoomCard {
     const create = h('button', { class: 'btn btn-primary btn-wide', type: 'button', disabled: !signedIn }, signedIn ? 'Create room' : 'Enter a name first');
     create.addEventListener('click', () => {
       create.disabled = true;
-      this.api.createRoom({ characterId: this.characterId || undefined, mode: this.mode })
+      this.api.createRoom({ characterId: this.picker.selectedId || undefined, mode: this.mode })
         .then((room) => { this.showLinks(room.links); this.onCreated(); }, (err: Error) => { error.textContent = err.message; create.disabled = false; });
     });
     replace(this.el,
       h('div', { class: 'card-kicker' }, 'Step 2'), h('h2', { id: 'create-title' }, 'Start a room'),
-      this.characters.length ? picker : h('p', { class: 'hint' }, 'The default character will host your room.'),
+      this.picker.el,
       h('div', { class: 'segments' }, mode('open', 'Open', 'Everyone talks to the character'), mode('hosted', 'Hosted', 'You pick the questions')),
       create, error);
   }
