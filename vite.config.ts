@@ -14,8 +14,8 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
     sourcemap: true,
-    // babylon-vrm-loader bundles its own Babylon build (~6.8 MB raw, 1.5 MB gzip) into one lazy
-    // chunk; it is known and reported by bench/client-load.ts, so only warn beyond it.
+    // babylon-vrm-loader imports the whole @babylonjs/core barrel, so its lazy chunk is ~6.8 MB raw
+    // (1.5 MB gzip); it is known and reported by bench/client-load.ts, so only warn beyond it.
     chunkSizeWarningLimit: 8192,
   },
   test: {
