@@ -46,6 +46,11 @@ describe('loadConfig', () => {
     expect(c.moderation.kind).toBe('openai');
   });
 
+  it('reads the moderation blocklist as trimmed comma-separated phrases', () => {
+    expect(loadConfig({ MODERATION_BLOCKLIST: ' spoiler , ネタバレ,, secret sauce ' }).moderation.blocklist).toEqual(['spoiler', 'ネタバレ', 'secret sauce']);
+    expect(loadConfig({}).moderation).toEqual({ kind: 'local', blocklist: [] });
+  });
+
   it('prefers an OpenAI-compatible server when LLM_BASE_URL is set', () => {
     const c = loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'llama3' });
     expect(c.llm).toEqual({ kind: 'openai-compatible', baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3', apiKey: undefined });

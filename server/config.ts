@@ -51,6 +51,8 @@ const EnvSchema = z.object({
   S3_ACCESS_KEY_ID: optional,
   S3_SECRET_ACCESS_KEY: optional,
   S3_PUBLIC_URL: z.url().optional(),
+  /** Extra words or phrases (comma-separated) refused in chat and never spoken by the character. */
+  MODERATION_BLOCKLIST: z.string().default(''),
   ADMINS: z.string().default(''),
   /** Largest avatar upload; the validator's own ceiling (30 MB) still applies. */
   AVATAR_MAX_BYTES: z.coerce.number().int().min(1024).max(30 * 1024 * 1024).default(30 * 1024 * 1024),
@@ -103,7 +105,8 @@ export interface Config {
   files:
     | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; publicUrl?: string }
     | { kind: 'disk'; dir: string };
-  moderation: { kind: 'openai'; apiKey: string } | { kind: 'local' };
+  /** `blocklist`: the operator's own words, checked on top of the built-in rules. */
+  moderation: ({ kind: 'openai'; apiKey: string } | { kind: 'local' }) & { blocklist: string[] };
   /** User ids or e-mail addresses allowed to approve catalogue avatars. */
   admins: string[];
   /** Avatar uploads: the size cap a request body is cut off at. */
@@ -187,8 +190,8 @@ function toConfig(e: Env): Config {
       ? { kind: 'stripe', secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, defaultTier: e.DEFAULT_TIER }
       : { kind: 'off', defaultTier: e.DEFAULT_TIER },
     files: filesOf(e),
-    moderation: e.OPENAI_API_KEY ? { kind: 'openai', apiKey: e.OPENAI_API_KEY } : { kind: 'local' },
-    admins: e.ADMINS.split(',').map((s) => s.trim()).filter(Boolean),
+    moderation: { ...(e.OPENAI_API_KEY ? { kind: 'openai', apiKey: e.OPENAI_API_KEY } as const : { kind: 'local' } as const), blocklist: listOf(e.MODERATION_BLOCKLIST) },
+    admins: listOf(e.ADMINS),
     avatars: { maxBytes: e.AVATAR_MAX_BYTES },
     agent: { concurrency: e.AGENT_CONCURRENCY, embedded: e.EMBEDDED_WORKER },
     rooms: {
@@ -217,6 +220,11 @@ function voiceOf(e: Env): Config['voice'] {
   return { kind: wanted };
 }
 
+/** A comma-separated list, trimmed, without empty entries. */
+function listOf(value: string): string[] {
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
 function filesOf(e: Env): Config['files'] {
   if (e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY) {
     return {
@@ -242,7 +250,7 @@ export function describeServices(c: Config): string[] {
     `login: ${c.login.kind === 'auth0' ? `Auth0 (${c.login.domain}) and guests` : 'guest accounts'}`,
     `billing: ${c.billing.kind === 'stripe' ? 'Stripe' : `off (everyone gets the ${c.billing.defaultTier} tier)`}`,
     `files: ${c.files.kind === 's3' ? `S3-compatible bucket ${c.files.bucket}` : `disk at ${c.files.dir}`}`,
-    `moderation: ${c.moderation.kind === 'openai' ? 'OpenAI moderation endpoint' : 'local rules'}`,
+    `moderation: ${c.moderation.kind === 'openai' ? 'OpenAI moderation endpoint on spoken output, local rules' : 'local rules'}${c.moderation.blocklist.length ? ` + ${c.moderation.blocklist.length} blocklisted phrases` : ''} (chat input and spoken output)`,
     `agent worker: ${c.agent.embedded ? `in this process (concurrency ${c.agent.concurrency})` : 'external (npm run worker)'}`,
   ];
 }

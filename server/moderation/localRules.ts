@@ -1,0 +1,37 @@
+import { NOT_FLAGGED, type ModerationVerdict, type Moderator } from './Moderator';
+
+/**
+ * Narrow built-in rules: only what is unacceptable in any room, worded so everyday speech
+ * ("this homework is killing me") passes. Operators add their own words with MODERATION_BLOCKLIST.
+ */
+const RULES: { category: string; pattern: RegExp }[] = [
+  { category: 'self-harm', pattern: /\b(?:go\s+)?(?:kill|hang|hurt)\s+(?:yourself|urself|your\s*self)\b|\bkys\b|\bgo\s+die\b|自殺しろ|死ね/i },
+  { category: 'threat', pattern: /\b(?:i|we)\s*(?:'ll|will|am going to|'m going to|are going to|'re going to|'m gonna|am gonna)\s+(?:kill|murder|stab|shoot|rape)\s+(?:you|u|him|her|them)\b|殺してやる|ぶっ殺す/i },
+  { category: 'sexual/minors', pattern: /\b(?:child|kid|minor|underage|preteen|loli)s?\s*(?:porn|sex|nudes?|naked)\b|\b(?:porn|sex|nudes?)\s+(?:with|of)\s+(?:a\s+)?(?:child|kid|minor|underage)s?\b/i },
+];
+
+/** The built-in rules plus the operator's blocklist (whole words or phrases, case-insensitive). */
+export function screenLocally(text: string, blocklist: readonly string[] = []): ModerationVerdict {
+  const categories = RULES.filter((r) => r.pattern.test(text)).map((r) => r.category);
+  if (blocklist.some((entry) => containsPhrase(text, entry))) categories.push('blocklist');
+  return categories.length ? { flagged: true, categories } : NOT_FLAGGED;
+}
+
+/** Word-bounded for Latin text; plain containment for Japanese and other scripts without spaces. */
+function containsPhrase(text: string, phrase: string): boolean {
+  const p = phrase.trim().toLowerCase();
+  if (!p) return false;
+  if (!/^[\p{Script=Latin}\d\s'-]+$/u.test(p)) return text.toLowerCase().includes(p);
+  const escaped = p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  return new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, 'iu').test(text);
+}
+
+/** The offline default: local rules only. */
+export class LocalModerator implements Moderator {
+  readonly name = 'local rules';
+  constructor(private readonly blocklist: readonly string[] = []) {}
+
+  screen(text: string): Promise<ModerationVerdict> {
+    return Promise.resolve(screenLocally(text, this.blocklist));
+  }
+}
