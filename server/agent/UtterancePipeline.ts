@@ -5,9 +5,14 @@ import type { SpokenSentence } from './speechSegmenter';
 /** Where the pipeline sends each utterance, in order. */
 export type UtteranceSink = (request: SpeakRequest, audio: SpeechAudio) => void;
 
+/** Checks a sentence before it is spoken; answers the sentence to speak (itself or a replacement). */
+export type ScreenFn = (request: SpeakRequest) => Promise<SpeakRequest>;
+
+const SPEAK_AS_IS: ScreenFn = async (request) => request;
+
 /**
- * Starts the voice for each sentence the moment it is complete (while the LLM keeps
- * streaming) and releases utterances strictly in order. The first failure stops the chain and
+ * Screens and starts the voice for each sentence the moment it is complete (while the LLM
+ * keeps streaming) and releases utterances strictly in order. The first failure stops the chain and
  * is reported once through `onFailure`.
  */
 export class UtterancePipeline {
@@ -25,17 +30,18 @@ export class UtterancePipeline {
     private readonly signal: AbortSignal,
     private readonly sink: UtteranceSink,
     private readonly onFailure: (err: unknown) => void,
+    private readonly screen: ScreenFn = SPEAK_AS_IS,
   ) {}
 
   /** Hands a sentence to the voice now; its utterance follows the ones before it. */
   add(sentence: SpokenSentence): void {
-    const request: SpeakRequest = { ...sentence, ...this.ids, seq: this.nextSeq++ };
-    const audio = this.speak(request, this.character, this.signal);
+    const spoken = this.screen({ ...sentence, ...this.ids, seq: this.nextSeq++ });
+    const audio = spoken.then((request) => this.speak(request, this.character, this.signal));
     audio.catch(() => {}); // a failure is reported once, through the chain, in order
     this.chain = this.chain.then(async () => {
       if (this.hasFailed) return;
       try {
-        const result = await audio;
+        const [request, result] = await Promise.all([spoken, audio]);
         this.released.push(request.text);
         this.sink(request, result);
       } catch (err) {

@@ -15,6 +15,16 @@ const LINES: Record<Language, { busy: string; other: string }> = {
   },
 };
 
+const DEFLECTIONS: Record<Language, string> = {
+  en: "Hmm, I'd rather not say that. Let's talk about something else!",
+  ja: 'うーん、それは言わないでおきますね。別のお話をしましょう！',
+};
+
+/** Spoken instead of a sentence the moderator flagged, so the reply goes on without it. */
+export function deflectionFor(language: Language): SpokenSentence {
+  return { text: DEFLECTIONS[language], expression: 'neutral' };
+}
+
 /** The in-character line spoken when a turn fails, so nobody is left waiting in silence. */
 export function apologyFor(language: Language, errorCode: string): SpokenSentence {
   const lines = LINES[language];

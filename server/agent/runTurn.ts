@@ -1,6 +1,7 @@
 import type { AgentEvent, Turn } from '../bus/turn';
 import { isLlmError, type LlmProvider, type TurnContext } from '../llm';
-import { apologyFor } from './apology';
+import type { Moderator } from '../moderation';
+import { apologyFor, deflectionFor } from './apology';
 import { buildPrompt, isUntrusted } from './buildPrompt';
 import type { KnowledgeSource } from './knowledgeSource';
 import type { SentenceCutterOptions } from './sentenceCutter';
@@ -41,6 +42,8 @@ export interface RunTurnDeps {
   knowledge?: KnowledgeSource;
   /** The voice stage; defaults to a text-only estimate (`estimateSpeech`). */
   speak?: SpeakFn;
+  /** Screens every sentence before it is spoken; a flagged one is replaced by a deflection. */
+  moderator?: Moderator;
   metrics?: TurnMetrics;
   logger?: TurnLogger;
   options?: RunTurnOptions;
@@ -87,6 +90,7 @@ class TurnRun {
       { roomId: turn.roomId, turnId: turn.turnId }, turn.character, this.speakWithin(deps.speak ?? estimateSpeech), this.inner.signal,
       (req, audio) => this.emitUtterance(req, audio),
       () => this.inner.abort(new Error('voice failed')), // stop the LLM: the reply cannot be spoken
+      deps.moderator ? (req) => this.screen(req, deps.moderator!) : undefined,
     );
   }
 
@@ -178,6 +182,14 @@ class TurnRun {
     this.emitUtterance(request, audio);
     this.emit({ type: 'error', ...this.ids(), code: error.code, message: error.message });
     this.emit({ type: 'done', ...this.ids(), text: this.spokenText(), utterances: this.released });
+  }
+
+  /** The sentence itself, or the character's deflection when the moderator flags it. */
+  private async screen(request: SpeakRequest, moderator: Moderator): Promise<SpeakRequest> {
+    const verdict = await moderator.screen(request.text, this.inner.signal);
+    if (!verdict.flagged) return request;
+    this.deps.logger?.warn({ ...this.ids(), seq: request.seq, categories: verdict.categories, moderator: moderator.name }, 'a sentence of the reply was flagged and replaced before it was spoken');
+    return { ...request, ...deflectionFor(this.turn.character.language), gesture: undefined };
   }
 
   /** A voice that cannot hang the turn: a sentence over the limit fails with code `timeout`. */

@@ -1,6 +1,7 @@
 import { publishAgentEvent, subscribeCancels, type Bus, type TurnConsumer, type TurnJob, type Unsubscribe } from '../bus';
 import { runTurn, type KnowledgeSource, type SpeakFn, type TurnMetrics } from '../agent';
 import type { LlmProvider } from '../llm';
+import type { Moderator } from '../moderation';
 import type { Logger } from '../observability';
 
 /** What an agent worker needs. */
@@ -12,6 +13,8 @@ export interface AgentWorkerDeps {
   concurrency: number;
   speak?: SpeakFn;
   knowledge?: KnowledgeSource;
+  /** Screens each sentence before it is spoken. */
+  moderator?: Moderator;
   metrics?: TurnMetrics;
   /** How often a running turn tells the queue it is alive (well under the visibility timeout). */
   heartbeatMs?: number;
@@ -66,6 +69,7 @@ export class AgentWorker {
         now: this.deps.now ?? Date.now,
         speak: this.deps.speak,
         knowledge: this.deps.knowledge,
+        moderator: this.deps.moderator,
         metrics: this.deps.metrics,
         logger: this.deps.log,
       });

@@ -3,6 +3,7 @@ import type { Bus } from '../bus';
 import type { Config } from '../config';
 import { createLlmProvider } from '../llm';
 import type { FileStorage } from '../media/storage';
+import { moderatorFromConfig } from '../moderation';
 import type { Logger, Metrics } from '../observability';
 import { VisemeAnalyzer, type VoiceService } from '../voice';
 import { AgentWorker } from './AgentWorker';
@@ -21,7 +22,8 @@ export interface AgentWorkerParts { log: Logger; bus: Bus; metrics: Metrics; sto
 
 /**
  * The same worker for the server's embedded mode and for `npm run worker`: LLM, voice and
- * viseme analysis from the configuration, utterance audio written to the configured storage.
+ * viseme analysis and output moderation from the configuration, utterance audio written to the
+ * configured storage.
  */
 export async function startAgentWorker(config: Readonly<Config>, p: AgentWorkerParts): Promise<AgentWorkerRuntime> {
   const voice = voiceFromConfig(config);
@@ -30,6 +32,7 @@ export async function startAgentWorker(config: Readonly<Config>, p: AgentWorkerP
   void visemes?.warmUp();
   const worker = new AgentWorker({
     bus: p.bus, log: p.log, llm: createLlmProvider(config.llm), concurrency: config.agent.concurrency,
+    moderator: moderatorFromConfig(config, p.log),
     metrics: createTurnMetrics(p.metrics.registry), speak: voice ? speakWithVoice(voice, p.storage, visemes ?? undefined) : undefined,
   });
   await worker.start();
