@@ -134,6 +134,7 @@ function roomSettingsOf(config: Readonly<Config>): RoomSettings {
     ...DEFAULT_ROOM_SETTINGS,
     maxClients: r.maxClients, maxParticipants: r.maxParticipants, sayBurst: r.sayBurst, sayPerSecond: r.sayPerSecond,
     queue: { ...DEFAULT_ROOM_SETTINGS.queue, perUserCap: r.queuePerUser },
+    blocklist: config.moderation.blocklist,
   };
 }
 

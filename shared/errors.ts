@@ -9,6 +9,8 @@ export const ERROR_CODES = {
   rateLimited: 'rate_limited',
   muted: 'muted',
   queueFull: 'queue_full',
+  /** The message broke the room's rules (moderation); nothing was posted. */
+  moderated: 'moderated',
   notFound: 'not_found',
   agentFailed: 'agent_failed',
   internal: 'internal',

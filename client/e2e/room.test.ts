@@ -101,6 +101,10 @@ describe.skipIf(!run)('room in the browser (lobby → three people → a spoken 
     expect(await viewer.page.locator('.composer-input').isVisible(), 'the spectator has no chat box').toBe(false);
     expect(await viewer.page.locator('.watching-badge').isVisible(), 'the spectator sees "Watching"').toBe(true);
     expect(await guest.page.locator('.composer-input').isEnabled(), 'the participant can type').toBe(true);
+    await guest.page.locator('.composer-input').fill('Go kill yourself, host');
+    await guest.page.locator('.composer-input').press('Enter');
+    await guest.page.getByText(/not posted/).waitFor({ timeout: 10_000 });
+    expect(await guest.page.locator('.composer-input').inputValue(), 'a refused message goes back in the box').toBe('Go kill yourself, host');
     for (const p of everyone) expect(p.errors, `errors on the ${p.name} page`).toEqual([]);
   }, 150_000);
 });

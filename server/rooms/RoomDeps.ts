@@ -24,10 +24,13 @@ export interface RoomSettings {
   transcriptLines: number;
   /** An empty room stays open this long (a page reload must not end the session). */
   emptyRoomTtlMs: number;
+  /** The operator's extra words refused in chat, on top of the built-in moderation rules. */
+  blocklist: readonly string[];
 }
 
 export const DEFAULT_ROOM_SETTINGS: RoomSettings = {
   leadMs: 300,
+  blocklist: [],
   maxClients: 1000,
   maxParticipants: 50,
   reconnectSeconds: 20,

@@ -1,5 +1,6 @@
 import type { Client } from '@colyseus/core';
 import { ERROR_CODES, QueueItem, SERVER_MESSAGES, type ReactMessage, type SayMessage, type TimeMessage, type TypingMessage, type VoteMessage } from '@shared';
+import { screenLocally } from '../../moderation';
 import { canEnqueue } from '../logic/waitingMessages';
 import type { RoomContext } from './RoomContext';
 
@@ -13,6 +14,8 @@ export function onSay(room: RoomContext, client: Client, { text }: SayMessage): 
   if (member.muted) return room.sendError(client, ERROR_CODES.muted, 'The host has muted you; you can still react.');
   const wait = room.sayAllowed(member.userId);
   if (wait !== true) return room.sendError(client, ERROR_CODES.rateLimited, `You are sending messages quickly: wait ${Math.ceil(wait / 1000)} s.`);
+  const verdict = screenLocally(text, room.deps.settings.blocklist);
+  if (verdict.flagged) return room.sendError(client, ERROR_CODES.moderated, 'That message was not posted: it breaks the room rules. Please rephrase it.');
   const admit = canEnqueue([...room.state.queue], member.userId, room.deps.settings.queue);
   if (!admit.ok) return room.sendError(client, ERROR_CODES.queueFull, admit.message);
 

@@ -63,6 +63,17 @@ describe('talking in a character room', () => {
     expect((await agent.nextTurn(5000, roomId)).messages[0].text).toBe('marker');
   });
 
+  it('refuses a line that breaks the room rules: the sender is told, nobody else sees it, no turn', async () => {
+    aiko.room.send('say', { text: 'Ben, go kill yourself' });
+    const error = await aiko.next('error');
+    expect(error).toMatchObject({ code: ERROR_CODES.moderated, message: expect.stringMatching(/not posted.*rephrase/) });
+    aiko.room.send('say', { text: 'marker' });
+    await host.next('chat', (l) => l.text === 'marker');
+    for (const c of clients) expect(c.messages('chat').map((l) => l.text)).not.toContain('Ben, go kill yourself');
+    expect(host.room.state.chat.map((l) => l.text)).not.toContain('Ben, go kill yourself');
+    expect((await agent.nextTurn(5000, roomId)).messages[0].text).toBe('marker');
+  });
+
   it('refuses host actions from anyone but the host, changing nothing', async () => {
     aiko.room.send('host', { action: 'pause' });
     aiko.room.send('host', { action: 'kick', sessionId: ben.room.sessionId });

@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '@shared/errors';
 import { CLIENT_MESSAGES, SERVER_MESSAGES } from '@shared/messageNames';
 import type { ReactionMessage } from '@shared';
 import type { UtterancePlayer } from '../../audio';
@@ -8,6 +9,9 @@ import type { AvatarStage } from './avatarStage';
 import { JoinGate } from './joinGate';
 import type { RoomShell } from './roomShell';
 import type { TimedLine } from './speechTimeline';
+
+/** Refusals of a `say`: the message goes back in the box to be edited or sent later. */
+const SAY_REFUSALS: ReadonlySet<string> = new Set([ERROR_CODES.moderated, ERROR_CODES.rateLimited, ERROR_CODES.queueFull, ERROR_CODES.muted]);
 
 /**
  * Keeps every view of the room page in step with the room store: the pixi HUD, the composer,
@@ -79,12 +83,17 @@ export class RoomController {
     this.shell.hostButton.hidden = !isHost;
     if (!isHost && this.hostPanel.open) this.hostPanel.toggle(false);
     this.shell.title.textContent = view.character.name;
-    if (view.lastError && view.lastError !== prev.lastError) this.shell.toasts.show(view.lastError.message, 'error', 5000);
+    if (view.lastError && view.lastError !== prev.lastError) this.onError(view.lastError);
     if (view.character.expression !== prev.character.expression) this.avatar?.setIdleExpression(view.character.expression);
     if (view.character.lookAt !== prev.character.lookAt || view.sessionId !== prev.sessionId) this.avatar?.lookAt(view.character.lookAt, view.sessionId);
     if (view.connection !== prev.connection) this.onConnection(view);
     if (view.links !== prev.links && prev.links && view.links) this.shell.toasts.show('New links are ready; the old ones no longer work.', 'ok');
     this.renderHud();
+  }
+
+  private onError(error: { code: string; message: string }): void {
+    this.shell.toasts.show(error.message, 'error', 5000);
+    if (SAY_REFUSALS.has(error.code)) this.composer.restoreRefused();
   }
 
   private onConnection(view: RoomView): void {

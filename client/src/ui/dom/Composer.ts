@@ -13,6 +13,8 @@ export interface ComposerActions {
 
 /** Seconds of no typing after which the typing indicator turns off. */
 export const TYPING_IDLE_MS = 3000;
+/** A refusal this soon after sending is taken to be about that message. */
+const REFUSAL_WINDOW_MS = 5000;
 
 /**
  * The bottom bar: a real text input (screen readers, mobile keyboards) with a send button and a
@@ -30,6 +32,7 @@ export class Composer {
   private readonly watching = h('div', { class: 'watching-badge' }, h('span', { class: 'live-dot' }), 'Watching');
   private readonly inline = h('div', { class: 'reaction-row', role: 'group', 'aria-label': 'Reactions' });
   private typingOn = false;
+  private lastSent: { text: string; at: number } | null = null;
   private idle: ReturnType<typeof setTimeout> | null = null;
   private state: ComposerModel['state'] | '' = '';
 
@@ -69,10 +72,22 @@ export class Composer {
     this.input.focus();
   }
 
+  /**
+   * Puts the last message back in an empty box when the server refused it (rate limit, rules,
+   * full queue), so what the person typed is never lost.
+   */
+  restoreRefused(): void {
+    const last = this.lastSent;
+    this.lastSent = null;
+    if (!last || performance.now() - last.at > REFUSAL_WINDOW_MS || this.input.value.trim()) return;
+    this.input.value = last.text;
+  }
+
   private submit(): void {
     const text = this.input.value.trim();
     if (!text || this.state !== 'say') return;
     if (!this.actions.say(text)) return;
+    this.lastSent = { text, at: performance.now() };
     this.input.value = '';
     this.setTyping(false);
   }
