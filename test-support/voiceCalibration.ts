@@ -1,26 +1,32 @@
 /**
  * Derives the lip-sync vowel templates (server/voice/lipsync/vowelTemplates.ts) from ONE
- * eSpeak NG voice at its default pitch: sustained vowels, plus the vowels of running speech
- * placed by the text alignment. Every other voice is left for measurement.
+ * eSpeak NG voice at its default pitch (sustained vowels, plus the vowels of running speech
+ * placed by the text alignment) and from the recorded flite voices speaking the development
+ * sentences (placed by flite's phone times; needs the flite binary). Every other eSpeak voice,
+ * and the held-out sentences, are left for measurement.
  *
  *   npx tsx test-support/voiceCalibration.ts            # print the file
  *   npx tsx test-support/voiceCalibration.ts --write    # overwrite it
+ *
+ * The flite vowels are normalised with the per-utterance shift fitted against the templates in
+ * force, so after a change run `--write` until the file stops changing (two or three runs).
  */
 import { writeFile } from 'node:fs/promises';
 import { type Viseme } from '@shared';
 import { EspeakEngine } from '../server/voice/espeak/EspeakEngine';
 import { matchClausesToAudio } from '../server/voice/lipsync/clauseSpans';
-import { analyzeFrames, type FrameFeatures } from '../server/voice/lipsync/frameAnalysis';
+import { analyzeFrames, frameTimeMs, type FrameFeatures } from '../server/voice/lipsync/frameAnalysis';
 import { ipaNuclei } from '../server/voice/lipsync/ipaVowels';
 import { vowelsFromKana } from '../server/voice/lipsync/kanaVowels';
 import { gateSilence } from '../server/voice/lipsync/silenceGate';
 import { alignVowelFrames } from '../server/voice/lipsync/textAlignment';
 import { type VowelClause } from '../server/voice/lipsync/vowelClause';
-import { visemeForIpa } from '../server/voice/lipsync/vowelMap';
+import { visemeForArpabet, visemeForIpa } from '../server/voice/lipsync/vowelMap';
 import { vowelness } from '../server/voice/lipsync/vowelness';
 import { type SpeakerNormalisation, speakerNormalisation } from '../server/voice/lipsync/vowelClassifier';
 import { decodeWav } from '../server/voice/wav';
-import { CALIBRATION_SENTENCES_EN, CALIBRATION_SENTENCES_JA } from './voiceSentences';
+import { FLITE_VOICES, fliteAvailable, synthesizeWithFlite } from './voiceCorpus';
+import { CALIBRATION_SENTENCES_EN, CALIBRATION_SENTENCES_JA, DEVELOPMENT_SENTENCES_EN } from './voiceSentences';
 
 const VOICE_EN = 'en-us';
 const VOICE_JA = 'ja';
@@ -38,13 +44,13 @@ const SUSTAINED_EN: [string, Viseme][] = [
 const EXCLUDED = /^(sustained en-us (U|3:)|running en (ʊ|ɜ|æ|ə|ɐ|a))$/u;
 const SUSTAINED_JA: [string, Viseme][] = [['ああああああ', 'A'], ['いいいいいい', 'I'], ['うううううう', 'U'], ['ええええええ', 'E'], ['おおおおおお', 'O']];
 
-/** Frames of one vowel category, as (ln F1, ln F2) after speaker normalisation. */
-type Samples = Map<string, { viseme: Viseme; points: [number, number][] }>;
+/** Frames of one vowel category, as (ln F1, ln F2, ln F3) after speaker normalisation. */
+type Samples = Map<string, { viseme: Viseme; points: number[][] }>;
 
 function add(samples: Samples, key: string, viseme: Viseme, features: FrameFeatures, i: number, n: SpeakerNormalisation): void {
-  if (!Number.isFinite(features.f1[i]) || !Number.isFinite(features.f2[i])) return;
+  if (!Number.isFinite(features.f1[i]) || !Number.isFinite(features.f2[i]) || !Number.isFinite(features.f3[i])) return;
   const entry = samples.get(key) ?? { viseme, points: [] };
-  entry.points.push([Math.log(features.f1[i]) - n.f1, Math.log(features.f2[i]) - n.f2]);
+  entry.points.push([Math.log(features.f1[i]) - n.f1, Math.log(features.f2[i]) - n.f2, Math.log(features.f3[i]) - n.f3]);
   samples.set(key, entry);
 }
 
@@ -53,15 +59,47 @@ async function sustained(engine: EspeakEngine, samples: Samples, f3: number[]): 
     ...SUSTAINED_EN.map(([ph, v]) => ({ voice: VOICE_EN, input: `[[${ph.repeat(6)}]]`, key: `sustained ${VOICE_EN} ${ph}`, viseme: v })),
     ...SUSTAINED_JA.map(([text, v]) => ({ voice: VOICE_JA, input: text, key: `sustained ${VOICE_JA} ${v}`, viseme: v })),
   ];
+  const clips = [];
   for (const item of items) {
     const { wav } = await engine.run(['-v', item.voice, '-p', '50', '-s', '80'], item.input, true);
     const audio = decodeWav(wav!);
     const features = analyzeFrames(audio.pcm, audio.sampleRate);
     const peak = Math.max(...features.levelDb);
-    for (let i = 0; i < features.count; i++) {
-      if (features.levelDb[i] < peak - 20) continue;
-      add(samples, item.key, item.viseme, features, i, { f1: 0, f2: 0 });
-      if (item.voice === VOICE_EN && Number.isFinite(features.f3[i])) f3.push(features.f3[i]);
+    const loud = [...features.levelDb.keys()].filter((i) => features.levelDb[i] >= peak - 20);
+    clips.push({ item, features, loud });
+  }
+  // A sustained vowel's F3 is compared with the median over all of its voice's vowels, as an
+  // utterance's frames are with the utterance's median.
+  const medianF3 = new Map<string, number>();
+  for (const voice of [VOICE_EN, VOICE_JA]) {
+    const values = clips.filter((c) => c.item.voice === voice).flatMap((c) => c.loud.map((i) => c.features.f3[i]).filter(Number.isFinite));
+    medianF3.set(voice, median(values));
+    if (voice === VOICE_EN) f3.push(...values);
+  }
+  for (const { item, features, loud } of clips) {
+    for (const i of loud) add(samples, item.key, item.viseme, features, i, { f1: 0, f2: 0, f3: Math.log(medianF3.get(item.voice)!) });
+  }
+}
+
+/**
+ * Vowels of the recorded flite voices speaking the development sentences (never the held-out
+ * ones), placed by flite's own phone times; the middle half of each vowel is kept.
+ */
+async function recorded(samples: Samples): Promise<void> {
+  for (const voice of FLITE_VOICES) {
+    for (const text of DEVELOPMENT_SENTENCES_EN) {
+      const speech = await synthesizeWithFlite(text, voice);
+      const features = analyzeFrames(speech.pcm, speech.sampleRate);
+      const gate = gateSilence(features.centreDb, features.hopMs);
+      const normalisation = speakerNormalisation(features, gate.open, vowelness(features, gate.open));
+      for (const phone of speech.phones) {
+        const viseme = visemeForArpabet(phone.phone);
+        const quarter = (phone.endMs - phone.startMs) / 4;
+        for (let i = 0; viseme && i < features.count; i++) {
+          const t = frameTimeMs(features, i);
+          if (gate.open[i] && t > phone.startMs + quarter && t < phone.endMs - quarter) add(samples, `recorded flite ${phone.phone}`, viseme, features, i, normalisation);
+        }
+      }
     }
   }
 }
@@ -111,25 +149,46 @@ function spread(values: number[]): number {
   return 1.4826 * median(values.map((v) => Math.abs(v - m)));
 }
 
+/**
+ * Mean and covariance (packed c11 c12 c13 c22 c23 c33) of the points within 3 robust spreads of
+ * the median in every dimension: formant-tracking slips (F2 taken for F1, …) would otherwise
+ * dominate the covariance.
+ */
+function moments(points: number[][]): { mean: number[]; covariance: number[] } {
+  const centre = [0, 1, 2].map((d) => median(points.map((p) => p[d])));
+  const reach = [0, 1, 2].map((d) => 3 * Math.max(0.01, spread(points.map((p) => p[d]))));
+  const kept = points.filter((p) => p.every((x, d) => Math.abs(x - centre[d]) <= reach[d]));
+  const mean = [0, 1, 2].map((d) => kept.reduce((sum, p) => sum + p[d], 0) / kept.length);
+  const cov = (a: number, b: number) => kept.reduce((sum, p) => sum + (p[a] - mean[a]) * (p[b] - mean[b]), 0) / kept.length;
+  return { mean, covariance: [cov(0, 0), cov(0, 1), cov(0, 2), cov(1, 1), cov(1, 2), cov(2, 2)] };
+}
+
 function render(samples: Samples, f3: number): string {
+  const numbers = (values: number[]) => values.map((v) => v.toFixed(4)).join(', ');
   const rows = [...samples.entries()]
     .filter(([key, s]) => s.points.length >= 12 && !EXCLUDED.test(key))
     .map(([key, s]) => {
-      const l1 = s.points.map((p) => p[0]);
-      const l2 = s.points.map((p) => p[1]);
-      return `  { viseme: '${s.viseme}', source: '${key}', mean: [${median(l1).toFixed(3)}, ${median(l2).toFixed(3)}], spread: [${spread(l1).toFixed(3)}, ${spread(l2).toFixed(3)}] },`;
+      const { mean, covariance } = moments(s.points);
+      return `  { viseme: '${s.viseme}', source: '${key}', mean: [${numbers(mean)}], covariance: [${numbers(covariance)}] },`;
     });
   return `/**
- * Vowel templates in speaker-normalised log-formant space (ln F1, ln F2), measured from ONE
- * eSpeak NG voice (en-us and ja at the default pitch) by \`npx tsx test-support/voiceCalibration.ts\`:
- * sustained vowels, and the vowels of running speech placed by the text alignment. Other voices
- * are normalised to it through F3. Several components per shape: English has more vowels than
- * VRM has mouths. Generated file: edit the calibration, not the numbers.
+ * Vowel templates in speaker-normalised log-formant space (ln F1, ln F2, ln F3 relative to the
+ * utterance's median F3), measured by \`npx tsx test-support/voiceCalibration.ts\` from ONE eSpeak NG
+ * voice (en-us and ja at the default pitch: sustained vowels, and running speech placed by the
+ * text alignment) and from the recorded flite voices speaking the development sentences (placed
+ * by flite's phone times). Other voices are normalised to the eSpeak voice through F3. Several
+ * components per shape: English has more vowels than VRM has mouths. Generated file: edit the
+ * calibration, not the numbers.
  */
 import { type Viseme } from '@shared';
 
-/** One Gaussian component: median and robust spread (MAD·1.4826) of ln F1 and ln F2. */
-export interface VowelTemplate { viseme: Viseme; source: string; mean: [number, number]; spread: [number, number] }
+/** One Gaussian component: mean and covariance (c11 c12 c13 c22 c23 c33) of the three features. */
+export interface VowelTemplate {
+  viseme: Viseme;
+  source: string;
+  mean: [number, number, number];
+  covariance: [number, number, number, number, number, number];
+}
 
 /** Median F3 (Hz) of the calibration voice: the reference for speaker normalisation. */
 export const CALIBRATION_F3_HZ = ${Math.round(f3)};
@@ -147,6 +206,10 @@ async function main(): Promise<void> {
     const f3: number[] = [];
     await sustained(engine, samples, f3);
     if (!process.argv.includes('--sustained-only')) await running(engine, samples);
+    if (!process.argv.includes('--sustained-only')) {
+      if (!fliteAvailable()) throw new Error('the recorded-voice templates need flite: apt-get install -y flite');
+      await recorded(samples);
+    }
     const source = render(samples, median(f3));
     if (process.argv.includes('--write')) {
       await writeFile(new URL('../server/voice/lipsync/vowelTemplates.ts', import.meta.url), source);

@@ -53,22 +53,22 @@ describe.skipIf(!hasFlite && !ci)(`lip-sync accuracy on recorded-voice speech (f
     phonemes: mode === 'phonemes' ? phonemes.get(s.text) : undefined, audioOnly: mode === 'audio',
   });
 
-  it('gets ≥ 75 % of vowel centres right with the text aligned through eSpeak phonemes', () => {
+  it('gets ≥ 78 % of vowel centres right with the text aligned through eSpeak phonemes', () => {
     const scores = emptyScores();
     for (const s of corpus) scoreVowelCentres(trackOf(s, 'phonemes'), s.phones, scores);
-    expect(overall(scores), perShape(scores)).toBeGreaterThanOrEqual(0.75);
+    expect(overall(scores), perShape(scores)).toBeGreaterThanOrEqual(0.78);
   });
 
-  it('gets ≥ 63 % right with spelling rules when no phonemizer is available', () => {
+  it('gets ≥ 70 % right with spelling rules when no phonemizer is available', () => {
     const scores = emptyScores();
     for (const s of corpus) scoreVowelCentres(trackOf(s, 'spelling'), s.phones, scores);
-    expect(overall(scores), perShape(scores)).toBeGreaterThanOrEqual(0.63);
+    expect(overall(scores), perShape(scores)).toBeGreaterThanOrEqual(0.70);
   });
 
-  it('from the audio alone does better than always showing the most common shape (≥ 45 %; target 60 % not reached)', () => {
+  it('gets ≥ 67 % right from the audio alone (target 60 %; always showing the most common shape, A, gets 45 %)', () => {
     const scores = emptyScores();
     for (const s of corpus) scoreVowelCentres(trackOf(s, 'audio'), s.phones, scores);
-    expect(overall(scores), perShape(scores)).toBeGreaterThanOrEqual(0.45);
+    expect(overall(scores), perShape(scores)).toBeGreaterThanOrEqual(0.67);
   });
 
   it('keeps the mouth closed in ≥ 99 % of pause frames, opens it within 40 ms of voice, and stays within 30 keyframes/s', () => {

@@ -9,8 +9,12 @@ import { type FrameFeatures } from './frameAnalysis';
 import { frameScores } from './audioOnlyShapes';
 import { type SpeakerNormalisation, VISEME_COUNT } from './vowelClassifier';
 
-/** How much the formant fit counts against vowelness when placing vowels. */
-const FORMANT_WEIGHT = 0.35;
+/**
+ * How much the formant fit counts against vowelness when placing vowels. The full-covariance
+ * templates score more sharply than the old diagonal ones, so this is lower than it was (0.35);
+ * the development sentences are flat between 0.1 and 0.25.
+ */
+const FORMANT_WEIGHT = 0.2;
 /** Frames a vowel occupies at least (when the clause is long enough for it). */
 const MIN_VOWEL_FRAMES = 3;
 const NEG = -1e9;
