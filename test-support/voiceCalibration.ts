@@ -7,6 +7,8 @@
  *
  *   npx tsx test-support/voiceCalibration.ts            # print the file
  *   npx tsx test-support/voiceCalibration.ts --write    # overwrite it
+ *   npx tsx test-support/voiceCalibration.ts --exclude-voice awb   # leave a flite voice out (repeatable),
+ *                                                                  # to measure generalisation to it
  *
  * The flite vowels are normalised with the per-utterance shift fitted against the templates in
  * force, so after a change run `--write` until the file stops changing (two or three runs).
@@ -85,8 +87,8 @@ async function sustained(engine: EspeakEngine, samples: Samples, f3: number[]): 
  * Vowels of the recorded flite voices speaking the development sentences (never the held-out
  * ones), placed by flite's own phone times; the middle half of each vowel is kept.
  */
-async function recorded(samples: Samples): Promise<void> {
-  for (const voice of FLITE_VOICES) {
+async function recorded(samples: Samples, excluded: readonly string[]): Promise<void> {
+  for (const voice of FLITE_VOICES.filter((v) => !excluded.includes(v))) {
     for (const text of DEVELOPMENT_SENTENCES_EN) {
       const speech = await synthesizeWithFlite(text, voice);
       const features = analyzeFrames(speech.pcm, speech.sampleRate);
@@ -137,6 +139,15 @@ async function running(engine: EspeakEngine, samples: Samples): Promise<void> {
       }
     }
   }
+}
+
+/** The values of every `--exclude-voice NAME` argument, each checked against FLITE_VOICES. */
+function excludedVoices(): string[] {
+  const names = process.argv.flatMap((arg, i) => (arg === '--exclude-voice' ? [process.argv[i + 1]] : []));
+  for (const name of names) {
+    if (!(FLITE_VOICES as readonly string[]).includes(name)) throw new Error(`--exclude-voice takes one of ${FLITE_VOICES.join(', ')}; got ${name ?? 'nothing'}`);
+  }
+  return names;
 }
 
 function median(values: number[]): number {
@@ -200,6 +211,7 @@ ${rows.join('\n')}
 }
 
 async function main(): Promise<void> {
+  const excluded = excludedVoices();
   const engine = new EspeakEngine();
   try {
     const samples: Samples = new Map();
@@ -208,7 +220,7 @@ async function main(): Promise<void> {
     if (!process.argv.includes('--sustained-only')) await running(engine, samples);
     if (!process.argv.includes('--sustained-only')) {
       if (!fliteAvailable()) throw new Error('the recorded-voice templates need flite: apt-get install -y flite');
-      await recorded(samples);
+      await recorded(samples, excluded);
     }
     const source = render(samples, median(f3));
     if (process.argv.includes('--write')) {
