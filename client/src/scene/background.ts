@@ -1,3 +1,4 @@
+import { Constants } from '@babylonjs/core/Engines/constants';
 import { Layer } from '@babylonjs/core/Layers/layer';
 import '@babylonjs/core/Layers/layerSceneComponent';
 import { RawTexture } from '@babylonjs/core/Materials/Textures/rawTexture';
@@ -49,5 +50,8 @@ export function createBackdrop(scene: Scene, colors: BackdropColors = DEFAULT_BA
   texture.wrapV = Texture.CLAMP_ADDRESSMODE;
   const layer = new Layer('backdrop', null, scene, true);
   layer.texture = texture;
+  // The gradient is fully opaque: blending it over the clear colour would only add a read of every
+  // (multisampled) pixel — about 2 % of a software-rendered frame — for the same result.
+  layer.alphaBlendingMode = Constants.ALPHA_DISABLE;
   return layer;
 }
