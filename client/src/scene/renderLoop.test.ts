@@ -48,6 +48,33 @@ describe('render loop', () => {
     expect(dts[2]).toBe(0.1);
   });
 
+  it('reports frame times, flagging those stretched by idle pacing or a stop', () => {
+    const { loop } = fakeLoop(30);
+    const timings: { seconds: number; throttled: boolean }[] = [];
+    loop.onFrameTiming.add((t) => timings.push({ ...t }));
+    let active = true;
+    loop.addActivitySource(() => active);
+    let t = runAt60(loop, 0, 0.5);
+    expect(timings[0].throttled).toBe(true); // no previous frame
+    expect(timings.slice(1).every((x) => !x.throttled && Math.abs(x.seconds - 1 / 60) < 1e-6)).toBe(true);
+    active = false;
+    const idleFrom = timings.length;
+    t = runAt60(loop, t, 0.5);
+    expect(timings.slice(idleFrom).every((x) => x.throttled)).toBe(true);
+    active = true;
+    loop.start();
+    loop.stop();
+    const before = timings.length;
+    loop.tick(t + 1000 / 60);
+    loop.tick(t + 2000 / 60);
+    expect(timings.slice(before).map((x) => x.throttled)).toEqual([true, false]);
+    // A slow machine that never reaches the idle rate is measured even when idle: nothing was held back.
+    active = false;
+    loop.tick(t + 200);
+    loop.tick(t + 300);
+    expect(timings.at(-1)).toEqual({ seconds: 0.1, throttled: false });
+  });
+
   it('stays awake after wake() for the requested time', () => {
     const { loop } = fakeLoop(10);
     const now = performance.now();

@@ -8,6 +8,14 @@ export interface RenderLoopOptions {
   idleFps?: number;
 }
 
+/** How long one rendered frame took, for frame-rate measurements. */
+export interface FrameTiming {
+  /** Time since the previous rendered frame (unclamped), in seconds. */
+  seconds: number;
+  /** True when the loop held frames back in between (idle pacing, a stop): the time then says nothing about rendering speed. */
+  throttled: boolean;
+}
+
 /**
  * Renders the scene from the engine's animation-frame loop, at full rate while something is
  * active (speech, gestures, camera drag — see `wake` and `addActivitySource`) and at `idleFps`
@@ -16,6 +24,11 @@ export interface RenderLoopOptions {
 export class RenderLoop {
   /** Fired before each rendered frame with dt in seconds (clamped to 0.1). */
   readonly onFrame = new Observable<number>();
+  /** Fired after each rendered frame (one reused object: read it, don't keep it). */
+  readonly onFrameTiming = new Observable<FrameTiming>();
+  private readonly timing: FrameTiming = { seconds: 0, throttled: true };
+  /** A tick passed without rendering (or the loop was stopped) since the last rendered frame. */
+  private heldBack = true;
   private readonly sources = new Set<() => boolean>();
   private readonly idleInterval: number;
   private awakeUntil = 0;
@@ -62,6 +75,7 @@ export class RenderLoop {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.heldBack = true;
     this.engine.runRenderLoop(this.loopCallback);
   }
 
@@ -75,12 +89,16 @@ export class RenderLoop {
   /** One animation-frame tick: renders when due; returns whether it rendered. */
   tick(now = performance.now()): boolean {
     const since = this.lastFrame < 0 ? Infinity : now - this.lastFrame;
-    if (since < this.idleInterval - 2 && !this.isActive(now)) return false;
+    if (since < this.idleInterval - 2 && !this.isActive(now)) {
+      this.heldBack = true;
+      return false;
+    }
     const dt = Number.isFinite(since) ? Math.min(since / 1000, 0.1) : 1 / 60;
     this.lastFrame = now;
     this.onFrame.notifyObservers(dt);
     if (this.scene.activeCamera) this.scene.render();
     this.countFrame(now);
+    this.reportTiming(since);
     return true;
   }
 
@@ -88,12 +106,20 @@ export class RenderLoop {
   dispose(): void {
     this.stop();
     this.onFrame.clear();
+    this.onFrameTiming.clear();
     this.sources.clear();
   }
 
   private readonly loopCallback = (): void => {
     this.tick();
   };
+
+  private reportTiming(sinceMs: number): void {
+    this.timing.seconds = Number.isFinite(sinceMs) ? sinceMs / 1000 : 0;
+    this.timing.throttled = this.heldBack || !Number.isFinite(sinceMs);
+    this.heldBack = false;
+    this.onFrameTiming.notifyObservers(this.timing);
+  }
 
   private countFrame(now: number): void {
     this.frames++;

@@ -1,0 +1,146 @@
+/**
+ * Adaptive rendering quality. On software GL (and weak phones) the frame time is almost all pixel
+ * work: multisampling (~1.5× the cost of a single-sampled frame) and the number of pixels shaded
+ * (the cost follows the resolution's area). So the steps trade exactly those: MSAA first, then
+ * resolution, never the character's materials or lights.
+ */
+
+/** One quality step: multisampling on or off, and the fraction of the device pixel ratio rendered. */
+export interface QualityLevel {
+  readonly antialias: boolean;
+  /** 1 = the (capped) device pixel ratio; 0.5 = half of it in each direction. */
+  readonly resolutionScale: number;
+}
+
+/** Best first. Each step costs at most ~1.5× the next one, well inside the up-step headroom (45 / 24 fps). */
+export const QUALITY_LEVELS: readonly QualityLevel[] = [
+  { antialias: true, resolutionScale: 1 },
+  { antialias: false, resolutionScale: 1 },
+  { antialias: false, resolutionScale: 0.85 },
+  { antialias: false, resolutionScale: 0.7 },
+  { antialias: false, resolutionScale: 0.6 },
+  { antialias: false, resolutionScale: 0.5 },
+];
+
+/** What the controller changes (the stage, or a fake in tests). */
+export interface QualityTarget {
+  applyQuality(level: QualityLevel): void;
+}
+
+/** Options of `AdaptiveQuality`. */
+export interface AdaptiveQualityOptions {
+  /** Below this average frame rate over a window, step down (default 24). */
+  floorFps?: number;
+  /** At or above this average for `upAfterSeconds`, try the step above (default 45). */
+  comfortableFps?: number;
+  /** Seconds of measured rendering per verdict (default 2). */
+  windowSeconds?: number;
+  /** Seconds of comfortable rendering before stepping up (default 5); doubled for each time the level above failed. */
+  upAfterSeconds?: number;
+  /** A level that proved too slow this many times is never tried again (default 2). */
+  maxFailures?: number;
+  /** Rendering time ignored right after a change, while new buffers and shaders warm up (default 0.5 s). */
+  settleSeconds?: number;
+  levels?: readonly QualityLevel[];
+  /** Called after each change with the new level index and the frame rate that caused it. */
+  onChange?: (index: number, level: QualityLevel, measuredFps: number) => void;
+}
+
+/** Longer gaps are a background tab or a debugger pause, not slow rendering. */
+const MAX_FRAME_SECONDS = 1;
+
+/**
+ * Watches the frame rate and moves between `QUALITY_LEVELS`. Feed it each rendered frame's
+ * duration with `update(dt)`; frames the render loop delayed on purpose (idle throttling) must be
+ * passed with `throttled = true` and are ignored. Steps down one level per slow window, and up only
+ * after a sustained comfortable stretch; a level that failed waits twice as long before the next
+ * try and is given up after `maxFailures`, so the quality settles instead of oscillating.
+ */
+export class AdaptiveQuality {
+  private readonly levels: readonly QualityLevel[];
+  private readonly floorFps: number;
+  private readonly comfortableFps: number;
+  private readonly windowSeconds: number;
+  private readonly upAfterSeconds: number;
+  private readonly maxFailures: number;
+  private readonly settleSeconds: number;
+  private readonly failures: number[];
+  private index = 0;
+  private windowTime = 0;
+  private windowFrames = 0;
+  private comfortableTime = 0;
+  private settleLeft = 0;
+  private disposed = false;
+
+  constructor(private readonly target: QualityTarget, private readonly options: AdaptiveQualityOptions = {}) {
+    this.levels = options.levels ?? QUALITY_LEVELS;
+    this.floorFps = options.floorFps ?? 24;
+    this.comfortableFps = options.comfortableFps ?? 45;
+    this.windowSeconds = options.windowSeconds ?? 2;
+    this.upAfterSeconds = options.upAfterSeconds ?? 5;
+    this.maxFailures = options.maxFailures ?? 2;
+    this.settleSeconds = options.settleSeconds ?? 0.5;
+    this.failures = this.levels.map(() => 0);
+  }
+
+  /** Index into the levels (0 = best). */
+  get levelIndex(): number {
+    return this.index;
+  }
+
+  get level(): QualityLevel {
+    return this.levels[this.index];
+  }
+
+  /** Records one rendered frame that took `dtSeconds`; `throttled` frames (idle pacing) are ignored. */
+  update(dtSeconds: number, throttled = false): void {
+    if (this.disposed || throttled || !(dtSeconds > 0) || dtSeconds > MAX_FRAME_SECONDS) return;
+    if (this.settleLeft > 0) {
+      this.settleLeft -= dtSeconds;
+      return;
+    }
+    this.windowTime += dtSeconds;
+    this.windowFrames++;
+    if (this.windowTime >= this.windowSeconds) this.judgeWindow();
+  }
+
+  /** Stops adapting (the current level stays applied). */
+  dispose(): void {
+    this.disposed = true;
+  }
+
+  private judgeWindow(): void {
+    const fps = this.windowFrames / this.windowTime;
+    const seconds = this.windowTime;
+    this.windowTime = 0;
+    this.windowFrames = 0;
+    if (fps < this.floorFps) {
+      this.comfortableTime = 0;
+      if (this.index < this.levels.length - 1) {
+        this.failures[this.index]++;
+        this.moveTo(this.index + 1, fps);
+      }
+      return;
+    }
+    if (fps < this.comfortableFps) {
+      this.comfortableTime = 0;
+      return;
+    }
+    this.comfortableTime += seconds;
+    if (this.canStepUp()) this.moveTo(this.index - 1, fps);
+  }
+
+  private canStepUp(): boolean {
+    if (this.index === 0) return false;
+    const failures = this.failures[this.index - 1];
+    return failures < this.maxFailures && this.comfortableTime >= this.upAfterSeconds * 2 ** failures;
+  }
+
+  private moveTo(index: number, fps: number): void {
+    this.index = index;
+    this.comfortableTime = 0;
+    this.settleLeft = this.settleSeconds;
+    this.target.applyQuality(this.levels[index]);
+    this.options.onChange?.(index, this.levels[index], fps);
+  }
+}
