@@ -4,11 +4,14 @@ import type { ArcRotateCamera } from '@babylonjs/core/Cameras/arcRotateCamera';
 import { ImageProcessingConfiguration } from '@babylonjs/core/Materials/imageProcessingConfiguration';
 import { Color4 } from '@babylonjs/core/Maths/math.color';
 import { Scene } from '@babylonjs/core/scene';
+import { debugEnabled } from '../debug';
+import { AdaptiveQuality, type AdaptiveQualityOptions } from './adaptiveQuality';
 import type { Avatar } from './avatar';
 import { createBackdrop, type BackdropColors } from './background';
 import { createStageCamera, frameUpperBody } from './camera';
 import { createLights, type StageLights } from './lights';
 import { RenderLoop } from './renderLoop';
+import { createStageQualityTarget } from './stageQuality';
 import { watchViewport } from './viewport';
 
 /** Options of `createStage`. */
@@ -24,6 +27,8 @@ export interface StageOptions {
   engine?: AbstractEngine;
   /** Start the render loop now (default true). */
   autoStart?: boolean;
+  /** Lower MSAA and resolution while the frame rate stays low (default true; canvas stages only). */
+  adaptiveQuality?: boolean | AdaptiveQualityOptions;
 }
 
 /** The 3D stage: engine, scene, camera, lights, backdrop and the render loop, with one current avatar. */
@@ -33,6 +38,8 @@ export interface Stage {
   readonly camera: ArcRotateCamera;
   readonly lights: StageLights;
   readonly loop: RenderLoop;
+  /** The adaptive quality controller (null without a canvas or when switched off). */
+  readonly quality: AdaptiveQuality | null;
   /** The character on stage, if any. */
   readonly avatar: Avatar | null;
   /** Calls `fn(dtSeconds)` before every rendered frame; returns an unsubscribe function. */
@@ -62,11 +69,13 @@ export function createStage(canvas: HTMLCanvasElement | null, options: StageOpti
     frameUpperBody(camera, { head: avatar.headPosition(), height: avatar.height() }, aspect);
     loop.wake();
   };
-  const detach = canvas && !options.engine ? attachCanvas(canvas, engine, camera, loop, options.maxPixelRatio ?? 2, frame) : () => {};
+  const attached = canvas && !options.engine ? attachCanvas(canvas, engine, camera, loop, options, frame) : null;
+  const detach = attached?.detach ?? (() => {});
   if (options.autoStart ?? true) loop.start();
 
   return {
     engine, scene, camera, lights, loop,
+    quality: attached?.quality ?? null,
     get avatar() { return avatar; },
     onFrame(fn) {
       const observer = loop.onFrame.add(fn);
@@ -103,19 +112,50 @@ function createStageScene(engine: AbstractEngine): Scene {
   return scene;
 }
 
-/** Orbit input, resize/pixel-ratio tracking, and full frame rate while the user drags; returns a detacher. */
-function attachCanvas(canvas: HTMLCanvasElement, engine: AbstractEngine, camera: ArcRotateCamera, loop: RenderLoop, maxPixelRatio: number, onResize: () => void): () => void {
+/** Orbit input, resize/pixel-ratio tracking, adaptive quality, and full frame rate while the user drags. */
+function attachCanvas(canvas: HTMLCanvasElement, engine: AbstractEngine, camera: ArcRotateCamera, loop: RenderLoop, options: StageOptions, onResize: () => void): { quality: AdaptiveQuality | null; detach(): void } {
   camera.attachControl(true);
-  const stopViewport = watchViewport(engine, canvas, maxPixelRatio, onResize);
+  const adaptive = startAdaptiveQuality(engine, camera, loop, options);
+  const viewport = watchViewport(engine, canvas, options.maxPixelRatio ?? 2, onResize, () => adaptive?.target.resolutionScale ?? 1);
+  if (adaptive) adaptive.target.viewport = viewport;
   const wakeOnInput = (): void => loop.wake(2000);
   canvas.addEventListener('pointerdown', wakeOnInput);
   canvas.addEventListener('wheel', wakeOnInput, { passive: true });
   const removeSource = loop.addActivitySource(() => camera.inertialAlphaOffset !== 0 || camera.inertialBetaOffset !== 0 || camera.inertialRadiusOffset !== 0);
-  return () => {
-    stopViewport();
+  const detach = (): void => {
+    adaptive?.stop();
+    viewport.stop();
     removeSource();
     canvas.removeEventListener('pointerdown', wakeOnInput);
     canvas.removeEventListener('wheel', wakeOnInput);
     camera.detachControl();
   };
+  return { quality: adaptive?.quality ?? null, detach };
+}
+
+/** The quality controller fed by the loop's frame times; with `?debug=1` its level is `window.kotodamaQuality`. */
+function startAdaptiveQuality(engine: AbstractEngine, camera: ArcRotateCamera, loop: RenderLoop, options: StageOptions) {
+  if (options.adaptiveQuality === false) return null;
+  const target = createStageQualityTarget(engine, camera, options.antialias ?? true);
+  const given = typeof options.adaptiveQuality === 'object' ? options.adaptiveQuality : {};
+  const quality = new AdaptiveQuality(target, {
+    ...given,
+    onChange: (index, level, fps) => {
+      // One line per change (a handful per session at most): tells a support request why the picture got softer.
+      console.info(`[quality] ${fps.toFixed(1)} fps → level ${index}: MSAA ${level.antialias ? 'on' : 'off'}, ${Math.round(level.resolutionScale * 100)} % resolution`);
+      given.onChange?.(index, level, fps);
+    },
+  });
+  const observer = loop.onFrameTiming.add((t) => quality.update(t.seconds, t.throttled));
+  const exposed = debugEnabled();
+  if (exposed) {
+    Object.defineProperty(globalThis, 'kotodamaQuality', { configurable: true, get: () => ({ level: quality.levelIndex, ...quality.level }) });
+  }
+  const stop = (): void => {
+    loop.onFrameTiming.remove(observer);
+    quality.dispose();
+    target.dispose();
+    if (exposed) delete (globalThis as { kotodamaQuality?: unknown }).kotodamaQuality;
+  };
+  return { quality, target, stop };
 }

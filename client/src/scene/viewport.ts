@@ -6,14 +6,21 @@ export function effectivePixelRatio(devicePixelRatio: number, maxPixelRatio: num
   return Math.max(0.5, Math.min(dpr, maxPixelRatio));
 }
 
+/** A running viewport watch. */
+export interface ViewportWatch {
+  /** Re-applies the size now (e.g. after the resolution scale changed). */
+  refresh(): void;
+  stop(): void;
+}
+
 /**
- * Keeps the engine's drawing buffer matched to the canvas's CSS size × the capped pixel ratio,
- * on element resize and when the page moves to a screen with another pixel ratio.
- * Returns a function that stops watching.
+ * Keeps the engine's drawing buffer matched to the canvas's CSS size × the capped pixel ratio ×
+ * `resolutionScale()` (the adaptive quality's share, 1 at full quality), on element resize and
+ * when the page moves to a screen with another pixel ratio.
  */
-export function watchViewport(engine: AbstractEngine, canvas: HTMLCanvasElement, maxPixelRatio: number, onResize: () => void): () => void {
+export function watchViewport(engine: AbstractEngine, canvas: HTMLCanvasElement, maxPixelRatio: number, onResize: () => void, resolutionScale: () => number = () => 1): ViewportWatch {
   const apply = (): void => {
-    const ratio = effectivePixelRatio(globalThis.devicePixelRatio ?? 1, maxPixelRatio);
+    const ratio = effectivePixelRatio(globalThis.devicePixelRatio ?? 1, maxPixelRatio) * resolutionScale();
     engine.setHardwareScalingLevel(1 / ratio);
     engine.resize();
     onResize();
@@ -33,8 +40,11 @@ export function watchViewport(engine: AbstractEngine, canvas: HTMLCanvasElement,
     watchRatio();
   };
   watchRatio();
-  return () => {
-    observer?.disconnect();
-    media?.removeEventListener('change', onRatioChange);
+  return {
+    refresh: apply,
+    stop() {
+      observer?.disconnect();
+      media?.removeEventListener('change', onRatioChange);
+    },
   };
 }
