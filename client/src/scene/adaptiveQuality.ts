@@ -22,6 +22,18 @@ export const QUALITY_LEVELS: readonly QualityLevel[] = [
   { antialias: false, resolutionScale: 0.5 },
 ];
 
+/**
+ * Relative cost of a level's frame, used to jump straight past levels that can't reach the floor:
+ * pixels × a conservative MSAA factor (SwiftShader measures ~1.5, GPUs less; underestimating it
+ * only means another step later, overestimating would blur a capable screen).
+ */
+export function levelCost(level: QualityLevel): number {
+  return level.resolutionScale ** 2 * (level.antialias ? 1.25 : 1);
+}
+
+/** Aim a little above the floor when stepping down, so the next window doesn't land just under it again. */
+const STEP_DOWN_MARGIN = 1.1;
+
 /** What the controller changes (the stage, or a fake in tests). */
 export interface QualityTarget {
   applyQuality(level: QualityLevel): void;
@@ -52,7 +64,9 @@ const MAX_FRAME_SECONDS = 1;
 /**
  * Watches the frame rate and moves between `QUALITY_LEVELS`. Feed it each rendered frame's
  * duration with `update(dt)`; frames the render loop delayed on purpose (idle throttling) must be
- * passed with `throttled = true` and are ignored. Steps down one level per slow window, and up only
+ * passed with `throttled = true` and are ignored. A slow window steps down to the first level whose
+ * estimated cost (`levelCost`) reaches the floor — one level when slightly slow, several when far
+ * too slow, so a 7-fps phone needn't wait five windows. It steps up one level at a time, only
  * after a sustained comfortable stretch; a level that failed waits twice as long before the next
  * try and is given up after `maxFailures`, so the quality settles instead of oscillating.
  */
@@ -118,7 +132,7 @@ export class AdaptiveQuality {
       this.comfortableTime = 0;
       if (this.index < this.levels.length - 1) {
         this.failures[this.index]++;
-        this.moveTo(this.index + 1, fps);
+        this.moveTo(this.stepDownTarget(fps), fps);
       }
       return;
     }
@@ -128,6 +142,16 @@ export class AdaptiveQuality {
     }
     this.comfortableTime += seconds;
     if (this.canStepUp()) this.moveTo(this.index - 1, fps);
+  }
+
+  /** The best level below the current one that should reach the floor (else the lowest). */
+  private stepDownTarget(fps: number): number {
+    const neededReduction = (this.floorFps * STEP_DOWN_MARGIN) / fps;
+    const current = levelCost(this.level);
+    for (let i = this.index + 1; i < this.levels.length; i++) {
+      if (current / levelCost(this.levels[i]) >= neededReduction) return i;
+    }
+    return this.levels.length - 1;
   }
 
   private canStepUp(): boolean {
