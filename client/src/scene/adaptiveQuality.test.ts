@@ -56,7 +56,7 @@ describe('adaptive quality', () => {
     // Needs 3.8× less work: 50 % resolution without MSAA is the first level estimated to give it.
     expect(quality.level).toEqual({ antialias: false, resolutionScale: 0.5 });
     clock.run(30);
-    expect(applied).toHaveLength(1); // 42 fps in the fake: fine, though not comfortable enough to step up
+    expect(applied).toHaveLength(1); // 42 fps in the fake, but 60 % resolution is estimated at 29: stay
   });
 
   it('goes no lower than half the pixel ratio, and stops where the floor is met', () => {
@@ -87,14 +87,14 @@ describe('adaptive quality', () => {
     expect(quality.levelIndex).toBe(1);
     clock.setSpeedup(4);
     clock.run(4);
-    expect(quality.levelIndex).toBe(1); // comfortable, but not for long enough yet
+    expect(quality.levelIndex).toBe(1); // MSAA failed once: twice the wait
     clock.run(10);
     expect(quality.levelIndex).toBe(0);
   });
 
   it('does not oscillate: a level that keeps failing is given up', () => {
-    // 30 fps with MSAA-off is "comfortable" only under a 25-fps bar, and MSAA makes it 20: too slow.
-    const { quality, applied, clock } = simulate(20, { comfortableFps: 25 });
+    // At 30 fps without MSAA the estimate says MSAA would give 24 (≥ a 22-fps bar); the fake gives 20.
+    const { quality, applied, clock } = simulate(20, { upFps: 22 });
     clock.run(100);
     const settled = applied.length;
     clock.run(1000);

@@ -12,7 +12,7 @@ export interface QualityLevel {
   readonly resolutionScale: number;
 }
 
-/** Best first. Each step costs at most ~1.5× the next one, well inside the up-step headroom (45 / 24 fps). */
+/** Best first. Each step costs at most ~1.5× the next one. */
 export const QUALITY_LEVELS: readonly QualityLevel[] = [
   { antialias: true, resolutionScale: 1 },
   { antialias: false, resolutionScale: 1 },
@@ -43,11 +43,14 @@ export interface QualityTarget {
 export interface AdaptiveQualityOptions {
   /** Below this average frame rate over a window, step down (default 24). */
   floorFps?: number;
-  /** At or above this average for `upAfterSeconds`, try the step above (default 45). */
-  comfortableFps?: number;
+  /**
+   * Step up when the level above is estimated (`levelCost`) to run at this rate or more, for
+   * `upAfterSeconds` in a row (default 30: a margin over the floor so a step up doesn't land back under it).
+   */
+  upFps?: number;
   /** Seconds of measured rendering per verdict (default 2). */
   windowSeconds?: number;
-  /** Seconds of comfortable rendering before stepping up (default 5); doubled for each time the level above failed. */
+  /** Seconds of such headroom before stepping up (default 5); doubled for each time the level above failed. */
   upAfterSeconds?: number;
   /** A level that proved too slow this many times is never tried again (default 2). */
   maxFailures?: number;
@@ -67,13 +70,14 @@ const MAX_FRAME_SECONDS = 1;
  * passed with `throttled = true` and are ignored. A slow window steps down to the first level whose
  * estimated cost (`levelCost`) reaches the floor — one level when slightly slow, several when far
  * too slow, so a 7-fps phone needn't wait five windows. It steps up one level at a time, only
- * after a sustained comfortable stretch; a level that failed waits twice as long before the next
+ * after a sustained stretch in which the level above is estimated to hold `upFps` (the gap between
+ * that and the floor is the hysteresis); a level that failed waits twice as long before the next
  * try and is given up after `maxFailures`, so the quality settles instead of oscillating.
  */
 export class AdaptiveQuality {
   private readonly levels: readonly QualityLevel[];
   private readonly floorFps: number;
-  private readonly comfortableFps: number;
+  private readonly upFps: number;
   private readonly windowSeconds: number;
   private readonly upAfterSeconds: number;
   private readonly maxFailures: number;
@@ -89,7 +93,7 @@ export class AdaptiveQuality {
   constructor(private readonly target: QualityTarget, private readonly options: AdaptiveQualityOptions = {}) {
     this.levels = options.levels ?? QUALITY_LEVELS;
     this.floorFps = options.floorFps ?? 24;
-    this.comfortableFps = options.comfortableFps ?? 45;
+    this.upFps = options.upFps ?? 30;
     this.windowSeconds = options.windowSeconds ?? 2;
     this.upAfterSeconds = options.upAfterSeconds ?? 5;
     this.maxFailures = options.maxFailures ?? 2;
@@ -136,7 +140,7 @@ export class AdaptiveQuality {
       }
       return;
     }
-    if (fps < this.comfortableFps) {
+    if (this.index === 0 || this.estimatedFpsAt(this.index - 1, fps) < this.upFps) {
       this.comfortableTime = 0;
       return;
     }
@@ -146,16 +150,18 @@ export class AdaptiveQuality {
 
   /** The best level below the current one that should reach the floor (else the lowest). */
   private stepDownTarget(fps: number): number {
-    const neededReduction = (this.floorFps * STEP_DOWN_MARGIN) / fps;
-    const current = levelCost(this.level);
     for (let i = this.index + 1; i < this.levels.length; i++) {
-      if (current / levelCost(this.levels[i]) >= neededReduction) return i;
+      if (this.estimatedFpsAt(i, fps) >= this.floorFps * STEP_DOWN_MARGIN) return i;
     }
     return this.levels.length - 1;
   }
 
+  /** The frame rate level `index` should give, from the rate measured at the current level. */
+  private estimatedFpsAt(index: number, fps: number): number {
+    return (fps * levelCost(this.level)) / levelCost(this.levels[index]);
+  }
+
   private canStepUp(): boolean {
-    if (this.index === 0) return false;
     const failures = this.failures[this.index - 1];
     return failures < this.maxFailures && this.comfortableTime >= this.upAfterSeconds * 2 ** failures;
   }
