@@ -14,6 +14,10 @@
  *   work (returns an unsubscribe); `stage.loop.addActivitySource(() => boolean)` keeps full frame
  *   rate while it returns true (idle rate otherwise, default 30 fps); `stage.wake(ms)`;
  *   `stage.frame()` re-frames the upper body; `stage.avatar`; `stage.dispose()`.
+ * - Adaptive quality (canvas stages, on by default): while the frame rate stays under 24 fps it turns
+ *   MSAA off, then lowers the resolution down to half the pixel ratio; it steps back up when there
+ *   is headroom. `stage.quality` is the controller; each change is logged (`[quality] …`), and with
+ *   `?debug=1` `window.kotodamaQuality` shows the level. `createStage(canvas, { adaptiveQuality: false })` turns it off.
  * - `loadAvatar(stage, source, onProgress?, { show, signal, timings }) → Promise<Avatar>`: source is a
  *   URL, bytes or a Blob/File; progress 0–0.8 download, 0.8–0.95 parse, 1 ready.
  * - `Avatar`: `bones` (VRM 0.x humanoid names → nodes), `expressions` (canonical names → morph
@@ -28,7 +32,8 @@ export type { AvatarSource } from './fetchBytes';
 export { loadVrmIntoScene, loadVrmPlugins, type LoadedVrm, type GltfJson } from './loadVrm';
 export { describeVrm, type VrmDescription, type ExpressionDef, type LookAtDef, type RangeMap, type VrmVersion } from './vrmDescription';
 export { frameUpperBody, CAMERA_FOV, type FramingSubject } from './camera';
-export { RenderLoop, type RenderLoopOptions } from './renderLoop';
+export { RenderLoop, type RenderLoopOptions, type FrameTiming } from './renderLoop';
+export { AdaptiveQuality, QUALITY_LEVELS, levelCost, type AdaptiveQualityOptions, type QualityLevel, type QualityTarget } from './adaptiveQuality';
 export { effectivePixelRatio } from './viewport';
 export { DEFAULT_BACKDROP, type BackdropColors } from './background';
 export type { StageLights } from './lights';
