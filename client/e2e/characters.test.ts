@@ -44,7 +44,7 @@ describe.skipIf(!run)('characters in the lobby (editor, avatar upload, picker �
     console.log(`characters e2e: ${timings.join(', ')}`);
   });
 
-  it('creates a character with an uploaded avatar, hosts a room with it, and deletes it', async () => {
+  it('creates a character with an uploaded avatar, hosts a room with it, edits and deletes it', async () => {
     const me = await person(browser, 'creator', PHONE);
     const { page } = me;
     const avatarPosts: string[] = [];
@@ -63,6 +63,7 @@ describe.skipIf(!run)('characters in the lobby (editor, avatar upload, picker �
     lap('four uploads: too big, broken, no lip-sync, good');
     expect(await dialog.locator('#character-persona-error').textContent(), 'the refusal goes once the persona is fixed').toBe('');
     await dialog.locator('.avatar-chooser').screenshot({ path: `${SHOTS}/characters-avatars-phone.png` });
+    await refusePublicWithPrivateAvatar(dialog);
     await dialog.getByRole('button', { name: 'Create character' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const card = page.locator('.character-card', { hasText: NAME });
@@ -81,8 +82,9 @@ describe.skipIf(!run)('characters in the lobby (editor, avatar upload, picker �
     expect(requested, 'the room loads the uploaded avatar').toContain(new URL(avatar.url, server.url).pathname);
 
     await page.goto(`${server.url}/`);
+    await changeGreeting(page, 'Welcome back to the observatory!');
     await deleteCharacter(page);
-    lap('deleted from the lobby');
+    lap('edited and deleted from the lobby');
     expect(me.errors, 'errors on the page').toEqual([]);
   }, 120_000);
 });
@@ -135,12 +137,33 @@ async function uploadAvatars(dialog: Locator, posts: string[]): Promise<{ id: st
   return avatar;
 }
 
+/** Public needs an avatar everyone may use: an unreviewed upload is refused, the reason shown by the choice. */
+async function refusePublicWithPrivateAvatar(dialog: Locator): Promise<void> {
+  await dialog.locator('label.segment', { hasText: 'Public' }).click();
+  await dialog.getByRole('button', { name: 'Create character' }).click();
+  await expect.poll(() => dialog.locator('#visibility-error').textContent()).toMatch(/^A public character needs an avatar everyone may use/);
+  await dialog.locator('label.segment', { hasText: 'Private' }).click();
+  expect(await dialog.getByRole('radio', { name: /^Private/ }).isChecked()).toBe(true);
+}
+
+/** Edit → a new greeting → Save: the card shows it. */
+async function changeGreeting(page: Page, greeting: string): Promise<void> {
+  const card = page.locator('.character-card', { hasText: NAME });
+  await card.getByRole('button', { name: `Edit ${NAME}` }).click();
+  const dialog = page.getByRole('dialog');
+  expect(await dialog.getByLabel('Name', { exact: true }).inputValue(), 'the editor opens on the character').toBe(NAME);
+  expect(await dialog.getByLabel('eSpeak voice').inputValue(), 'with its voice').toBe('en-us+f3');
+  await dialog.getByLabel('Greeting (optional)').fill(greeting);
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await expect.poll(() => card.locator('.character-blurb').textContent()).toBe(greeting);
+}
+
 /** Edit → Delete character… → Delete for good: the card goes away. */
 async function deleteCharacter(page: Page): Promise<void> {
   const card = page.locator('.character-card', { hasText: NAME });
   await card.getByRole('button', { name: `Edit ${NAME}` }).click();
   const dialog = page.getByRole('dialog');
-  expect(await dialog.getByLabel('Name', { exact: true }).inputValue(), 'the editor opens on the character').toBe(NAME);
   await dialog.getByRole('button', { name: 'Delete character…' }).click();
   await dialog.getByRole('button', { name: 'Delete for good' }).click();
   await dialog.waitFor({ state: 'hidden' });
