@@ -19,3 +19,8 @@ export {
 } from './messages';
 export { ERROR_CODES, JOIN_ERRORS, CLOSE_CODES, type ErrorCode, type JoinErrorCode } from './errors';
 export { ClockSync, CLOCK_SYNC, type ClockSample } from './clockSync';
+export {
+  CHARACTER_LANGUAGES, VISIBILITIES, CHARACTER_TEXT_LIMITS, VOICE_PROVIDERS, KOEIROMAP_STYLES, OPENAI_VOICES, VOICE_RANGES,
+  type CharacterLanguage, type Visibility, type KoeiromapStyle, type OpenAiVoiceName, type VoiceSettings, type VoiceProvider,
+  type AvatarWarning, type AvatarStatus,
+} from './characters';

@@ -1,10 +1,8 @@
+import type { AvatarStatus, AvatarWarning } from '@shared';
 import type { VrmModel } from '../db';
 
-/** Why an avatar may disappoint, for the uploader to see before they use it. */
-export type AvatarWarning = 'no_lip_sync' | 'no_expressions' | 'not_shareable';
+export type { AvatarStatus, AvatarWarning };
 
-/** Where an avatar stands in the catalogue. */
-export type AvatarStatus = 'builtin' | 'approved' | 'pending' | 'private_only';
 
 /** An avatar as the API shows it. */
 export interface AvatarView {

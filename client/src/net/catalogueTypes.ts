@@ -1,28 +1,14 @@
 /**
  * Characters and avatars as the HTTP API shows them (GET/POST /api/characters, GET/POST
- * /api/avatars). The server's zod schema (server/characters/characterInput.ts) is the authority
- * on what a character may hold; these types mirror it for the client.
+ * /api/avatars). What a character may hold (languages, voices, ranges) lives in shared/characters.ts,
+ * which the server's validator uses too.
  */
+import type { AvatarStatus, AvatarWarning, CharacterLanguage, Visibility, VoiceSettings } from '@shared/characters';
 
-/** How a character sounds: one provider and its own settings (all optional). */
-export type VoiceSettings =
-  | { provider: 'espeak'; voice?: string; pitch?: number; speed?: number }
-  | { provider: 'koeiromap'; speakerX?: number; speakerY?: number; style?: KoeiromapStyle }
-  | { provider: 'openai'; voice?: OpenAiVoiceName; speed?: number };
-
-/** The voice providers a character may name. */
-export type VoiceProvider = VoiceSettings['provider'];
-/** Koeiromap's speaking styles. */
-export const KOEIROMAP_STYLES = ['talk', 'happy', 'sad', 'angry', 'fear', 'surprised'] as const;
-export type KoeiromapStyle = (typeof KOEIROMAP_STYLES)[number];
-/** OpenAI's named text-to-speech voices. */
-export const OPENAI_VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'fable', 'nova', 'onyx', 'sage', 'shimmer', 'verse'] as const;
-export type OpenAiVoiceName = (typeof OPENAI_VOICES)[number];
-
-/** Who may see and use a character. */
-export type Visibility = 'private' | 'public';
-/** The languages a character may speak. */
-export type CharacterLanguage = 'en' | 'ja';
+export {
+  KOEIROMAP_STYLES, OPENAI_VOICES, VOICE_RANGES, CHARACTER_TEXT_LIMITS,
+  type AvatarWarning, type CharacterLanguage, type KoeiromapStyle, type OpenAiVoiceName, type Visibility, type VoiceProvider, type VoiceSettings,
+} from '@shared/characters';
 
 /** What a character is made of: what POST /api/characters takes (PATCH takes any part). */
 export interface CharacterDraft {
@@ -46,8 +32,6 @@ export interface CharacterInfo extends CharacterDraft {
   updatedAt: string;
 }
 
-/** Why an avatar may disappoint. */
-export type AvatarWarning = 'no_lip_sync' | 'no_expressions' | 'not_shareable';
 
 /** An avatar in the catalogue (the fields the client reads). */
 export interface AvatarInfo {
@@ -59,7 +43,7 @@ export interface AvatarInfo {
   lipSync: boolean;
   approved: boolean;
   canBePublic: boolean;
-  status: 'builtin' | 'approved' | 'pending' | 'private_only';
+  status: AvatarStatus;
   builtin: boolean;
   mine: boolean;
   licence: { canBePublic: boolean; reason?: string; creditRequired: boolean; title: string; author: string };

@@ -1,4 +1,4 @@
-import type { ApiClient, CharacterDraft, CharacterInfo, CharacterLanguage, Visibility } from '../../net';
+import { CHARACTER_TEXT_LIMITS as LIMITS, type ApiClient, type CharacterDraft, type CharacterInfo, type CharacterLanguage, type Visibility } from '../../net';
 import { h } from '../../ui/dom';
 import { AvatarChooser } from './avatarChooser';
 import type { EditorField, EditorProblem } from './characterErrors';
@@ -34,9 +34,9 @@ export class CharacterForm {
 
   constructor(api: ApiClient, c: CharacterInfo | null) {
     const d = c ?? BLANK;
-    this.name = field({ id: 'character-name', label: 'Name', hint: 'Up to 64 characters.' }, textInput('name', d.name, 64, { 'aria-required': 'true' }));
-    this.persona = field({ id: 'character-persona', label: 'Persona', hint: 'Who the character is and how it talks, 20 to 4,000 characters. E.g. "You are Haru, a cheerful train conductor who…"' }, textArea('persona', d.persona, 4000, 6));
-    this.greeting = field({ id: 'character-greeting', label: 'Greeting (optional)', hint: 'What it says when a room opens.' }, textArea('greeting', d.greeting, 500, 2));
+    this.name = field({ id: 'character-name', label: 'Name', hint: `Up to ${LIMITS.name.max} characters.` }, textInput('name', d.name, LIMITS.name.max, { 'aria-required': 'true' }));
+    this.persona = field({ id: 'character-persona', label: 'Persona', hint: `Who the character is and how it talks, ${LIMITS.persona.min} to ${LIMITS.persona.max.toLocaleString('en')} characters. E.g. "You are Haru, a cheerful train conductor who…"` }, textArea('persona', d.persona, LIMITS.persona.max, 6));
+    this.greeting = field({ id: 'character-greeting', label: 'Greeting (optional)', hint: 'What it says when a room opens.' }, textArea('greeting', d.greeting, LIMITS.greeting.max, 2));
     this.language = field({ id: 'character-language', label: 'Language' }, select('language', LANGUAGES, d.language));
     this.voice = new VoiceFields(d.voice);
     this.avatars = new AvatarChooser(api, d.avatarId);

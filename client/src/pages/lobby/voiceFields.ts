@@ -1,4 +1,4 @@
-import { KOEIROMAP_STYLES, OPENAI_VOICES, type KoeiromapStyle, type OpenAiVoiceName, type VoiceProvider, type VoiceSettings } from '../../net';
+import { KOEIROMAP_STYLES, OPENAI_VOICES, VOICE_RANGES, type KoeiromapStyle, type OpenAiVoiceName, type VoiceProvider, type VoiceSettings } from '../../net';
 import { h, replace } from '../../ui/dom';
 import { field, select, slider, textInput } from './formFields';
 
@@ -8,12 +8,12 @@ const PROVIDERS: ReadonlyArray<readonly [VoiceProvider, string]> = [
   ['openai', 'OpenAI text-to-speech'],
 ];
 
-/** Slider ranges the server accepts (server/characters/characterInput.ts). */
+/** Slider ranges: what the server accepts (shared/characters.ts), in comfortable steps. */
 const RANGES = {
-  pitch: { min: 0.5, max: 2, step: 0.05 },
-  espeakSpeed: { min: 0.5, max: 2.5, step: 0.05 },
-  speaker: { min: -3, max: 3, step: 0.1 },
-  openaiSpeed: { min: 0.25, max: 4, step: 0.05 },
+  pitch: { ...VOICE_RANGES.espeakPitch, step: 0.05 },
+  espeakSpeed: { ...VOICE_RANGES.espeakSpeed, step: 0.05 },
+  speaker: { ...VOICE_RANGES.koeiromapSpeaker, step: 0.1 },
+  openaiSpeed: { ...VOICE_RANGES.openaiSpeed, step: 0.05 },
 } as const;
 
 type Control = HTMLInputElement | HTMLSelectElement;

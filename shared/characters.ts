@@ -1,0 +1,51 @@
+/**
+ * What a character may hold, as the HTTP API accepts it (POST/PATCH /api/characters) and the
+ * lobby's editor offers it: one source for the server's validator and the client's controls.
+ */
+
+/** The languages a character may speak. */
+export const CHARACTER_LANGUAGES = ['en', 'ja'] as const;
+export type CharacterLanguage = (typeof CHARACTER_LANGUAGES)[number];
+
+/** Who may see and use a character. */
+export const VISIBILITIES = ['private', 'public'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+/** Length limits of a character's texts (characters, after trimming). */
+export const CHARACTER_TEXT_LIMITS = {
+  name: { min: 1, max: 64 },
+  persona: { min: 20, max: 4000 },
+  greeting: { min: 0, max: 500 },
+} as const;
+
+/** The voice providers a character may name. */
+export const VOICE_PROVIDERS = ['espeak', 'koeiromap', 'openai'] as const;
+
+/** Koeiromap's speaking styles. */
+export const KOEIROMAP_STYLES = ['talk', 'happy', 'sad', 'angry', 'fear', 'surprised'] as const;
+export type KoeiromapStyle = (typeof KOEIROMAP_STYLES)[number];
+
+/** OpenAI's named text-to-speech voices. */
+export const OPENAI_VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'fable', 'nova', 'onyx', 'sage', 'shimmer', 'verse'] as const;
+export type OpenAiVoiceName = (typeof OPENAI_VOICES)[number];
+
+/** Ranges of the numeric voice settings. */
+export const VOICE_RANGES = {
+  espeakPitch: { min: 0.5, max: 2 },
+  espeakSpeed: { min: 0.5, max: 2.5 },
+  koeiromapSpeaker: { min: -3, max: 3 },
+  openaiSpeed: { min: 0.25, max: 4 },
+} as const;
+
+/** How a character sounds: one provider and its own settings (all optional). */
+export type VoiceSettings =
+  | { provider: 'espeak'; voice?: string; pitch?: number; speed?: number }
+  | { provider: 'koeiromap'; speakerX?: number; speakerY?: number; style?: KoeiromapStyle }
+  | { provider: 'openai'; voice?: OpenAiVoiceName; speed?: number };
+export type VoiceProvider = VoiceSettings['provider'];
+
+/** Why an avatar may disappoint, for the uploader to see before they use it. */
+export type AvatarWarning = 'no_lip_sync' | 'no_expressions' | 'not_shareable';
+
+/** Where an avatar stands in the catalogue. */
+export type AvatarStatus = 'builtin' | 'approved' | 'pending' | 'private_only';
