@@ -28,7 +28,10 @@ const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const VIEWPORT = { width: 800, height: 600 };
 
 interface JsBytes { raw: number; gzip: number; files: number }
-interface Sample { loadedMs: number; firstFrameMs: number; fps: number; js: JsBytes }
+/** Where the time to the first frame went: page start → avatar load start, its phases, then → first frame. */
+const PHASES = ['page', 'download', 'plugins', 'parse', 'compile', 'frame'] as const;
+interface Sample { loadedMs: number; firstFrameMs: number; fps: number; js: JsBytes; phases: Record<(typeof PHASES)[number], number> }
+const breakdown: string[] = [];
 interface Room { page: string; participant: string }
 
 async function main(): Promise<void> {
@@ -46,6 +49,8 @@ async function main(): Promise<void> {
       report(name, 'cold', await cold(server, query));
       report(name, 'warm', await warm(server, query));
     }
+    console.log(`\nWhere the time to the first frame goes (P50 ms): page = navigation → avatar load starts (JS, room info);\n${pad('', 50)}${PHASES.map((p) => pad(p, 10)).join('')}`);
+    for (const line of breakdown) console.log(line);
     console.log(`\nload average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     console.log('Reference: three.js + three-vrm, 570–1,060 ms cold / 330–590 ms warm nav→first frame, 186 KB gzip JS.');
   } finally {
@@ -90,9 +95,19 @@ async function measure(context: BrowserContext, server: TestServer, query: strin
     await page.waitForFunction(() => performance.getEntriesByName('kotodama:avatar-first-frame').length > 0, null, { timeout: 120_000 });
     const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
     const urls = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
+    const phases = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('measure').filter((m) => m.name.startsWith('kotodama:avatar-')).map((m) => [m.name.slice(16), [m.startTime, m.duration] as [number, number]])));
     const fps = await speakingFps(page, server, room);
-    return { loadedMs: marks['kotodama:avatar-loaded'], firstFrameMs: marks['kotodama:avatar-first-frame'], fps, js: jsBytes(urls) };
+    const loadedMs = marks['kotodama:avatar-loaded'];
+    const firstFrameMs = marks['kotodama:avatar-first-frame'];
+    return { loadedMs, firstFrameMs, fps, js: jsBytes(urls), phases: phasesOf(phases, loadedMs, firstFrameMs) };
   } finally { await page.close(); }
+}
+
+function phasesOf(measures: Record<string, [number, number]>, loadedMs: number, firstFrameMs: number): Sample['phases'] {
+  const d = (name: string) => measures[name]?.[1] ?? NaN;
+  return {
+    page: measures.download?.[0] ?? NaN, download: d('download'), plugins: d('plugins'), parse: d('parse'), compile: d('compile'), frame: firstFrameMs - loadedMs,
+  };
 }
 
 /** A fresh room: its spectator page URL (debug on) and its participant link. */
@@ -161,6 +176,7 @@ function report(name: string, mode: string, s: Sample[]): void {
   const js = s[s.length - 1].js;
   console.log(pad(name, 44) + pad(mode, 6) + pad(p(s.map((x) => x.loadedMs)), 20) + pad(p(s.map((x) => x.firstFrameMs)), 20)
     + pad(percentile(s.map((x) => x.fps), 50).toFixed(1), 9) + `${kb(js.raw)} / ${kb(js.gzip)} KB in ${js.files} files`);
+  breakdown.push(pad(name, 44) + pad(mode, 6) + PHASES.map((ph) => pad(String(Math.round(percentile(s.map((x) => x.phases[ph]), 50))), 10)).join(''));
 }
 
 /** Nearest-rank percentile. */

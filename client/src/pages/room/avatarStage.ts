@@ -3,7 +3,7 @@ import { SceneLoader } from '@babylonjs/core/Loading/sceneLoader';
 import { isExpression } from '@shared/performance';
 import type { Utterance, Viseme } from '@shared';
 import { AvatarRuntime, directionFor, type AudioLevelSource } from '../../avatar';
-import { MARKS, markOnce } from '../../debug/marks';
+import { MARKS, markOnce, measurePhasesOnce } from '../../debug/marks';
 import { createStage, loadAvatar, type AvatarProgress, type Stage } from '../../scene';
 
 interface Pending { u: Utterance; level?: AudioLevelSource }
@@ -49,8 +49,10 @@ export class AvatarStage {
     this.loadedUrl = url;
     // The old runtime must not touch the old avatar once loadAvatar has replaced (and disposed) it.
     this.detach();
-    const avatar = await loadAvatar(this.stage, url, onProgress, { signal: loading.signal });
+    const timings = {};
+    const avatar = await loadAvatar(this.stage, url, onProgress, { signal: loading.signal, timings });
     markOnce(MARKS.avatarLoaded);
+    measurePhasesOnce(timings);
     const runtime = new AvatarRuntime(avatar, { now: this.options.serverNow, camera: this.stage.camera });
     this.runtime = runtime;
     this.offFrame = this.stage.onFrame((dt) => runtime.update(dt));
