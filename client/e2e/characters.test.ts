@@ -1,16 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, hasChromium } from '../../test-support/browserHarness';
-import { bootTestServer, type TestServer } from '../../test-support/testServer';
-import { buildClient } from './clientBuild';
+import { type Browser, type Locator, type Page } from 'playwright-core';
+import type { TestServer } from '../../test-support/testServer';
+import { browserTestsRun, SHOTS, startE2eStage, type E2eStage } from './e2eStage';
 import { person } from './roomPages';
 import { builtinVrm, withoutHips, withoutMouthShapes } from './vrmFiles';
 
-// Under CI the browser test must run (the CI script installs Chromium); elsewhere it needs /usr/bin/chromium.
-const run = hasChromium() || process.env.CI === 'true';
-if (!run) console.warn(`Skipping the characters browser test: ${CHROMIUM_PATH} is missing (apt-get install -y chromium).`);
+const run = browserTestsRun('characters browser test');
 
 /** A phone-sized page: the editor must work there. */
 const PHONE = { width: 390, height: 844 };
@@ -19,29 +14,20 @@ const MAX_UPLOAD = 2 * 1024 * 1024;
 const NAME = 'Professor Mika';
 const PERSONA = 'You are Professor Mika, a patient teacher who explains the stars in short, friendly sentences.';
 const VRM = 'model/gltf-binary';
-/** Screenshots land here (git-ignored) so the phone layout can be looked at. */
-const SHOTS = fileURLToPath(new URL('../../test-results/e2e', import.meta.url));
 
 describe.skipIf(!run)('characters in the lobby (editor, avatar upload, picker → room)', () => {
+  let stage: E2eStage;
   let server: TestServer;
   let browser: Browser;
-  const timings: string[] = [];
-  let since = Date.now();
-  const lap = (what: string) => { timings.push(`${what} ${((Date.now() - since) / 1000).toFixed(1)} s`); since = Date.now(); };
+  const lap = (what: string): void => stage.lap(what);
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const launching = chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS], headless: true });
-    lap(`client ${await buildClient()}`);
-    server = await bootTestServer({ AVATAR_MAX_BYTES: String(MAX_UPLOAD) });
-    browser = await launching;
-    lap('server and browser up');
+    stage = await startE2eStage({ env: { AVATAR_MAX_BYTES: String(MAX_UPLOAD) } });
+    ({ server, browser } = stage);
   }, 150_000);
 
   afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    console.log(`characters e2e: ${timings.join(', ')}`);
+    await stage?.stop('characters e2e');
   });
 
   it('creates a character with an uploaded avatar, hosts a room with it, edits and deletes it', async () => {

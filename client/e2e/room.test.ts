@@ -1,17 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, hasChromium } from '../../test-support/browserHarness';
-import { bootTestServer, type TestServer } from '../../test-support/testServer';
-import { buildClient } from './clientBuild';
+import { type Browser } from 'playwright-core';
+import type { TestServer } from '../../test-support/testServer';
+import { browserTestsRun, SHOTS, startE2eStage, type E2eStage } from './e2eStage';
 import { count, isMouth, isNotBackdrop, mouthBox, type Box } from './pixels';
 import { decodePng } from './png';
 import { enableSound, onOrigin, person, readHandle, startSampling, startsOf, waitForChat, waitForSpeech, waitForStage, type Person } from './roomPages';
 
-// Under CI the browser test must run (the CI script installs Chromium); elsewhere it needs /usr/bin/chromium.
-const run = hasChromium() || process.env.CI === 'true';
-if (!run) console.warn(`Skipping the browser end-to-end test: ${CHROMIUM_PATH} is missing (apt-get install -y chromium).`);
+const run = browserTestsRun('browser end-to-end test');
 
 const MESSAGE = 'Hello Kotoha! Please tell us about yourself.';
 const SAME_START_MS = 40;
@@ -22,29 +17,20 @@ const PHONE_VIEW = { width: 360, height: 560 };
 const DEBUG = '&debug=1&idleFps=8';
 /** Where the host page's avatar face is searched for. */
 const SEARCH: Box = { x0: HOST_VIEW.width * 0.3, y0: HOST_VIEW.height * 0.12, x1: HOST_VIEW.width * 0.7, y1: HOST_VIEW.height * 0.6 };
-/** Screenshots land here (git-ignored) so a failure can be looked at. */
-const SHOTS = fileURLToPath(new URL('../../test-results/e2e', import.meta.url));
 
 describe.skipIf(!run)('room in the browser (lobby → three people → a spoken reply)', () => {
+  let stage: E2eStage;
   let server: TestServer;
   let browser: Browser;
-  const timings: string[] = [];
-  let since = Date.now();
-  const lap = (what: string) => { timings.push(`${what} ${((Date.now() - since) / 1000).toFixed(1)} s`); since = Date.now(); };
+  const lap = (what: string): void => stage.lap(what);
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const launching = chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS, '--autoplay-policy=no-user-gesture-required'], headless: true });
-    lap(`client ${await buildClient()}`);
-    server = await bootTestServer(); // after the build: the server looks for dist/client when it starts
-    browser = await launching;
-    lap('server and browser up');
+    stage = await startE2eStage({ browserArgs: ['--autoplay-policy=no-user-gesture-required'] });
+    ({ server, browser } = stage);
   }, 150_000);
 
   afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    console.log(`room e2e: ${timings.join(', ')}`);
+    await stage?.stop('room e2e');
   });
 
   it('shows one chat to all three, the same sentence starting together, a moving mouth, and no chat box for the spectator', async () => {
@@ -96,7 +82,7 @@ describe.skipIf(!run)('room in the browser (lobby → three people → a spoken 
     expect(spread.id, 'one sentence seen starting on all three pages').not.toBe('');
     expect(spread.ms, `start spread of ${spread.id} across the pages`).toBeLessThan(SAME_START_MS);
     expect(Math.max(...openMouth), `mouth pixels open vs closed (${closedMouth})`).toBeGreaterThan(closedMouth * 2 + 40);
-    timings.push(`start spread ${spread.ms.toFixed(1)} ms (${spread.id}), mouth pixels closed ${closedMouth} / open ${Math.max(...openMouth)}`);
+    stage.note(`start spread ${spread.ms.toFixed(1)} ms (${spread.id}), mouth pixels closed ${closedMouth} / open ${Math.max(...openMouth)}`);
 
     expect(await viewer.page.locator('.composer-input').isVisible(), 'the spectator has no chat box').toBe(false);
     expect(await viewer.page.locator('.watching-badge').isVisible(), 'the spectator sees "Watching"').toBe(true);
