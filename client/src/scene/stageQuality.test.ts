@@ -1,17 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { nullScene } from './testing/nodeScene';
+import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine';
+import type { Camera } from '@babylonjs/core/Cameras/camera';
 import { createStageQualityTarget } from './stageQuality';
 
+const passes = (camera: Camera) => camera._postProcesses.filter(Boolean);
+
+/** Runs engine frames until the camera holds `n` passes (the pass waits for its shader). */
+async function framesUntilPasses(engine: AbstractEngine, camera: Camera, n: number): Promise<void> {
+  for (let i = 0; i < 200 && passes(camera).length !== n; i++) {
+    engine.beginFrame();
+    engine.endFrame();
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  expect(passes(camera)).toHaveLength(n);
+}
+
 describe('stage quality target', () => {
-  it('switches MSAA off through a single-sampled pass and back, and re-applies the viewport on a resolution change', () => {
+  it('switches MSAA off through a single-sampled pass and back, and re-applies the viewport on a resolution change', async () => {
     const { engine, scene, dispose } = nullScene();
     const camera = scene.activeCamera!;
     let refreshes = 0;
     const target = createStageQualityTarget(engine, camera, true);
     target.viewport = { refresh: () => { refreshes++; }, stop: () => {} };
+    const readyWhenAttached: boolean[] = [];
+    const attach = camera.attachPostProcess.bind(camera);
+    camera.attachPostProcess = (pp, index) => { readyWhenAttached.push(pp.isReady()); return attach(pp, index); };
 
     target.applyQuality({ antialias: false, resolutionScale: 1 });
-    expect(camera._postProcesses.filter(Boolean)).toHaveLength(1);
+    await framesUntilPasses(engine, camera, 1);
+    expect(readyWhenAttached, 'attached only once its shader can copy the frame (never a blank stage)').toEqual([true]);
     expect(refreshes).toBe(0);
     target.applyQuality({ antialias: false, resolutionScale: 0.7 });
     expect(camera._postProcesses.filter(Boolean)).toHaveLength(1);

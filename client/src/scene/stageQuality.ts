@@ -1,6 +1,7 @@
 import type { Camera } from '@babylonjs/core/Cameras/camera';
 import { Constants } from '@babylonjs/core/Engines/constants';
 import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine';
+import type { Observer } from '@babylonjs/core/Misc/observable';
 import { PassPostProcess } from '@babylonjs/core/PostProcesses/passPostProcess';
 import type { QualityLevel, QualityTarget } from './adaptiveQuality';
 import type { ViewportWatch } from './viewport';
@@ -20,15 +21,15 @@ export interface StageQualityTarget extends QualityTarget {
  * resolution goes through the engine's hardware scaling (the browser upscales the canvas).
  */
 export function createStageQualityTarget(engine: AbstractEngine, camera: Camera, canvasHasMsaa: boolean): StageQualityTarget {
-  let singleSampled: PassPostProcess | null = null;
+  let singleSampled: { dispose(): void } | null = null;
   let resolutionScale = 1;
   const setMsaa = (on: boolean): void => {
     if (on || !canvasHasMsaa) {
-      singleSampled?.dispose(camera);
+      singleSampled?.dispose();
       singleSampled = null;
     } else {
       // Same size as the canvas, so nearest sampling copies texel for pixel.
-      singleSampled ??= new PassPostProcess('singleSampled', 1, camera, Constants.TEXTURE_NEAREST_SAMPLINGMODE, engine);
+      singleSampled ??= attachWhenReady(new PassPostProcess('singleSampled', 1, null, Constants.TEXTURE_NEAREST_SAMPLINGMODE, engine), camera, engine);
     }
   };
   const target: StageQualityTarget = {
@@ -44,4 +45,31 @@ export function createStageQualityTarget(engine: AbstractEngine, camera: Camera,
     dispose: () => setMsaa(true),
   };
   return target;
+}
+
+/**
+ * Attaches the pass once its shader has compiled: attached earlier, the scene would render into
+ * its texture while nothing copies it to the canvas, leaving a blank stage for those frames.
+ */
+function attachWhenReady(pass: PassPostProcess, camera: Camera, engine: AbstractEngine): { dispose(): void } {
+  let observer: Observer<AbstractEngine> | null = null;
+  const attach = (): boolean => {
+    if (!pass.isReady()) return false;
+    camera.attachPostProcess(pass);
+    return true;
+  };
+  if (!attach()) {
+    observer = engine.onBeginFrameObservable.add(() => {
+      if (!attach()) return;
+      engine.onBeginFrameObservable.remove(observer);
+      observer = null;
+    });
+  }
+  return {
+    dispose() {
+      engine.onBeginFrameObservable.remove(observer);
+      if (camera._postProcesses.includes(pass)) pass.dispose(camera);
+      else pass.dispose();
+    },
+  };
 }
