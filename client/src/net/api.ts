@@ -119,6 +119,21 @@ export class ApiClient {
     return readBody<AvatarInfo>(reply.status, reply.text);
   }
 
+  /** GET /api/avatars?pending=1 (admins): the uploads waiting for review; others get 403 `admins_only`. */
+  async pendingAvatars(): Promise<AvatarInfo[]> {
+    return (await this.request<AvatarCatalogue>('GET', '/api/avatars?pending=1', undefined, 'required')).avatars;
+  }
+
+  /** POST /api/avatars/:id/approve (admins): makes an upload public; 409 `licence_forbids_public` with the reason when it may not be. */
+  approveAvatar(avatarId: string): Promise<AvatarInfo> {
+    return this.request('POST', `/api/avatars/${id(avatarId)}/approve`, undefined, 'required');
+  }
+
+  /** DELETE /api/avatars/:id: the uploader while it is unapproved, an admin at any time; never a built-in. */
+  async deleteAvatar(avatarId: string): Promise<void> {
+    await this.request<null>('DELETE', `/api/avatars/${id(avatarId)}`, undefined, 'required');
+  }
+
   /** GET /api/rooms: the public rooms. */
   async rooms(): Promise<RoomSummary[]> {
     return (await this.request<{ rooms: RoomSummary[] }>('GET', '/api/rooms', undefined, 'optional')).rooms;
