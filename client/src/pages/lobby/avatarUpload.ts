@@ -36,6 +36,7 @@ export class AvatarUpload {
   private readonly hint = h('p', { class: 'field-hint', id: 'avatar-file-hint' }, 'A VRM 0.x or 1.0 file.');
   private stop: AbortController | null = null;
   private maxBytes = 0;
+  private lastId: string | null = null;
   readonly el = h('div', { class: 'avatar-upload' },
     h('label', { class: 'field-label', for: 'avatar-file' }, 'Upload your own avatar'), this.input, this.hint, this.bar, this.status, this.refusal, this.warnings);
 
@@ -55,10 +56,16 @@ export class AvatarUpload {
     this.stop = null;
     this.input.value = '';
     this.input.disabled = false;
+    this.lastId = null;
     this.bar.hidden = true;
     this.status.textContent = '';
     this.refusal.textContent = '';
     replace(this.warnings);
+  }
+
+  /** Clears the messages about `avatarId` once it is gone (deleted), unless another upload is under way. */
+  forget(avatarId: string): void {
+    if (this.lastId === avatarId && !this.stop) this.reset();
   }
 
   private async upload(file: File): Promise<void> {
@@ -88,6 +95,7 @@ export class AvatarUpload {
   }
 
   private accepted(avatar: AvatarInfo): void {
+    this.lastId = avatar.id;
     this.status.textContent = `Uploaded “${avatar.name}” (VRM ${avatar.vrmVersion}) and selected it.`;
     replace(this.warnings, ...avatar.warnings.map((w) => h('li', { class: `upload-warning warning-${w}` }, WARNING_TEXT[w] ?? w)));
     this.onUploaded(avatar);
