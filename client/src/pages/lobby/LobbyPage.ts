@@ -1,4 +1,5 @@
 import { ApiClient, browserStorage, TokenStore } from '../../net';
+import { AvatarReview } from './avatarReview';
 import { h, icon, Toasts } from '../../ui/dom';
 import { CharacterEditor } from './characterEditor';
 import { CharacterPicker } from './characterPicker';
@@ -19,8 +20,9 @@ export function startLobbyPage(root: HTMLElement): void {
   const { picker, editor, reload } = characterCatalogue(api, toasts);
   const create = new CreateRoomCard(api, picker, (m) => toasts.show(m, 'ok'), refresh);
   const names = new NameCard(api, () => create.render());
+  const review = new AvatarReview(api); // admins only: hidden for everyone else
   let userId = api.tokens.session?.user.id;
-  api.tokens.onChange((s) => { if (s?.user.id !== userId) { userId = s?.user.id; reload(); } }); // a new person: their own characters
+  api.tokens.onChange((s) => { if (s?.user.id !== userId) { userId = s?.user.id; reload(); void review.load(); } }); // a new person: their own characters
   root.replaceChildren(h('div', { class: 'lobby' },
     h('header', { class: 'lobby-header' },
       h('a', { class: 'brand', href: '/' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, icon('mark', 20)), h('span', { class: 'brand-name' }, 'Kotodama'))),
@@ -28,11 +30,12 @@ export function startLobbyPage(root: HTMLElement): void {
       h('section', { class: 'hero' },
         h('h1', {}, 'Talk to an AI character ', h('span', { class: 'accent' }, 'together.')),
         h('p', { class: 'lead' }, 'One character, one voice, one performance — in sync on every screen. Bring friends to talk, or share a link for people to watch.')),
-      h('div', { class: 'lobby-grid' }, h('div', { class: 'lobby-col' }, names.el, create.el), rooms.el)),
+      h('div', { class: 'lobby-grid' }, h('div', { class: 'lobby-col' }, names.el, create.el, review.el), rooms.el)),
     h('footer', { class: 'lobby-footer' }, 'Kotodama · rooms are live; nothing is recorded in your browser but your guest name.'),
     editor.el, toasts.el));
   reload();
   refresh();
+  void review.load();
   setInterval(() => { if (document.visibilityState === 'visible') refresh(); }, ROOMS_REFRESH_MS);
 }
 
