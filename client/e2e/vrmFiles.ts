@@ -43,3 +43,11 @@ export function withoutMouthShapes(glb: Buffer): Buffer {
     master.blendShapeGroups = master.blendShapeGroups.filter((g) => !['a', 'i', 'u', 'e', 'o'].includes(g.presetName.toLowerCase()));
   });
 }
+
+/** A VRM 0.x avatar renamed `title` whose licence prohibits redistribution: usable by its uploader only, never approvable. */
+export function withRedistributionProhibited(glb: Buffer, title: string): Buffer {
+  return mutateGlb(glb, (json) => {
+    const meta = (json.extensions.VRM as unknown as { meta: Record<string, unknown> }).meta;
+    Object.assign(meta, { title, licenseName: 'Redistribution_Prohibited', otherLicenseUrl: '' });
+  });
+}

@@ -2,9 +2,10 @@
  * Test kit for the character and avatar API: multipart uploads the way a browser sends them,
  * signed-in accounts with a chosen id or e-mail (for ADMINS), and short JSON calls.
  */
-import { randomUUID } from 'node:crypto';
-import { User } from '../db/entities';
 import type { TestServer } from '../../test-support/testServer';
+
+/** Accounts with a chosen id or e-mail live in test-support, so the browser tests can make admins too. */
+export { accountWith } from '../../test-support/accounts';
 
 /** A status and parsed body, plus the raw text and headers. */
 export interface Reply {
@@ -30,15 +31,6 @@ export async function uploadAvatar(server: TestServer, token: string | undefined
   form.append(options.field ?? 'file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'model/gltf-binary' }), 'avatar.vrm');
   const res = await fetch(`${server.url}/api/avatars`, { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
   return parse(res);
-}
-
-/** Creates an account directly (so its id or e-mail can be listed in ADMINS) and signs it in. */
-export async function accountWith(server: TestServer, user: { id?: string; name: string; email?: string }): Promise<{ id: string; token: string }> {
-  const id = user.id ?? randomUUID();
-  const em = server.services.db.em();
-  em.create(User, { id, name: user.name, email: user.email ?? null, isGuest: false, createdAt: new Date() });
-  await em.flush();
-  return { id, token: server.services.signer.signAccess({ userId: id, name: user.name, guest: false }, 900) };
 }
 
 async function parse(res: Response): Promise<Reply> {
