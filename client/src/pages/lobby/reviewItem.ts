@@ -4,7 +4,7 @@ import { REVIEW_WARNINGS } from './avatarStatus';
 import { formatSize } from './avatarUpload';
 import { portrait, portraitUrl } from './portraits';
 
-/** What a review item can do; each returns once the server has answered. */
+/** What a review item's buttons ask the review card to do. */
 export interface ReviewActions {
   approve(avatar: AvatarInfo, item: ReviewItem): void;
   remove(avatar: AvatarInfo, item: ReviewItem): void;
