@@ -49,3 +49,31 @@ export type AvatarWarning = 'no_lip_sync' | 'no_expressions' | 'not_shareable';
 
 /** Where an avatar stands in the catalogue. */
 export type AvatarStatus = 'builtin' | 'approved' | 'pending' | 'private_only';
+
+/** What the licence meta of an avatar allows, in the words the catalogue shows. */
+export interface AvatarLicence {
+  canBePublic: boolean;
+  /** Why it may not be shared, when it may not. */
+  reason?: string;
+  creditRequired: boolean;
+  title: string;
+  author: string;
+}
+
+/** An avatar as GET /api/avatars lists it (the server adds details such as bones and the raw meta). */
+export interface AvatarListing {
+  id: string;
+  name: string;
+  url: string;
+  thumbnailUrl: string | null;
+  vrmVersion: string;
+  lipSync: boolean;
+  approved: boolean;
+  canBePublic: boolean;
+  status: AvatarStatus;
+  builtin: boolean;
+  mine: boolean;
+  licence: AvatarLicence;
+  sizeBytes: number;
+  warnings: AvatarWarning[];
+}

@@ -22,5 +22,5 @@ export { ClockSync, CLOCK_SYNC, type ClockSample } from './clockSync';
 export {
   CHARACTER_LANGUAGES, VISIBILITIES, CHARACTER_TEXT_LIMITS, VOICE_PROVIDERS, KOEIROMAP_STYLES, OPENAI_VOICES, VOICE_RANGES,
   type CharacterLanguage, type Visibility, type KoeiromapStyle, type OpenAiVoiceName, type VoiceSettings, type VoiceProvider,
-  type AvatarWarning, type AvatarStatus,
+  type AvatarWarning, type AvatarStatus, type AvatarLicence, type AvatarListing,
 } from './characters';

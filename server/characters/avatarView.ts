@@ -1,28 +1,14 @@
-import type { AvatarStatus, AvatarWarning } from '@shared';
+import type { AvatarLicence, AvatarListing, AvatarStatus, AvatarWarning } from '@shared';
 import type { VrmModel } from '../db';
 
 export type { AvatarStatus, AvatarWarning };
 
-
-/** An avatar as the API shows it. */
-export interface AvatarView {
-  id: string;
-  name: string;
-  url: string;
-  thumbnailUrl: string | null;
-  vrmVersion: string;
-  lipSync: boolean;
-  approved: boolean;
-  canBePublic: boolean;
-  status: AvatarStatus;
-  builtin: boolean;
-  mine: boolean;
-  licence: { canBePublic: boolean; reason?: string; creditRequired: boolean; title: string; author: string; meta: Record<string, unknown> };
+/** An avatar as the API shows it: the listing plus what the file holds and its raw licence meta. */
+export interface AvatarView extends Omit<AvatarListing, 'licence'> {
+  licence: AvatarLicence & { meta: Record<string, unknown> };
   bones: string[];
   expressions: string[];
-  sizeBytes: number;
   createdAt: string;
-  warnings: AvatarWarning[];
 }
 
 /** Key prefix marking the avatars that ship in assets/avatars (served at /avatars/<file>). */

@@ -3,7 +3,7 @@
  * /api/avatars). What a character may hold (languages, voices, ranges) lives in shared/characters.ts,
  * which the server's validator uses too.
  */
-import type { AvatarStatus, AvatarWarning, CharacterLanguage, Visibility, VoiceSettings } from '@shared/characters';
+import type { AvatarListing, CharacterLanguage, Visibility, VoiceSettings } from '@shared/characters';
 
 export {
   KOEIROMAP_STYLES, OPENAI_VOICES, VOICE_RANGES, CHARACTER_TEXT_LIMITS,
@@ -32,24 +32,8 @@ export interface CharacterInfo extends CharacterDraft {
   updatedAt: string;
 }
 
-
-/** An avatar in the catalogue (the fields the client reads). */
-export interface AvatarInfo {
-  id: string;
-  name: string;
-  url: string;
-  thumbnailUrl: string | null;
-  vrmVersion: string;
-  lipSync: boolean;
-  approved: boolean;
-  canBePublic: boolean;
-  status: AvatarStatus;
-  builtin: boolean;
-  mine: boolean;
-  licence: { canBePublic: boolean; reason?: string; creditRequired: boolean; title: string; author: string };
-  sizeBytes: number;
-  warnings: AvatarWarning[];
-}
+/** An avatar in the catalogue. */
+export type AvatarInfo = AvatarListing;
 
 /** GET /api/avatars: what the caller may use, and the largest upload the server takes. */
 export interface AvatarCatalogue {
