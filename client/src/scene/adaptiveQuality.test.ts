@@ -32,6 +32,22 @@ function simulate(fullQualityFps: number, options: AdaptiveQualityOptions = {}) 
 }
 
 describe('adaptive quality', () => {
+  it('starts at a remembered level, and still climbs back when the device has headroom', () => {
+    const { quality, applied, clock } = simulate(60, { startLevel: 3 });
+    expect(quality.levelIndex).toBe(3);
+    expect(applied).toEqual([QUALITY_LEVELS[3]]); // applied before the first frame
+    clock.run(60);
+    expect(quality.levelIndex).toBe(0);
+  });
+
+  it('ignores a remembered level that does not exist', () => {
+    for (const startLevel of [-1, 99, Number.NaN]) {
+      const { quality, applied } = simulate(60, { startLevel });
+      expect(quality.levelIndex).toBe(0);
+      expect(applied).toEqual([]);
+    }
+  });
+
   it('keeps full quality on a machine that holds the frame rate', () => {
     const { quality, applied, clock } = simulate(60);
     clock.run(60);

@@ -57,6 +57,8 @@ export interface AdaptiveQualityOptions {
   /** Rendering time ignored right after a change, while new buffers and shaders warm up (default 0.5 s). */
   settleSeconds?: number;
   levels?: readonly QualityLevel[];
+  /** Level to start at (e.g. where this device settled last time); default 0, the best. */
+  startLevel?: number;
   /** Called after each change with the new level index and the frame rate that caused it. */
   onChange?: (index: number, level: QualityLevel, measuredFps: number) => void;
 }
@@ -99,6 +101,11 @@ export class AdaptiveQuality {
     this.maxFailures = options.maxFailures ?? 2;
     this.settleSeconds = options.settleSeconds ?? 0.5;
     this.failures = this.levels.map(() => 0);
+    const start = Math.trunc(options.startLevel ?? 0);
+    if (start > 0 && start < this.levels.length) {
+      this.index = start;
+      this.target.applyQuality(this.levels[start]);
+    }
   }
 
   /** Index into the levels (0 = best). */

@@ -17,7 +17,7 @@
  * - Adaptive quality (canvas stages, on by default): while the frame rate stays under 24 fps it turns
  *   MSAA off, then lowers the resolution down to half the pixel ratio; it steps back up when there
  *   is headroom. `stage.quality` is the controller; each change is logged (`[quality] …`), and with
- *   `?debug=1` `window.kotodamaQuality` shows the level. `createStage(canvas, { adaptiveQuality: false })` turns it off.
+ *   `?debug=1` `window.kotodamaQuality` shows the level; the level a device settles at is remembered (localStorage) for its next visit. `createStage(canvas, { adaptiveQuality: false })` turns it off.
  * - `loadAvatar(stage, source, onProgress?, { show, signal, timings }) → Promise<Avatar>`: source is a
  *   URL, bytes or a Blob/File; progress 0–0.8 download, 0.8–0.95 parse, 1 ready.
  * - `Avatar`: `bones` (VRM 0.x humanoid names → nodes), `expressions` (canonical names → morph

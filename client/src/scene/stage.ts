@@ -12,6 +12,7 @@ import { createStageCamera, frameUpperBody } from './camera';
 import { createLights, type StageLights } from './lights';
 import { RenderLoop } from './renderLoop';
 import { createStageQualityTarget } from './stageQuality';
+import { browserLevelStorage, rememberedLevel, rememberLevel } from './qualityMemory';
 import { watchViewport } from './viewport';
 
 /** Options of `createStage`. */
@@ -138,9 +139,12 @@ function startAdaptiveQuality(engine: AbstractEngine, camera: ArcRotateCamera, l
   if (options.adaptiveQuality === false) return null;
   const target = createStageQualityTarget(engine, camera, options.antialias ?? true);
   const given = typeof options.adaptiveQuality === 'object' ? options.adaptiveQuality : {};
+  const storage = browserLevelStorage();
   const quality = new AdaptiveQuality(target, {
+    startLevel: rememberedLevel(storage),
     ...given,
     onChange: (index, level, fps) => {
+      rememberLevel(storage, index);
       // One line per change (a handful per session at most): tells a support request why the picture got softer.
       console.info(`[quality] ${fps.toFixed(1)} fps → level ${index}: MSAA ${level.antialias ? 'on' : 'off'}, ${Math.round(level.resolutionScale * 100)} % resolution`);
       given.onChange?.(index, level, fps);
