@@ -26,6 +26,9 @@ describe('output moderation before the voice', () => {
     ]);
     expect(utterances[1]!.expression).toBe('neutral');
     expect(spokenTexts.join(' ')).not.toMatch(/kill/);
+    const subtitles = events.filter((e): e is Extract<AgentEvent, { type: 'subtitle' }> => e.type === 'subtitle');
+    expect(subtitles.length, 'the clean start still streams').toBeGreaterThan(0);
+    expect(subtitles.map((e) => e.text).join(' '), 'no subtitle carries the flagged phrase (a word of it may have streamed)').not.toMatch(/kill yourself/);
     expect(events.at(-1)).toMatchObject({ type: 'done', text: expect.not.stringMatching(/kill/), utterances: 3 });
     expect(warnings).toEqual(['a sentence of the reply was flagged and replaced before it was spoken']);
   });

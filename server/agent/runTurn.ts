@@ -78,6 +78,8 @@ class TurnRun {
   private readonly onAbort = () => this.inner.abort(this.deps.signal.reason);
   private subtitleSeq = 0;
   private subtitle = '';
+  /** Set once the streamed text breaks the local rules: no more subtitles this turn (utterances carry the deflection). */
+  private subtitlesStopped = false;
   private released = 0;
   private readonly spoken: string[] = [];
 
@@ -199,7 +201,12 @@ class TurnRun {
   }
 
   private emitSubtitle(delta: string, separate = false): void {
+    if (this.subtitlesStopped) return;
     const piece = separate && this.subtitle ? this.joiner + delta : delta;
+    if (this.deps.moderator?.flagsNow(this.subtitle + piece)) {
+      this.subtitlesStopped = true;
+      return;
+    }
     this.subtitle += piece;
     this.emit({ type: 'subtitle', ...this.ids(), seq: this.subtitleSeq++, delta: piece, text: this.subtitle });
   }

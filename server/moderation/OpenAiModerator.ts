@@ -24,6 +24,10 @@ export class OpenAiModerator implements Moderator {
     this.client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: 1, timeout: options.timeoutMs ?? 2_000 });
   }
 
+  flagsNow(text: string): boolean {
+    return screenLocally(text, this.options.blocklist).flagged;
+  }
+
   async screen(text: string, signal?: AbortSignal): Promise<ModerationVerdict> {
     const local = screenLocally(text, this.options.blocklist);
     try {

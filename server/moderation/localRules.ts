@@ -34,4 +34,8 @@ export class LocalModerator implements Moderator {
   screen(text: string): Promise<ModerationVerdict> {
     return Promise.resolve(screenLocally(text, this.blocklist));
   }
+
+  flagsNow(text: string): boolean {
+    return screenLocally(text, this.blocklist).flagged;
+  }
 }

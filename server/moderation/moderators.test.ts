@@ -25,6 +25,11 @@ describe.each<[string, () => Moderator]>([
     expect(await m.screen('go kill yourself')).toMatchObject({ flagged: true, categories: expect.arrayContaining(['self-harm']) });
     expect(await m.screen('no spoiler please')).toMatchObject({ flagged: true, categories: expect.arrayContaining(['blocklist']) });
   });
+
+  it('answers the local rules synchronously for streamed text', () => {
+    const m = make();
+    expect([m.flagsNow('What a lovely day'), m.flagsNow('go kill yourself'), m.flagsNow('a spoiler')]).toEqual([false, true, true]);
+  });
 });
 
 describe('OpenAI moderator', () => {
