@@ -102,6 +102,17 @@ describe('the avatar catalogue: approval, licences, deletion', () => {
     expect((await call(server, 'DELETE', `/api/avatars/${kept.body.id}`, undefined, admin)).status).toBe(204);
   });
 
+  it('gives a character whose avatar was deleted the default avatar, and keeps the character', async () => {
+    const up = await uploadAvatar(server, owner, freshVrm());
+    const persona = 'You are Nova, a calm astronomer who answers in short sentences.';
+    const created = await call(server, 'POST', '/api/characters', { name: 'Nova', persona, avatarId: up.body.id }, owner);
+    expect([created.status, created.body.avatarUrl]).toEqual([201, up.body.url]);
+    expect((await call(server, 'DELETE', `/api/avatars/${up.body.id}`, undefined, owner)).status).toBe(204);
+    const after = await server.get(`/api/characters/${created.body.id}`, owner);
+    expect(after.status).toBe(200);
+    expect(after.body).toMatchObject({ name: 'Nova', avatarId: null, avatarUrl: '/avatars/kotoha.vrm' });
+  });
+
   it('keeps a shared file until its last catalogue entry is deleted', async () => {
     const bytes = freshVrm();
     const mine = await uploadAvatar(server, owner, bytes);
