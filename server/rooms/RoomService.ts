@@ -73,12 +73,43 @@ export class RoomService {
   }
 
   private async ensureLive(roomId: string): Promise<void> {
-    if ((await matchMaker.query({ roomId })).length > 0) return;
+    if (await isLive(roomId)) return;
     let pending = this.reviving.get(roomId);
     if (!pending) {
-      pending = matchMaker.createRoom(ROOM_NAME, { roomId }).then(() => undefined).finally(() => this.reviving.delete(roomId));
+      pending = revive(roomId).finally(() => this.reviving.delete(roomId));
       this.reviving.set(roomId, pending);
     }
     await pending;
   }
+}
+
+/** How long one process may take to bring a room back before another may try. */
+const REVIVE_LOCK_SECONDS = 10;
+
+async function isLive(roomId: string): Promise<boolean> {
+  return (await matchMaker.query({ roomId })).length > 0;
+}
+
+/**
+ * Brings a dormant room back on whichever process wins a lock in the shared presence (Redis
+ * when scaled out), so two processes opening its link at once create it once; the others wait
+ * for it to appear.
+ */
+async function revive(roomId: string): Promise<void> {
+  const key = `kotodama:revive:${roomId}`;
+  const turn = await matchMaker.presence.hincrbyex(key, 'claims', 1, REVIVE_LOCK_SECONDS);
+  if (turn === 1) {
+    try {
+      if (!(await isLive(roomId))) await matchMaker.createRoom(ROOM_NAME, { roomId });
+    } finally {
+      matchMaker.presence.del(key);
+    }
+    return;
+  }
+  const deadline = Date.now() + REVIVE_LOCK_SECONDS * 1000;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (await isLive(roomId)) return;
+  }
+  throw new HttpError(503, 'room_starting', 'The room is taking long to start; try again in a moment.');
 }
