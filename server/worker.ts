@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     throw new ConfigError('A standalone worker takes turns from Redis: set REDIS_URL (and EMBEDDED_WORKER=false on the servers so they leave the turns to the workers).');
   }
   const log = createLogger({ level: config.logLevel, pretty: !config.production });
-  for (const line of describeServices(config).filter((l) => /^(llm|voice|knowledge|presence|files)/.test(l))) log.info(line);
+  for (const line of describeServices(config).filter((l) => /^(llm|voice|moderation|presence|files)/.test(l))) log.info(line);
   if (config.files.kind === 'disk') {
     log.info(`Utterance audio goes to ${config.files.dir}: the servers must share that directory (same DATA_DIR or a shared volume), or configure S3 on both.`);
   }
