@@ -99,4 +99,11 @@ describe('describeServices', () => {
     expect(lines.join('\n')).not.toContain('hunter2');
     expect(lines.find((l) => l.startsWith('llm:'))).toContain('offline persona engine');
   });
+
+  it('does not claim services that are configured but not wired yet', () => {
+    const lines = describeServices(loadConfig({ PINECONE_API_KEY: 'pc', AUTH0_DOMAIN: 'k.eu.auth0.com', AUTH0_CLIENT_ID: 'id', AUTH0_CLIENT_SECRET: 'secret', STRIPE_SECRET_KEY: 'sk', STRIPE_WEBHOOK_SECRET: 'wh' }));
+    expect(lines.find((l) => l.startsWith('knowledge base:'))).toMatch(/none yet.*not used yet/);
+    expect(lines.find((l) => l.startsWith('login:'))).toMatch(/^login: guest accounts .*not wired yet/);
+    expect(lines.find((l) => l.startsWith('billing:'))).toMatch(/^billing: off .*not wired yet/);
+  });
 });

@@ -246,9 +246,10 @@ export function describeServices(c: Config): string[] {
     `presence/matchmaking/queue: ${c.redis ? `Redis (${redactUrl(c.redis.url)})` : 'in-process (set REDIS_URL to scale out)'}`,
     `llm: ${llm}`,
     `voice: ${c.voice.kind === 'espeak' ? 'offline eSpeak NG' : c.voice.kind === 'none' ? 'off (text only)' : c.voice.kind}`,
-    `knowledge base: ${c.knowledge.kind === 'pinecone' ? `Pinecone index ${c.knowledge.index}` : 'local vectors in the database'}`,
-    `login: ${c.login.kind === 'auth0' ? `Auth0 (${c.login.domain}) and guests` : 'guest accounts'}`,
-    `billing: ${c.billing.kind === 'stripe' ? 'Stripe' : `off (everyone gets the ${c.billing.defaultTier} tier)`}`,
+    // Knowledge retrieval, Auth0 and Stripe are configured here but not wired yet: say so rather than claim them.
+    `knowledge base: none yet (replies use the persona only${c.knowledge.kind === 'pinecone' ? '; PINECONE_* is read but not used yet' : ''})`,
+    `login: guest accounts${c.login.kind === 'auth0' ? ' (AUTH0_* is read but Auth0 sign-in is not wired yet)' : ''}`,
+    `billing: off (everyone gets the ${c.billing.defaultTier} tier${c.billing.kind === 'stripe' ? '; STRIPE_* is read but not wired yet' : ''})`,
     `files: ${c.files.kind === 's3' ? `S3-compatible bucket ${c.files.bucket}` : `disk at ${c.files.dir}`}`,
     `moderation: ${c.moderation.kind === 'openai' ? 'OpenAI moderation endpoint on spoken output, local rules' : 'local rules'}${c.moderation.blocklist.length ? ` + ${c.moderation.blocklist.length} blocklisted phrases` : ''} (chat input and spoken output)`,
     `agent worker: ${c.agent.embedded ? `in this process (concurrency ${c.agent.concurrency})` : 'external (npm run worker)'}`,
