@@ -1,15 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
+import type { DebugValues } from '../src/debug/debugHandle';
 
-/** What `window.kotodama` answers (see client/src/debug). */
-export interface Handle {
-  status: string;
-  role: string;
-  clockOffsetMs: number;
-  expression: string;
-  mouth: { A: number; I: number; U: number; E: number; O: number };
-  lastUtterance: { id: string; startAtLocalMs: number } | null;
-  fps: number;
-}
+/** What `window.kotodama` answers. */
+export type Handle = DebugValues;
 
 /** A page in its own browser context (its own storage: its own person). */
 export interface Person {
