@@ -69,6 +69,9 @@ export async function runTurn(turn: Turn, deps: RunTurnDeps): Promise<TurnResult
   return new TurnRun(turn, deps).run();
 }
 
+/** Longer than any phrase the local rules or a blocklist entry match. */
+const SCREEN_TAIL_CHARS = 256;
+
 class TurnRun {
   private readonly inner = new AbortController();
   private readonly startedAt: number;
@@ -203,7 +206,8 @@ class TurnRun {
   private emitSubtitle(delta: string, separate = false): void {
     if (this.subtitlesStopped) return;
     const piece = separate && this.subtitle ? this.joiner + delta : delta;
-    if (this.deps.moderator?.flagsNow(this.subtitle + piece)) {
+    // Only the tail can hold a new match (earlier text already passed): the check stays O(delta), not O(reply).
+    if (this.deps.moderator?.flagsNow((this.subtitle + piece).slice(-SCREEN_TAIL_CHARS))) {
       this.subtitlesStopped = true;
       return;
     }

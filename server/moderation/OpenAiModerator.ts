@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { screenLocally } from './localRules';
+import { Blocklist, screenLocally } from './localRules';
 import type { ModerationVerdict, Moderator } from './Moderator';
 
 export interface OpenAiModeratorOptions {
@@ -19,17 +19,19 @@ export interface OpenAiModeratorOptions {
 export class OpenAiModerator implements Moderator {
   readonly name = 'OpenAI moderation endpoint';
   private readonly client: OpenAI;
+  private readonly blocklist: Blocklist;
 
   constructor(private readonly options: OpenAiModeratorOptions) {
+    this.blocklist = new Blocklist(options.blocklist ?? []);
     this.client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: 1, timeout: options.timeoutMs ?? 2_000 });
   }
 
   flagsNow(text: string): boolean {
-    return screenLocally(text, this.options.blocklist).flagged;
+    return screenLocally(text, this.blocklist).flagged;
   }
 
   async screen(text: string, signal?: AbortSignal): Promise<ModerationVerdict> {
-    const local = screenLocally(text, this.options.blocklist);
+    const local = screenLocally(text, this.blocklist);
     try {
       const res = await this.client.moderations.create({ model: 'omni-moderation-latest', input: text }, { signal });
       const result = res.results[0];

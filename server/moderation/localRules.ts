@@ -11,25 +11,44 @@ const RULES: { category: string; pattern: RegExp }[] = [
 ];
 
 /** The built-in rules plus the operator's blocklist (whole words or phrases, case-insensitive). */
-export function screenLocally(text: string, blocklist: readonly string[] = []): ModerationVerdict {
+export function screenLocally(text: string, blocklist: readonly string[] | Blocklist = []): ModerationVerdict {
   const categories = RULES.filter((r) => r.pattern.test(text)).map((r) => r.category);
-  if (blocklist.some((entry) => containsPhrase(text, entry))) categories.push('blocklist');
+  const matches = blocklist instanceof Blocklist ? blocklist : new Blocklist(blocklist);
+  if (matches.test(text)) categories.push('blocklist');
   return categories.length ? { flagged: true, categories } : NOT_FLAGGED;
 }
 
-/** Word-bounded for Latin text; plain containment for Japanese and other scripts without spaces. */
-function containsPhrase(text: string, phrase: string): boolean {
-  const p = phrase.trim().toLowerCase();
-  if (!p) return false;
-  if (!/^[\p{Script=Latin}\d\s'-]+$/u.test(p)) return text.toLowerCase().includes(p);
-  const escaped = p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-  return new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, 'iu').test(text);
+/** The operator's phrases, compiled once: moderators run them on every streamed delta. */
+export class Blocklist {
+  private readonly latin: RegExp[];
+  private readonly plain: string[];
+
+  constructor(phrases: readonly string[]) {
+    const entries = phrases.map((p) => p.trim().toLowerCase()).filter(Boolean);
+    const isLatin = (p: string) => /^[\p{Script=Latin}\d\s'-]+$/u.test(p);
+    // Word-bounded for Latin text; plain containment for Japanese and other scripts without spaces.
+    this.latin = entries.filter(isLatin).map((p) => {
+      const escaped = p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+      return new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, 'iu');
+    });
+    this.plain = entries.filter((p) => !isLatin(p));
+  }
+
+  test(text: string): boolean {
+    if (this.latin.some((r) => r.test(text))) return true;
+    const lower = text.toLowerCase();
+    return this.plain.some((p) => lower.includes(p));
+  }
 }
 
 /** The offline default: local rules only. */
 export class LocalModerator implements Moderator {
   readonly name = 'local rules';
-  constructor(private readonly blocklist: readonly string[] = []) {}
+  private readonly blocklist: Blocklist;
+
+  constructor(phrases: readonly string[] = []) {
+    this.blocklist = new Blocklist(phrases);
+  }
 
   screen(text: string): Promise<ModerationVerdict> {
     return Promise.resolve(screenLocally(text, this.blocklist));
