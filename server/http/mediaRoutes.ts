@@ -16,6 +16,8 @@ export function mediaRoutes(storage: FileStorage): Router {
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Cache-Control', IMMUTABLE_CACHE_CONTROL);
     res.setHeader('X-Content-Type-Options', 'nosniff');
+    // The key names the content (a hash or an id), so it is the ETag: express would hash the whole body.
+    res.setHeader('ETag', `"${key}"`);
     res.send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
   });
   return router;
