@@ -1,4 +1,4 @@
-import { EXPRESSIONS, GESTURES, VISEMES } from '@shared';
+import { CHARACTER_LANGUAGES, EXPRESSIONS, GESTURES, VISEMES, VOICE_PROVIDERS } from '@shared';
 import { z } from 'zod';
 import type { AgentEvent, Turn, TurnCancel } from './turn';
 
@@ -11,7 +11,7 @@ const id = z.string().min(1);
 const seq = z.number().int().nonnegative();
 
 const voiceSettings = z.object({
-  provider: z.enum(['espeak', 'koeiromap', 'openai']).optional(),
+  provider: z.enum(VOICE_PROVIDERS).optional(),
   voice: z.string().optional(),
   pitch: z.number().optional(),
   speed: z.number().optional(),
@@ -25,7 +25,7 @@ export const turnSchema = z.object({
   turnId: id,
   roomId: id,
   character: z.object({
-    id, name: z.string(), persona: z.string(), greeting: z.string(), language: z.enum(['en', 'ja']),
+    id, name: z.string(), persona: z.string(), greeting: z.string(), language: z.enum(CHARACTER_LANGUAGES),
     voice: voiceSettings, knowledgeBaseId: z.string().optional(),
   }),
   messages: z.array(z.object({

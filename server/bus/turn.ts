@@ -1,11 +1,11 @@
-import type { UtterancePlan } from '@shared';
+import type { CharacterLanguage, UtterancePlan, VoiceProvider } from '@shared';
 
 /** Languages the character can speak; decides sentence cutting, voice and viseme analysis. */
-export type Language = 'en' | 'ja';
+export type Language = CharacterLanguage;
 
 /** How a character sounds; `provider` absent means the configured default. */
 export interface VoiceSettings {
-  provider?: 'espeak' | 'koeiromap' | 'openai';
+  provider?: VoiceProvider;
   /** Provider-specific voice name, e.g. `en-us+f3` for eSpeak or `alloy` for OpenAI. */
   voice?: string;
   /** Relative pitch and speed, 1 = the voice's default. */

@@ -4,6 +4,7 @@
  * a cache in front of each, and eSpeak's phonemizer behind the cloud voices so their
  * lip-sync gets the text-aligned vowel sequence too.
  */
+import type { VoiceProvider } from '@shared';
 import { EspeakTtsProvider, type EspeakTtsOptions } from './espeak/EspeakTtsProvider';
 import { KoeiromapTtsProvider, type KoeiromapOptions } from './koeiromap/KoeiromapTtsProvider';
 import { OpenAiTtsProvider, type OpenAiTtsOptions } from './openai/OpenAiTtsProvider';
@@ -11,7 +12,7 @@ import { CachedTtsProvider, SpeechCache, type SpeechCacheOptions } from './Speec
 import { type SpeechRequest, type SynthesizedSpeech, type TtsProvider } from './types';
 
 /** Names a character's VoiceSettings.provider can take. */
-export type TtsProviderName = 'espeak' | 'koeiromap' | 'openai';
+export type TtsProviderName = VoiceProvider;
 
 /** Everything the voice stage needs to know. */
 export interface TtsProviderOptions {
