@@ -32,7 +32,8 @@ export function matchClausesToAudio(open: Uint8Array, clauses: readonly VowelCla
   }
   const spans: ClauseSpan[] = [];
   for (let k = clauses.length, r = runs.length; k > 0 && r > 0;) {
-    const { k0, r0 } = table.from[k][r];
+    const k0 = table.fromK[k][r];
+    const r0 = table.fromR[k][r];
     spans.unshift({ from: runs[r0].from, to: runs[r - 1].to, clauses: clauses.slice(k0, k) });
     k = k0;
     r = r0;
@@ -40,9 +41,9 @@ export function matchClausesToAudio(open: Uint8Array, clauses: readonly VowelCla
   return spans;
 }
 
-interface Table { cost: Float64Array[]; from: { k0: number; r0: number }[][] }
+interface Table { cost: Float64Array[]; fromK: Int32Array[]; fromR: Int32Array[] }
 
-/** cost[k][r]: best cost of speaking clauses [0,k) in runs [0,r); from[k][r]: where that group began. */
+/** cost[k][r]: best cost of speaking clauses [0,k) in runs [0,r); fromK/fromR[k][r]: where that group began (typed rows: no allocation in the inner loop). */
 function fillTable(runs: Run[], clauses: readonly VowelClause[], hopMs: number): Table {
   const K = clauses.length;
   const R = runs.length;
@@ -50,7 +51,8 @@ function fillTable(runs: Run[], clauses: readonly VowelClause[], hopMs: number):
   const beats = prefixSums(clauses.map((clause) => Math.max(0.5, clause.beats)));
   const framesPerBeat = sound[R] / beats[K];
   const cost = Array.from({ length: K + 1 }, () => new Float64Array(R + 1).fill(Infinity));
-  const from = Array.from({ length: K + 1 }, () => Array.from({ length: R + 1 }, () => ({ k0: -1, r0: -1 })));
+  const fromK = Array.from({ length: K + 1 }, () => new Int32Array(R + 1).fill(-1));
+  const fromR = Array.from({ length: K + 1 }, () => new Int32Array(R + 1).fill(-1));
   cost[0][0] = 0;
   for (let k = 1; k <= K; k++) {
     for (let r = 1; r <= R; r++) {
@@ -61,12 +63,12 @@ function fillTable(runs: Run[], clauses: readonly VowelClause[], hopMs: number):
           if (!Number.isFinite(cost[k0][r0])) continue;
           const mismatch = Math.log((sound[r] - sound[r0] + 5) / ((beats[k] - beats[k0]) * framesPerBeat + 5));
           const total = cost[k0][r0] + LENGTH_WEIGHT * mismatch * mismatch + MERGE_COST * (k - k0 - 1) - reward;
-          if (total < cost[k][r]) { cost[k][r] = total; from[k][r] = { k0, r0 }; }
+          if (total < cost[k][r]) { cost[k][r] = total; fromK[k][r] = k0; fromR[k][r] = r0; }
         }
       }
     }
   }
-  return { cost, from };
+  return { cost, fromK, fromR };
 }
 
 function prefixSums(values: number[]): number[] {
