@@ -24,7 +24,6 @@ export interface CharacterView {
   updatedAt: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const notFound = () => new HttpError(404, 'character_not_found', 'That character does not exist, or it is private.');
 
 /**
@@ -69,7 +68,7 @@ export class CharacterService {
   }
 
   private async visible(id: string, viewer: Viewer | null): Promise<Character> {
-    const character = UUID.test(id) ? await this.repo.findById(id) : null;
+    const character = await this.repo.findById(id);
     if (!character) throw notFound();
     const mine = !!viewer && character.ownerId === viewer.userId;
     if (character.isDefault || character.visibility === 'public' || mine || viewer?.admin) return character;

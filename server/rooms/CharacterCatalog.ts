@@ -28,7 +28,6 @@ export function defaultCharacter(): NewCharacter {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Resolves characters for rooms: the default, or one by id, with its avatar URL. */
 export class CharacterCatalog {
@@ -44,7 +43,7 @@ export class CharacterCatalog {
 
   /** A character by id, staged for a room; null when it does not exist. */
   async stage(characterId: string): Promise<StagedCharacter | null> {
-    const c = await this.find(characterId);
+    const c = await this.repo.findById(characterId);
     if (!c) return null;
     const avatarUrl = (c.avatarId && (await this.avatarUrlOf(c.avatarId))) || DEFAULT_AVATAR_URL;
     return { profile: toProfile(c), avatarUrl };
@@ -52,13 +51,8 @@ export class CharacterCatalog {
 
   /** True when `userId` may put this character in a room (owner, public or default). */
   async usableBy(characterId: string, userId: string): Promise<boolean> {
-    const c = await this.find(characterId);
+    const c = await this.repo.findById(characterId);
     return !!c && (c.isDefault || c.visibility === 'public' || c.ownerId === userId);
-  }
-
-  /** Ids come from clients: a string that is not a uuid is simply no character (PostgreSQL would throw). */
-  private async find(characterId: string): Promise<Character | null> {
-    return UUID.test(characterId) ? this.repo.findById(characterId) : null;
   }
 }
 

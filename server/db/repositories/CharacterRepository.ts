@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isUuid } from './isUuid';
 import { Character } from '../entities';
 import type { Database } from '../database';
 
@@ -17,6 +18,7 @@ export class CharacterRepository {
   }
 
   async findById(id: string): Promise<Character | null> {
+    if (!isUuid(id)) return null;
     return this.db.em().findOne(Character, { id });
   }
 
@@ -38,6 +40,7 @@ export class CharacterRepository {
   }
 
   async update(id: string, patch: Partial<NewCharacter>, now = new Date()): Promise<Character | null> {
+    if (!isUuid(id)) return null;
     const em = this.db.em();
     const character = await em.findOne(Character, { id });
     if (!character) return null;
@@ -47,6 +50,7 @@ export class CharacterRepository {
   }
 
   async delete(id: string): Promise<boolean> {
+    if (!isUuid(id)) return false;
     return (await this.db.em().nativeDelete(Character, { id, isDefault: false })) === 1;
   }
 }

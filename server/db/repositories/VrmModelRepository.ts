@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isUuid } from './isUuid';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { VrmModel } from '../entities';
 import type { Database } from '../database';
@@ -6,7 +7,6 @@ import type { Database } from '../database';
 /** What a new catalogue entry needs; the id, approval and timestamp are filled in. */
 export type NewVrmModel = Omit<VrmModel, 'id' | 'createdAt' | 'approved'>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The avatar catalogue: built-ins (no owner), uploads, and which of them an admin approved. */
 export class VrmModelRepository {
@@ -35,7 +35,7 @@ export class VrmModelRepository {
 
   /** An entry by id; null for unknown ids and for strings that are not ids at all. */
   async findById(id: string): Promise<VrmModel | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     return this.db.em().findOne(VrmModel, { id });
   }
 
@@ -64,12 +64,12 @@ export class VrmModelRepository {
 
   /** Approves an entry whose licence allows it; false when there is none or the licence forbids it. */
   async approve(id: string): Promise<boolean> {
-    if (!UUID.test(id)) return false;
+    if (!isUuid(id)) return false;
     return (await this.db.em().nativeUpdate(VrmModel, { id, canBePublic: true }, { approved: true })) === 1;
   }
 
   async delete(id: string): Promise<boolean> {
-    if (!UUID.test(id)) return false;
+    if (!isUuid(id)) return false;
     return (await this.db.em().nativeDelete(VrmModel, { id })) === 1;
   }
 
