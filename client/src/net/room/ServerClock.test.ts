@@ -96,6 +96,16 @@ describe('ServerClock', () => {
     expect(quiet).toEqual([true, false, true, false]);
   });
 
+  it('does not pause rendering while it hunts for a faster sample on a slow network', () => {
+    const t = fakeTime();
+    const clock = new ServerClock(t.now, t.timers);
+    const quiet: boolean[] = [];
+    clock.setQuietWindow((on) => quiet.push(on), 60);
+    clock.start((t0) => { t.advance(80); clock.onReply({ t0, t1: t0 + 40 }); }); // every round trip 80 ms
+    t.advance(CLOCK_SYNC.warmupIntervalMs * CLOCK_SYNC.warmupPings + 5_000);
+    expect(quiet.filter((on) => on)).toHaveLength(CLOCK_SYNC.warmupPings);
+  });
+
   it('reports no latency before the first reply', () => {
     expect(new ServerClock(() => 0).rttMs).toBeNull();
   });

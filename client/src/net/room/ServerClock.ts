@@ -73,7 +73,9 @@ export class ServerClock {
     this.sender = send;
     this.sent = 0;
     const tick = (): void => {
-      if (this.hunting) this.hush(true);
+      // Only the warm-up pauses rendering: a hunt on a slow network can last seconds, and pausing
+      // every ping then would stutter the stage for as long.
+      if (this.sent < CLOCK_SYNC.warmupPings) this.hush(true);
       send(this.now());
       this.sent++;
       this.timer = this.timers.setTimeout(tick, this.nextDelay());
@@ -90,8 +92,7 @@ export class ServerClock {
   }
 
   /**
-   * Asks for a quiet main thread around the round trips of the warm-up and of a hunt for a faster
-   * sample: `quiet(true)` when a ping leaves, `quiet(false)` when its reply is in (or after
+   * Asks for a quiet main thread around the round trips of the warm-up: `quiet(true)` when a ping leaves, `quiet(false)` when its reply is in (or after
    * `maxMs`). The page pauses rendering meanwhile, so a busy page does not sit on the reply.
    */
   setQuietWindow(quiet: (on: boolean) => void, maxMs = QUIET_MAX_MS): void {
