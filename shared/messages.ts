@@ -64,6 +64,11 @@ export interface SubtitleMessage { turnId: string; text: string }
 export interface InterruptMessage { turnId: string }
 export interface ReactionMessage { sessionId: string; name: string; emoji: Reaction }
 export interface TimeReply { t0: number; t1: number }
-export interface ErrorMessage { code: string; message: string }
+export interface ErrorMessage {
+  code: string;
+  message: string;
+  /** Set when the error refuses a `say`: its text was not posted (the client gives it back to edit). */
+  about?: 'say';
+}
 export interface LinksMessage { participant: string; spectator: string }
 export interface ChatMessage { id: string; kind: 'user' | 'character' | 'system'; userId: string; name: string; text: string; at: number }

@@ -118,8 +118,8 @@ export class CharacterRoom extends Room<RoomState> implements RoomContext {
     return this.state.members.get(client.sessionId);
   }
 
-  sendError(client: Client, code: ErrorCode, message: string): void {
-    client.send(SERVER_MESSAGES.error, { code, message });
+  sendError(client: Client, code: ErrorCode, message: string, about?: 'say'): void {
+    client.send(SERVER_MESSAGES.error, { code, message, ...(about ? { about } : {}) });
   }
 
   appendChat(line: NewChatLine): string {

@@ -13,7 +13,7 @@ export interface RoomContext extends RoomHost {
   readonly ejected: Set<string>;
   readonly clients: Iterable<Client>;
   memberOf(client: Client): Member | undefined;
-  sendError(client: Client, code: ErrorCode, message: string): void;
+  sendError(client: Client, code: ErrorCode, message: string, about?: 'say'): void;
   /** One person's chat rate limit: true when they may speak now, else the wait in ms. */
   sayAllowed(userId: string): true | number;
   /** Makes sure the typing flag is cleared if the client never says it stopped. */

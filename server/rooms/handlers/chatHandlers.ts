@@ -9,15 +9,15 @@ export function onSay(room: RoomContext, client: Client, { text }: SayMessage): 
   const member = room.memberOf(client);
   if (!member) return;
   if (member.role === 'spectator') {
-    return room.sendError(client, ERROR_CODES.forbidden, 'Spectators watch and react. To talk to the character, ask the host for a participant link.');
+    return room.sendError(client, ERROR_CODES.forbidden, 'Spectators watch and react. To talk to the character, ask the host for a participant link.', 'say');
   }
-  if (member.muted) return room.sendError(client, ERROR_CODES.muted, 'The host has muted you; you can still react.');
+  if (member.muted) return room.sendError(client, ERROR_CODES.muted, 'The host has muted you; you can still react.', 'say');
   const wait = room.sayAllowed(member.userId);
-  if (wait !== true) return room.sendError(client, ERROR_CODES.rateLimited, `You are sending messages quickly: wait ${Math.ceil(wait / 1000)} s.`);
+  if (wait !== true) return room.sendError(client, ERROR_CODES.rateLimited, `You are sending messages quickly: wait ${Math.ceil(wait / 1000)} s.`, 'say');
   const verdict = screenLocally(text, room.deps.settings.blocklist);
-  if (verdict.flagged) return room.sendError(client, ERROR_CODES.moderated, 'That message was not posted: it breaks the room rules. Please rephrase it.');
+  if (verdict.flagged) return room.sendError(client, ERROR_CODES.moderated, 'That message was not posted: it breaks the room rules. Please rephrase it.', 'say');
   const admit = canEnqueue([...room.state.queue], member.userId, room.deps.settings.queue);
-  if (!admit.ok) return room.sendError(client, ERROR_CODES.queueFull, admit.message);
+  if (!admit.ok) return room.sendError(client, ERROR_CODES.queueFull, admit.message, 'say');
 
   const id = room.appendChat({ kind: 'user', userId: member.userId, name: member.name, text });
   room.state.queue.push(new QueueItem().assign({ id, userId: member.userId, sessionId: client.sessionId, name: member.name, text, at: room.deps.now() }));

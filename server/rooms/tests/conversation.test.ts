@@ -66,7 +66,7 @@ describe('talking in a character room', () => {
   it('refuses a line that breaks the room rules: the sender is told, nobody else sees it, no turn', async () => {
     aiko.room.send('say', { text: 'Ben, go kill yourself' });
     const error = await aiko.next('error');
-    expect(error).toMatchObject({ code: ERROR_CODES.moderated, message: expect.stringMatching(/not posted.*rephrase/) });
+    expect(error).toMatchObject({ code: ERROR_CODES.moderated, message: expect.stringMatching(/not posted.*rephrase/), about: 'say' });
     aiko.room.send('say', { text: 'marker' });
     await host.next('chat', (l) => l.text === 'marker');
     for (const c of clients) expect(c.messages('chat').map((l) => l.text)).not.toContain('Ben, go kill yourself');

@@ -68,7 +68,7 @@ export class RoomStore {
   }
 
   setError(error: ErrorMessage, at = Date.now()): void {
-    this.set({ lastError: { code: error.code, message: error.message, at } });
+    this.set({ lastError: { code: error.code, message: error.message, at, ...(error.about ? { about: error.about } : {}) } });
   }
 
   private set(patch: Partial<RoomView>): void {

@@ -61,7 +61,7 @@ export interface RoomView {
   /** Page links (owner, or after the host revoked links). */
   links: { participant: string; spectator: string } | null;
   /** The last error the server sent this page. */
-  lastError: { code: string; message: string; at: number } | null;
+  lastError: { code: string; message: string; at: number; about?: 'say' } | null;
 }
 
 /** An empty character, before the state arrives. */

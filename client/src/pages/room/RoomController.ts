@@ -1,4 +1,3 @@
-import { ERROR_CODES } from '@shared/errors';
 import { CLIENT_MESSAGES, SERVER_MESSAGES } from '@shared/messageNames';
 import type { ReactionMessage } from '@shared';
 import type { UtterancePlayer } from '../../audio';
@@ -9,9 +8,6 @@ import type { AvatarStage } from './avatarStage';
 import { JoinGate } from './joinGate';
 import type { RoomShell } from './roomShell';
 import type { TimedLine } from './speechTimeline';
-
-/** Refusals of a `say`: the message goes back in the box to be edited or sent later. */
-const SAY_REFUSALS: ReadonlySet<string> = new Set([ERROR_CODES.moderated, ERROR_CODES.rateLimited, ERROR_CODES.queueFull, ERROR_CODES.muted]);
 
 /**
  * Keeps every view of the room page in step with the room store: the pixi HUD, the composer,
@@ -91,9 +87,9 @@ export class RoomController {
     this.renderHud();
   }
 
-  private onError(error: { code: string; message: string }): void {
+  private onError(error: { code: string; message: string; about?: 'say' }): void {
     this.shell.toasts.show(error.message, 'error', 5000);
-    if (SAY_REFUSALS.has(error.code)) this.composer.restoreRefused();
+    if (error.about === 'say') this.composer.restoreRefused(); // the server says the text was not posted
   }
 
   private onConnection(view: RoomView): void {
