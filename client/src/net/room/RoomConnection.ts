@@ -158,8 +158,11 @@ export class RoomConnection {
   private async rejoin(): Promise<void> {
     try {
       this.setStatus('reconnecting');
-      this.attach(await this.client.joinById(this.roomId, await this.joinOptions()));
+      const room = await this.client.joinById(this.roomId, await this.joinOptions());
+      if (this.leaving) { void room.leave(true); return; } // the person left meanwhile, as the reconnect path checks
+      this.attach(room);
     } catch (err) {
+      if (this.leaving) return;
       const problem = problemOf(err);
       const lost = { code: 0, title: 'Connection lost', message: 'The connection to the room was lost. Check your network, then rejoin.', remedy: 'retry' as const };
       this.setStatus('closed', problem.remedy === 'retry' ? lost : problem);
