@@ -43,7 +43,7 @@ export class HostPanel {
   /** Applies the room snapshot. */
   set(view: RoomView, force = false): void {
     if (!this.open) return;
-    const key = JSON.stringify([view.members, view.mode, view.paused, view.activeTurnId, view.character.speaking, view.links, view.sessionId, this.armed]);
+    const key = JSON.stringify([view.members, view.mode, view.paused, view.activeTurnId, view.character.speaking, view.character.id, view.character.name, view.links, view.sessionId, this.armed]);
     if (key === this.key && !force) return;
     this.key = key;
     replace(this.el,
