@@ -77,3 +77,25 @@ export interface AvatarListing {
   sizeBytes: number;
   warnings: AvatarWarning[];
 }
+
+/** What a character is made of: what POST /api/characters takes (PATCH takes any part). */
+export interface CharacterDraft {
+  name: string;
+  persona: string;
+  greeting: string;
+  language: CharacterLanguage;
+  voice: VoiceSettings;
+  avatarId: string | null;
+  visibility: Visibility;
+}
+
+/** A character as the API shows it. `editable` when the caller may change it. */
+export interface CharacterListing extends CharacterDraft {
+  id: string;
+  avatarUrl: string;
+  isDefault: boolean;
+  ownerId: string | null;
+  editable: boolean;
+  createdAt: string;
+  updatedAt: string;
+}

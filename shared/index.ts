@@ -23,4 +23,5 @@ export {
   CHARACTER_LANGUAGES, VISIBILITIES, CHARACTER_TEXT_LIMITS, VOICE_PROVIDERS, KOEIROMAP_STYLES, OPENAI_VOICES, VOICE_RANGES,
   type CharacterLanguage, type Visibility, type KoeiromapStyle, type OpenAiVoiceName, type VoiceSettings, type VoiceProvider,
   type AvatarWarning, type AvatarStatus, type AvatarLicence, type AvatarListing,
+  type CharacterDraft, type CharacterListing,
 } from './characters';

@@ -1,3 +1,4 @@
+import type { CharacterLanguage, CharacterListing, VoiceSettings } from '@shared';
 import type { Character, CharacterRepository } from '../db';
 import { HttpError } from '../http';
 import { DEFAULT_AVATAR_URL } from '../rooms';
@@ -6,23 +7,7 @@ import type { AvatarCatalog } from './AvatarCatalog';
 import { CreateCharacter, parseInput, UpdateCharacter } from './characterInput';
 
 /** A character as the API shows it. */
-export interface CharacterView {
-  id: string;
-  name: string;
-  persona: string;
-  greeting: string;
-  language: string;
-  voice: Record<string, unknown>;
-  avatarId: string | null;
-  avatarUrl: string;
-  visibility: 'private' | 'public';
-  isDefault: boolean;
-  ownerId: string | null;
-  /** True when the caller may change it. */
-  editable: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export type CharacterView = CharacterListing;
 
 const notFound = () => new HttpError(404, 'character_not_found', 'That character does not exist, or it is private.');
 
@@ -99,7 +84,7 @@ export class CharacterService {
   private async view(c: Character, viewer: Viewer | null): Promise<CharacterView> {
     const mine = !!viewer && c.ownerId === viewer.userId;
     return {
-      id: c.id, name: c.name, persona: c.persona, greeting: c.greeting, language: c.language, voice: c.voice,
+      id: c.id, name: c.name, persona: c.persona, greeting: c.greeting, language: c.language as CharacterLanguage, voice: c.voice as VoiceSettings, // validated when written
       avatarId: c.avatarId ?? null, avatarUrl: (c.avatarId && (await this.avatars.urlOf(c.avatarId))) || DEFAULT_AVATAR_URL,
       visibility: c.visibility, isDefault: c.isDefault, ownerId: c.ownerId ?? null,
       editable: !!viewer && (viewer.admin || (!c.isDefault && mine)),
