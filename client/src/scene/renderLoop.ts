@@ -79,6 +79,16 @@ export class RenderLoop {
     this.engine.runRenderLoop(this.loopCallback);
   }
 
+  /** Whether the loop is rendering (the page may hold it, e.g. during a clock-sync round trip). */
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  /** Renders one frame now, even while held: a resize clears the canvas, which must not stay blank. */
+  renderNow(): void {
+    if (this.scene.activeCamera) this.scene.render();
+  }
+
   /** Stops rendering (the page may restart it). */
   stop(): void {
     if (!this.running) return;

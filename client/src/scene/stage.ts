@@ -70,7 +70,13 @@ export function createStage(canvas: HTMLCanvasElement | null, options: StageOpti
     frameUpperBody(camera, { head: avatar.headPosition(), height: avatar.height() }, aspect);
     loop.wake();
   };
-  const attached = canvas && !options.engine ? attachCanvas(canvas, engine, camera, loop, options, frame) : null;
+  const onResize = (): void => {
+    frame();
+    // A resize (window, pixel ratio, adaptive resolution) cleared the canvas: draw now if the page
+    // holds the loop (a clock-sync round trip) rather than leave the stage blank meanwhile.
+    if (avatar && !loop.isRunning) loop.renderNow();
+  };
+  const attached = canvas && !options.engine ? attachCanvas(canvas, engine, camera, loop, options, onResize) : null;
   const detach = attached?.detach ?? (() => {});
   if (options.autoStart ?? true) loop.start();
 
