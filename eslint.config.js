@@ -18,29 +18,50 @@ export default tseslint.config(
     },
   },
   // Harnesses and tests poke at JSON answers; typing every body would add noise, not safety.
-  { files: ['test-support/**/*.ts', 'bench/**/*.ts', '**/*.test.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
-  { files: ['server/**/*.ts'], rules: { 'no-restricted-imports': restrict(into('client', 'shared', 'assets', 'bench', 'scripts')) } },
+  {
+    files: ['test-support/**/*.ts', 'bench/**/*.ts', '**/*.test.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(into('client', 'shared', 'assets', 'bench', 'scripts')) },
+  },
   {
     files: ['server/**/*.ts', 'client/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.testkit.ts'],
-    rules: { 'no-restricted-imports': restrict(into('client', 'server', 'shared', 'assets', 'bench', 'scripts', 'test-support')) },
+    rules: {
+      'no-restricted-imports': restrict(
+        into('client', 'server', 'shared', 'assets', 'bench', 'scripts', 'test-support'),
+      ),
+    },
   },
   {
     files: ['client/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict(
-        into('server', 'shared', 'assets', 'bench', 'scripts'),
-        { regex: '(^|/)server(/|$)', message: 'The client only knows the server through @shared.' },
-      ),
+      'no-restricted-imports': restrict(into('server', 'shared', 'assets', 'bench', 'scripts'), {
+        regex: '(^|/)server(/|$)',
+        message: 'The client only knows the server through @shared.',
+      }),
     },
   },
-  { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': restrict({ regex: '^\\.\\./', message: 'shared/ is self-contained: it is the contract.' }) } },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict({
+        regex: '^\\.\\./',
+        message: 'shared/ is self-contained: it is the contract.',
+      }),
+    },
+  },
   {
     // The server reads its environment in exactly one place.
     files: ['server/**/*.ts', 'shared/**/*.ts', 'client/**/*.ts'],
     ignores: ['server/config.ts', '**/*.test.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings from server/config.ts.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read settings from server/config.ts.' },
+      ],
     },
   },
 );

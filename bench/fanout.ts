@@ -17,20 +17,36 @@ import { percentiles, printTable } from './stats';
 
 const LINES_PER_SECOND = 10;
 
-interface Scenario { participants: number; spectators: number; seconds: number }
+interface Scenario {
+  participants: number;
+  spectators: number;
+  seconds: number;
+}
 
 async function post(base: string, path: string, body: unknown, token?: string): Promise<any> {
-  const res = await fetch(`${base}${path}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
   return res.json();
 }
 
 async function scrape(server: ServerProcess): Promise<{ lagP99: number; cpu: number }> {
   const text = await (await fetch(`${server.url}/metrics`)).text();
   const read = (name: string) => Number(text.match(new RegExp(`^${name} ([0-9.e+-]+)`, 'm'))?.[1] ?? NaN);
-  return { lagP99: read('kotodama_event_loop_lag_p99_seconds') * 1000, cpu: read('process_cpu_seconds_total') };
+  return {
+    lagP99: read('kotodama_event_loop_lag_p99_seconds') * 1000,
+    cpu: read('process_cpu_seconds_total'),
+  };
 }
 
-async function joinAll(server: ServerProcess, roomId: string, links: { participant: string; spectator: string }, s: Scenario) {
+async function joinAll(
+  server: ServerProcess,
+  roomId: string,
+  links: { participant: string; spectator: string },
+  s: Scenario,
+) {
   const ws = server.url.replace('http', 'ws');
   const joinTimes: number[] = [];
   const join = async (options: object) => {
@@ -46,7 +62,9 @@ async function joinAll(server: ServerProcess, roomId: string, links: { participa
   }
   const spectators: Room<RoomState>[] = [];
   for (let i = 0; i < s.spectators; i += 25) {
-    const batch = Array.from({ length: Math.min(25, s.spectators - i) }, () => join({ link: links.spectator }));
+    const batch = Array.from({ length: Math.min(25, s.spectators - i) }, () =>
+      join({ link: links.spectator }),
+    );
     spectators.push(...(await Promise.all(batch)));
   }
   return { participants, spectators, joinTimes };
@@ -56,7 +74,12 @@ async function runScenario(server: ServerProcess, s: Scenario): Promise<Record<s
   const owner = await post(server.url, '/api/auth/guest', { name: 'Host' });
   const created = await post(server.url, '/api/rooms', {}, owner.accessToken);
   const link = (role: 'participant' | 'spectator') => new URL(created.links[role]).searchParams.get('link')!;
-  const { participants, spectators, joinTimes } = await joinAll(server, created.roomId, { participant: link('participant'), spectator: link('spectator') }, s);
+  const { participants, spectators, joinTimes } = await joinAll(
+    server,
+    created.roomId,
+    { participant: link('participant'), spectator: link('spectator') },
+    s,
+  );
   const everyone = [...participants, ...spectators];
   const latencies: number[] = [];
   const received = new Map<string, number>();
@@ -87,9 +110,13 @@ async function runScenario(server: ServerProcess, s: Scenario): Promise<Record<s
   await Promise.all(everyone.map((r) => r.leave().catch(() => undefined)));
   return {
     clients: `${s.participants} + ${s.spectators}`,
-    'chat P50 ms': lat.p50, 'P95': lat.p95, 'P99': lat.p99, 'max': lat.max,
+    'chat P50 ms': lat.p50,
+    P95: lat.p95,
+    P99: lat.p99,
+    max: lat.max,
     'lines lost': expected - latencies.length,
-    'join P50 ms': joins.p50, 'join P95': joins.p95,
+    'join P50 ms': joins.p50,
+    'join P95': joins.p95,
     'server lag P99 ms': after.lagP99.toFixed(1),
     'server CPU %': (((after.cpu - before.cpu) / (s.seconds + 2)) * 100).toFixed(0),
     'bench-side lag P99 ms': (loop.percentile(99) / 1e6).toFixed(1),
@@ -98,17 +125,29 @@ async function runScenario(server: ServerProcess, s: Scenario): Promise<Record<s
 
 async function main(): Promise<void> {
   const [p, m, sec] = process.argv.slice(2).map(Number);
-  const scenarios: Scenario[] = p ? [{ participants: p, spectators: m ?? 0, seconds: sec || 20 }]
-    : [{ participants: 20, spectators: 100, seconds: 20 }, { participants: 20, spectators: 500, seconds: 20 }];
+  const scenarios: Scenario[] = p
+    ? [{ participants: p, spectators: m ?? 0, seconds: sec || 20 }]
+    : [
+        { participants: 20, spectators: 100, seconds: 20 },
+        { participants: 20, spectators: 500, seconds: 20 },
+      ];
   const dataDir = await mkdtemp(join(tmpdir(), 'kotodama-bench-'));
   const rows: Record<string, string | number>[] = [];
   for (const s of scenarios) {
     const server = await startServerProcess({
-      DATA_DIR: dataDir, EMBEDDED_DATABASE: 'memory', EMBEDDED_WORKER: 'false', LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-'.padEnd(40, 'x'),
-      ROOM_QUEUE_PER_USER: '10000', ROOM_SAY_BURST: '100', ROOM_SAY_PER_SECOND: '100',
+      DATA_DIR: dataDir,
+      EMBEDDED_DATABASE: 'memory',
+      EMBEDDED_WORKER: 'false',
+      LOG_LEVEL: 'warn',
+      JWT_SECRET: 'bench-secret-'.padEnd(40, 'x'),
+      ROOM_QUEUE_PER_USER: '10000',
+      ROOM_SAY_BURST: '100',
+      ROOM_SAY_PER_SECOND: '100',
     });
     try {
-      console.log(`running ${s.participants} participants + ${s.spectators} spectators for ${s.seconds} s at ${LINES_PER_SECOND} lines/s…`);
+      console.log(
+        `running ${s.participants} participants + ${s.spectators} spectators for ${s.seconds} s at ${LINES_PER_SECOND} lines/s…`,
+      );
       rows.push(await runScenario(server, s));
     } finally {
       await server.stop();
@@ -118,4 +157,7 @@ async function main(): Promise<void> {
   printTable('Chat fan-out (chat line → every client)', rows);
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -44,11 +44,16 @@ export interface TurnTrace {
   sentences: Array<{ completeAt: number; utteranceAt?: number }>;
 }
 
-const REPLY = '[happy][wave] Hi Aiko and Ben, thanks for waiting! [think] Let me see. Hydrangeas bloom in June, and they turn blue in acid soil. [relaxed] Come and see them at the shop sometime.';
+const REPLY =
+  '[happy][wave] Hi Aiko and Ben, thanks for waiting! [think] Let me see. Hydrangeas bloom in June, and they turn blue in acid soil. [relaxed] Come and see them at the shop sometime.';
 
 const CHARACTER: CharacterProfile = {
-  id: 'hana', name: 'Hana', language: 'en', voice: {},
-  persona: 'You are Hana, a cheerful florist from Kyoto.', greeting: 'Hi!',
+  id: 'hana',
+  name: 'Hana',
+  language: 'en',
+  voice: {},
+  persona: 'You are Hana, a cheerful florist from Kyoto.',
+  greeting: 'Hi!',
 };
 
 const CHUNKS = chunksOf(REPLY);
@@ -60,7 +65,8 @@ const FIRST_SPOKEN_CHUNK = CHUNKS.findIndex(speaks);
 /** Wraps a provider to note when its first chunk with words reaches runTurn. */
 function timedProvider(inner: LlmProvider, trace: () => TurnTrace): LlmProvider {
   return {
-    name: inner.name, offline: inner.offline,
+    name: inner.name,
+    offline: inner.offline,
     async *stream(req) {
       for await (const delta of inner.stream(req)) {
         if (speaks(delta)) trace().firstTokenYieldedAt ??= performance.now();
@@ -70,7 +76,12 @@ function timedProvider(inner: LlmProvider, trace: () => TurnTrace): LlmProvider 
   };
 }
 
-async function oneTurn(fake: FakeOpenAi, llm: LlmProvider, index: number, options: PipelineBenchOptions): Promise<TurnTrace> {
+async function oneTurn(
+  fake: FakeOpenAi,
+  llm: LlmProvider,
+  index: number,
+  options: PipelineBenchOptions,
+): Promise<TurnTrace> {
   const trace: TurnTrace = { sentences: [] };
   const marker = `(turn ${index})`;
   const speak: SpeakFn = async (s) => {
@@ -84,10 +95,28 @@ async function oneTurn(fake: FakeOpenAi, llm: LlmProvider, index: number, option
     options.onEvent?.(event, at);
   };
   const turn: Turn = {
-    turnId: `bench-${index}`, roomId: 'bench-room', character: CHARACTER, transcript: [], enqueuedAt: Date.now(),
-    messages: [{ id: `m${index}`, userId: 'u1', name: 'Aiko', text: `When do hydrangeas bloom? ${marker}`, at: Date.now() }],
+    turnId: `bench-${index}`,
+    roomId: 'bench-room',
+    character: CHARACTER,
+    transcript: [],
+    enqueuedAt: Date.now(),
+    messages: [
+      {
+        id: `m${index}`,
+        userId: 'u1',
+        name: 'Aiko',
+        text: `When do hydrangeas bloom? ${marker}`,
+        at: Date.now(),
+      },
+    ],
   };
-  const result = await runTurn(turn, { llm: timedProvider(llm, () => trace), emit, speak, signal: new AbortController().signal, now: Date.now });
+  const result = await runTurn(turn, {
+    llm: timedProvider(llm, () => trace),
+    emit,
+    speak,
+    signal: new AbortController().signal,
+    now: Date.now,
+  });
   if (result.outcome !== 'ok') throw new Error(`bench turn failed: ${result.error?.message}`);
   // The marker in the user text finds this turn's request among concurrent ones.
   const request = fake.requests.find((r) => r.body?.messages?.[1]?.content.includes(marker));
@@ -97,7 +126,9 @@ async function oneTurn(fake: FakeOpenAi, llm: LlmProvider, index: number, option
 
 /** Runs the bench and returns the traces of the measured (not warm-up) turns. */
 export async function benchPipeline(options: PipelineBenchOptions): Promise<TurnTrace[]> {
-  const fake = await startFakeOpenAi({ fallback: { chunks: CHUNKS, firstChunkDelayMs: options.ttftMs, chunkDelayMs: options.tokenMs } });
+  const fake = await startFakeOpenAi({
+    fallback: { chunks: CHUNKS, firstChunkDelayMs: options.ttftMs, chunkDelayMs: options.tokenMs },
+  });
   const llm = createLlmProvider({ kind: 'openai-compatible', baseUrl: fake.baseURL, model: 'bench' });
   try {
     for (let i = 0; i < options.warmup; i++) await oneTurn(fake, llm, -1 - i, options);
@@ -132,21 +163,37 @@ function arg(name: string, fallback: number): number {
 
 async function main(): Promise<void> {
   const options: PipelineBenchOptions = {
-    turns: arg('turns', 120), concurrency: arg('concurrency', 4), ttftMs: arg('ttft', 40), tokenMs: arg('token-ms', 8), warmup: arg('warmup', 10),
+    turns: arg('turns', 120),
+    concurrency: arg('concurrency', 4),
+    ttftMs: arg('ttft', 40),
+    tokenMs: arg('token-ms', 8),
+    warmup: arg('warmup', 10),
   };
   const traces = await benchPipeline(options);
   const diff = (a?: number, b?: number) => (a === undefined || b === undefined ? [] : [b - a]);
   const endToSubtitle = traces.flatMap((t) => diff(t.firstChunkWrittenAt, t.firstSubtitleAt));
   const tokenToSubtitle = traces.flatMap((t) => diff(t.firstTokenYieldedAt, t.firstSubtitleAt));
-  const sentenceToUtterance = traces.flatMap((t) => t.sentences.flatMap((s) => diff(s.completeAt, s.utteranceAt)));
-  console.log(`Kotodama agent pipeline overhead — fake LLM: first token after ${options.ttftMs} ms, then 1 token / ${options.tokenMs} ms;`);
-  console.log(`${options.turns} turns (${options.warmup} warm-up discarded), ${options.concurrency} at a time, instant voice; Node ${process.version}\n`);
-  console.log(`${'stage'.padEnd(48)} ${'n'.padStart(5)} ${'P50'.padStart(11)} ${'P95'.padStart(11)} ${'P99'.padStart(11)} ${'max'.padStart(11)}`);
+  const sentenceToUtterance = traces.flatMap((t) =>
+    t.sentences.flatMap((s) => diff(s.completeAt, s.utteranceAt)),
+  );
+  console.log(
+    `Kotodama agent pipeline overhead — fake LLM: first token after ${options.ttftMs} ms, then 1 token / ${options.tokenMs} ms;`,
+  );
+  console.log(
+    `${options.turns} turns (${options.warmup} warm-up discarded), ${options.concurrency} at a time, instant voice; Node ${process.version}\n`,
+  );
+  console.log(
+    `${'stage'.padEnd(48)} ${'n'.padStart(5)} ${'P50'.padStart(11)} ${'P95'.padStart(11)} ${'P99'.padStart(11)} ${'max'.padStart(11)}`,
+  );
   console.log(row('LLM first words written → first subtitle emitted', endToSubtitle));
   console.log(row('  runTurn only: words yielded → subtitle', tokenToSubtitle));
   console.log(row('sentence complete → utterance emitted', sentenceToUtterance));
-  console.log('\nTargets (ARCHITECTURE §8, P95): first subtitle at every client ≤ 30 ms after the first token; first utterance');
-  console.log('broadcast ≤ 100 ms after its audio is ready. This bench covers the agent side; the room/client hop is measured separately.');
+  console.log(
+    '\nTargets (ARCHITECTURE §8, P95): first subtitle at every client ≤ 30 ms after the first token; first utterance',
+  );
+  console.log(
+    'broadcast ≤ 100 ms after its audio is ready. This bench covers the agent side; the room/client hop is measured separately.',
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,11 +1,18 @@
 /** Small helpers every benchmark uses to summarise and print figures. */
 
-export interface Percentiles { n: number; p50: number; p95: number; p99: number; max: number }
+export interface Percentiles {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
 
 /** Percentiles of `values` (ms), rounded to 0.1. */
 export function percentiles(values: number[]): Percentiles {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => (sorted.length ? round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]) : NaN);
+  const at = (q: number) =>
+    sorted.length ? round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]) : NaN;
   return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: round(sorted.at(-1) ?? NaN) };
 }
 

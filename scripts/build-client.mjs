@@ -6,5 +6,7 @@ if (!existsSync('client/index.html')) {
   console.log('No web client yet (client/index.html is missing): skipping the client build.');
   process.exit(0);
 }
-const result = spawnSync('npx', ['vite', 'build', '--config', 'vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+const result = spawnSync('npx', ['vite', 'build', '--config', 'vite.config.ts', '--logLevel', 'warn'], {
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

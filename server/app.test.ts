@@ -15,7 +15,10 @@ class EchoRoom extends Room {
 /** A browser-style revalidation (fetch() would add `cache-control: no-cache` and always get a 200). */
 function revalidate(url: string, etag: string): Promise<number | undefined> {
   return new Promise((resolve, reject) => {
-    get(url, { headers: { 'if-none-match': etag } }, (res) => { res.resume(); resolve(res.statusCode); }).on('error', reject);
+    get(url, { headers: { 'if-none-match': etag } }, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    }).on('error', reject);
   });
 }
 
@@ -72,15 +75,21 @@ describe('the server process', () => {
   }, 120_000);
 
   const withRedis = serviceAvailable('Redis', redisUrl);
-  it.runIf(withRedis)('uses the Redis presence and checks Redis on /healthz when REDIS_URL is set', async () => {
-    const server = await bootTestServer({ REDIS_URL: redisUrl });
-    try {
-      expect((server.gameServer as unknown as { presence: unknown }).presence).toBeInstanceOf(RedisPresence);
-      const health = await server.get('/healthz');
-      expect(health.body.checks).toEqual({ database: 'ok', redis: 'ok' });
-      expect(await echoThroughColyseus(server)).toEqual({ hello: 'world' });
-    } finally {
-      await server.stop();
-    }
-  }, 120_000);
+  it.runIf(withRedis)(
+    'uses the Redis presence and checks Redis on /healthz when REDIS_URL is set',
+    async () => {
+      const server = await bootTestServer({ REDIS_URL: redisUrl });
+      try {
+        expect((server.gameServer as unknown as { presence: unknown }).presence).toBeInstanceOf(
+          RedisPresence,
+        );
+        const health = await server.get('/healthz');
+        expect(health.body.checks).toEqual({ database: 'ok', redis: 'ok' });
+        expect(await echoThroughColyseus(server)).toEqual({ hello: 'world' });
+      } finally {
+        await server.stop();
+      }
+    },
+    120_000,
+  );
 });

@@ -13,7 +13,14 @@ import { ChatWriter, createRepositories, openDatabase, type Database, type Repos
 import { avatarRoutes, characterRoutes, createHttpApp, roomRoutes, type HealthCheck } from './http';
 import { createCharacterServices, type CharacterServices } from './characters';
 import { colyseusLogger, createLogger, createMetrics, type Logger, type Metrics } from './observability';
-import { CharacterCatalog, DEFAULT_ROOM_SETTINGS, defineCharacterRoom, RoomService, type RoomDeps, type RoomSettings } from './rooms';
+import {
+  CharacterCatalog,
+  DEFAULT_ROOM_SETTINGS,
+  defineCharacterRoom,
+  RoomService,
+  type RoomDeps,
+  type RoomSettings,
+} from './rooms';
 import { createStorage, DiskStorage, type FileStorage } from './media/storage';
 import { startAgentWorker, type AgentWorkerRuntime } from './workers';
 
@@ -66,15 +73,22 @@ export interface StartOptions {
 }
 
 /** Boots one process: database, HTTP API and Colyseus on one port. */
-export async function startServer(config: Readonly<Config>, options: StartOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Readonly<Config>,
+  options: StartOptions = {},
+): Promise<RunningServer> {
   const log = options.log ?? createLogger({ level: config.logLevel, pretty: !config.production });
   for (const line of describeServices(config)) log.info(line);
   const services = await createServices(config, log, options);
   const app = createHttpApp({
-    log, metrics: services.metrics, auth: services.auth,
+    log,
+    metrics: services.metrics,
+    auth: services.auth,
     healthChecks: healthChecks(services),
-    clientDir: `${ROOT}dist/client`, avatarsDir: AVATARS_DIR,
-    mediaDir: services.storage instanceof DiskStorage ? services.storage.root : undefined, mediaStorage: services.storage,
+    clientDir: `${ROOT}dist/client`,
+    avatarsDir: AVATARS_DIR,
+    mediaDir: services.storage instanceof DiskStorage ? services.storage.root : undefined,
+    mediaStorage: services.storage,
     apiRoutes: {
       rooms: roomRoutes(services.rooms, services.signer),
       characters: characterRoutes(services.catalogue, services.signer),
@@ -95,44 +109,98 @@ export async function startServer(config: Readonly<Config>, options: StartOption
   await gameServer.listen(config.port, config.host);
   const port = (httpServer.address() as { port: number }).port;
   log.info(`Kotodama is listening on http://localhost:${port}`);
-  return { port, url: `http://127.0.0.1:${port}`, services, gameServer, httpServer, stop: once(() => stopServer(gameServer, services)) };
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    services,
+    gameServer,
+    httpServer,
+    stop: once(() => stopServer(gameServer, services)),
+  };
 }
 
-async function createServices(config: Readonly<Config>, log: Logger, options: StartOptions): Promise<Services> {
+async function createServices(
+  config: Readonly<Config>,
+  log: Logger,
+  options: StartOptions,
+): Promise<Services> {
   const metrics = createMetrics(() => matchMaker.stats.local.roomCount);
   const db = await openDatabase(config.database);
   const repos = createRepositories(db);
   const signer = new TokenSigner(await resolveJwtSecret(config.jwtSecret, config.dataDir));
   const auth = new AuthService(repos.users, repos.refreshTokens, signer, {
-    accessTtlSeconds: config.tokens.accessTtlSeconds, refreshTtlSeconds: config.tokens.refreshTtlSeconds,
+    accessTtlSeconds: config.tokens.accessTtlSeconds,
+    refreshTtlSeconds: config.tokens.refreshTtlSeconds,
   });
-  const redis = config.redis ? new Redis(config.redis.url, { maxRetriesPerRequest: 2, lazyConnect: false }) : null;
-  redis?.on('error', (err) => log.warn({ err: err.message }, 'Redis connection problem; retrying. Check that REDIS_URL is reachable.'));
+  const redis = config.redis
+    ? new Redis(config.redis.url, { maxRetriesPerRequest: 2, lazyConnect: false })
+    : null;
+  redis?.on('error', (err) =>
+    log.warn({ err: err.message }, 'Redis connection problem; retrying. Check that REDIS_URL is reachable.'),
+  );
   const bus = createBus({ redisUrl: config.redis?.url ?? null, log });
-  const chat = new ChatWriter(repos.conversations, log, { spillFile: join(config.dataDir, 'pending-chat.jsonl') });
+  const chat = new ChatWriter(repos.conversations, log, {
+    spillFile: join(config.dataDir, 'pending-chat.jsonl'),
+  });
   await chat.recoverSpill();
   const storage = createStorage(config.files);
   const catalogue = await createCharacterServices({
-    repos, storage, log, admins: config.admins, maxUploadBytes: config.avatars.maxBytes, builtinDir: AVATARS_DIR,
+    repos,
+    storage,
+    log,
+    admins: config.admins,
+    maxUploadBytes: config.avatars.maxBytes,
+    builtinDir: AVATARS_DIR,
   });
   const characters = new CharacterCatalog(repos.characters, (id) => catalogue.avatars.urlOf(id));
   await characters.default();
   const roomDeps: RoomDeps = {
-    log, signer, repos, chat, bus, metrics, characters,
+    log,
+    signer,
+    repos,
+    chat,
+    bus,
+    metrics,
+    characters,
     settings: { ...roomSettingsOf(config), ...options.roomSettings },
-    publicUrl: config.publicUrl, linkTtlSeconds: config.tokens.linkTtlSeconds,
-    llmOffline: config.llm.kind === 'offline', now: Date.now,
+    publicUrl: config.publicUrl,
+    linkTtlSeconds: config.tokens.linkTtlSeconds,
+    llmOffline: config.llm.kind === 'offline',
+    now: Date.now,
   };
-  const worker = config.agent.embedded ? await startAgentWorker(config, { log, bus, metrics, storage }) : null;
+  const worker = config.agent.embedded
+    ? await startAgentWorker(config, { log, bus, metrics, storage })
+    : null;
   const stopJobs = scheduleAudioRetention(storage, log);
-  return { config, log, metrics, db, repos, signer, auth, redis, bus, chat, characters, catalogue, roomDeps, rooms: new RoomService(roomDeps), worker, storage, stopJobs };
+  return {
+    config,
+    log,
+    metrics,
+    db,
+    repos,
+    signer,
+    auth,
+    redis,
+    bus,
+    chat,
+    characters,
+    catalogue,
+    roomDeps,
+    rooms: new RoomService(roomDeps),
+    worker,
+    storage,
+    stopJobs,
+  };
 }
 
 function roomSettingsOf(config: Readonly<Config>): RoomSettings {
   const r = config.rooms;
   return {
     ...DEFAULT_ROOM_SETTINGS,
-    maxClients: r.maxClients, maxParticipants: r.maxParticipants, sayBurst: r.sayBurst, sayPerSecond: r.sayPerSecond,
+    maxClients: r.maxClients,
+    maxParticipants: r.maxParticipants,
+    sayBurst: r.sayBurst,
+    sayPerSecond: r.sayPerSecond,
     queue: { ...DEFAULT_ROOM_SETTINGS.queue, perUserCap: r.queuePerUser },
     blocklist: config.moderation.blocklist,
   };
@@ -142,8 +210,11 @@ function roomSettingsOf(config: Readonly<Config>): RoomSettings {
 function scheduleAudioRetention(storage: FileStorage, log: Logger): () => void {
   const DAY = 24 * 3600 * 1000;
   const timer = setInterval(() => {
-    storage.deleteOlderThan('audio', new Date(Date.now() - DAY))
-      .then((n) => { if (n) log.info(`Removed ${n} utterance audio files older than a day.`); })
+    storage
+      .deleteOlderThan('audio', new Date(Date.now() - DAY))
+      .then((n) => {
+        if (n) log.info(`Removed ${n} utterance audio files older than a day.`);
+      })
       .catch((err: unknown) => log.warn({ err }, 'Could not clean up old utterance audio.'));
   }, 3600 * 1000);
   timer.unref();

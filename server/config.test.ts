@@ -21,7 +21,9 @@ describe('loadConfig', () => {
     const c = loadConfig({});
     expect(Object.isFrozen(c)).toBe(true);
     expect(Object.isFrozen(c.tokens)).toBe(true);
-    expect(() => { (c as { port: number }).port = 1; }).toThrow();
+    expect(() => {
+      (c as { port: number }).port = 1;
+    }).toThrow();
   });
 
   it('switches each real service on by its variable', () => {
@@ -30,9 +32,15 @@ describe('loadConfig', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
       OPENAI_API_KEY: 'sk-test',
       PINECONE_API_KEY: 'pc',
-      AUTH0_DOMAIN: 'x.auth0.com', AUTH0_CLIENT_ID: 'id', AUTH0_CLIENT_SECRET: 'secret',
-      STRIPE_SECRET_KEY: 'sk_test', STRIPE_WEBHOOK_SECRET: 'whsec',
-      S3_ENDPOINT: 'http://127.0.0.1:9000', S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'a', S3_SECRET_ACCESS_KEY: 's',
+      AUTH0_DOMAIN: 'x.auth0.com',
+      AUTH0_CLIENT_ID: 'id',
+      AUTH0_CLIENT_SECRET: 'secret',
+      STRIPE_SECRET_KEY: 'sk_test',
+      STRIPE_WEBHOOK_SECRET: 'whsec',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_BUCKET: 'b',
+      S3_ACCESS_KEY_ID: 'a',
+      S3_SECRET_ACCESS_KEY: 's',
       KOEIROMAP_API_KEY: 'k',
     });
     expect(c.database.kind).toBe('postgres');
@@ -47,13 +55,20 @@ describe('loadConfig', () => {
   });
 
   it('reads the moderation blocklist as trimmed comma-separated phrases', () => {
-    expect(loadConfig({ MODERATION_BLOCKLIST: ' spoiler , ネタバレ,, secret sauce ' }).moderation.blocklist).toEqual(['spoiler', 'ネタバレ', 'secret sauce']);
+    expect(
+      loadConfig({ MODERATION_BLOCKLIST: ' spoiler , ネタバレ,, secret sauce ' }).moderation.blocklist,
+    ).toEqual(['spoiler', 'ネタバレ', 'secret sauce']);
     expect(loadConfig({}).moderation).toEqual({ kind: 'local', blocklist: [] });
   });
 
   it('prefers an OpenAI-compatible server when LLM_BASE_URL is set', () => {
     const c = loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'llama3' });
-    expect(c.llm).toEqual({ kind: 'openai-compatible', baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3', apiKey: undefined });
+    expect(c.llm).toEqual({
+      kind: 'openai-compatible',
+      baseUrl: 'http://127.0.0.1:11434/v1',
+      model: 'llama3',
+      apiKey: undefined,
+    });
   });
 
   it('treats blank variables as unset', () => {
@@ -61,8 +76,12 @@ describe('loadConfig', () => {
   });
 
   it('refuses to boot in production without JWT_SECRET, naming the variable', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://k.example' })).toThrow(/JWT_SECRET/);
-    expect(() => loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://k.example' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://k.example' })).toThrow(
+      /JWT_SECRET/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://k.example' })).toThrow(
+      ConfigError,
+    );
   });
 
   it('refuses to boot in production without PUBLIC_URL', () => {
@@ -70,7 +89,11 @@ describe('loadConfig', () => {
   });
 
   it('boots in production when the secrets are present', () => {
-    const c = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://k.example/' });
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      PUBLIC_URL: 'https://k.example/',
+    });
     expect(c.production).toBe(true);
     expect(c.publicUrl).toBe('https://k.example');
   });
@@ -101,7 +124,16 @@ describe('describeServices', () => {
   });
 
   it('does not claim services that are configured but not wired yet', () => {
-    const lines = describeServices(loadConfig({ PINECONE_API_KEY: 'pc', AUTH0_DOMAIN: 'k.eu.auth0.com', AUTH0_CLIENT_ID: 'id', AUTH0_CLIENT_SECRET: 'secret', STRIPE_SECRET_KEY: 'sk', STRIPE_WEBHOOK_SECRET: 'wh' }));
+    const lines = describeServices(
+      loadConfig({
+        PINECONE_API_KEY: 'pc',
+        AUTH0_DOMAIN: 'k.eu.auth0.com',
+        AUTH0_CLIENT_ID: 'id',
+        AUTH0_CLIENT_SECRET: 'secret',
+        STRIPE_SECRET_KEY: 'sk',
+        STRIPE_WEBHOOK_SECRET: 'wh',
+      }),
+    );
     expect(lines.find((l) => l.startsWith('knowledge base:'))).toMatch(/none yet.*not used yet/);
     expect(lines.find((l) => l.startsWith('login:'))).toMatch(/^login: guest accounts .*not wired yet/);
     expect(lines.find((l) => l.startsWith('billing:'))).toMatch(/^billing: off .*not wired yet/);

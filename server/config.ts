@@ -23,8 +23,14 @@ const EnvSchema = z.object({
   LINK_TOKEN_TTL_SECONDS: seconds(24 * 3600),
   /** `memory` keeps the embedded database in memory only (tests, throw-away demos). */
   EMBEDDED_DATABASE: z.enum(['disk', 'memory']).default('disk'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// URL')
+    .optional(),
   OPENAI_API_KEY: optional,
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
   LLM_BASE_URL: z.url().optional(),
@@ -55,7 +61,12 @@ const EnvSchema = z.object({
   MODERATION_BLOCKLIST: z.string().default(''),
   ADMINS: z.string().default(''),
   /** Largest avatar upload; the validator's own ceiling (30 MB) still applies. */
-  AVATAR_MAX_BYTES: z.coerce.number().int().min(1024).max(30 * 1024 * 1024).default(30 * 1024 * 1024),
+  AVATAR_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(30 * 1024 * 1024)
+    .default(30 * 1024 * 1024),
   AGENT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   ROOM_MAX_CLIENTS: z.coerce.number().int().min(1).max(100_000).default(1000),
   ROOM_MAX_PARTICIPANTS: z.coerce.number().int().min(1).max(10_000).default(50),
@@ -99,11 +110,23 @@ export interface Config {
     | { kind: 'openai'; apiKey: string }
     | { kind: 'espeak' }
     | { kind: 'none' };
-  knowledge: { kind: 'pinecone'; apiKey: string; index: string; host?: string; controllerUrl?: string } | { kind: 'local' };
+  knowledge:
+    | { kind: 'pinecone'; apiKey: string; index: string; host?: string; controllerUrl?: string }
+    | { kind: 'local' };
   login: { kind: 'auth0'; domain: string; clientId: string; clientSecret: string } | { kind: 'guest' };
-  billing: { kind: 'stripe'; secretKey: string; webhookSecret: string; defaultTier: Env['DEFAULT_TIER'] } | { kind: 'off'; defaultTier: Env['DEFAULT_TIER'] };
+  billing:
+    | { kind: 'stripe'; secretKey: string; webhookSecret: string; defaultTier: Env['DEFAULT_TIER'] }
+    | { kind: 'off'; defaultTier: Env['DEFAULT_TIER'] };
   files:
-    | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; publicUrl?: string }
+    | {
+        kind: 's3';
+        endpoint: string;
+        bucket: string;
+        region: string;
+        accessKeyId: string;
+        secretAccessKey: string;
+        publicUrl?: string;
+      }
     | { kind: 'disk'; dir: string };
   /** `blocklist`: the operator's own words, checked on top of the built-in rules. */
   moderation: ({ kind: 'openai'; apiKey: string } | { kind: 'local' }) & { blocklist: string[] };
@@ -113,7 +136,13 @@ export interface Config {
   avatars: { maxBytes: number };
   agent: { concurrency: number; embedded: boolean };
   /** Room limits an operator may tune. */
-  rooms: { maxClients: number; maxParticipants: number; queuePerUser: number; sayBurst: number; sayPerSecond: number };
+  rooms: {
+    maxClients: number;
+    maxParticipants: number;
+    queuePerUser: number;
+    sayBurst: number;
+    sayPerSecond: number;
+  };
 }
 
 /** A configuration problem that must stop the boot; the message names the variable. */
@@ -145,17 +174,23 @@ function checkTogether(e: Env): void {
     const present = keys.filter((k) => e[k] !== undefined);
     if (present.length > 0 && present.length < keys.length) {
       const missing = keys.filter((k) => e[k] === undefined);
-      throw new ConfigError(`${service} is partly configured: set ${missing.join(', ')} too, or unset ${present.join(', ')}.`);
+      throw new ConfigError(
+        `${service} is partly configured: set ${missing.join(', ')} too, or unset ${present.join(', ')}.`,
+      );
     }
   }
 }
 
 function checkProductionSecrets(e: Env): void {
   if (!e.JWT_SECRET) {
-    throw new ConfigError('JWT_SECRET is required in production (NODE_ENV=production): set it to a random string of at least 32 characters, e.g. `openssl rand -hex 32`.');
+    throw new ConfigError(
+      'JWT_SECRET is required in production (NODE_ENV=production): set it to a random string of at least 32 characters, e.g. `openssl rand -hex 32`.',
+    );
   }
   if (!e.PUBLIC_URL) {
-    throw new ConfigError('PUBLIC_URL is required in production: set it to the origin users open, e.g. https://kotodama.example.com, so room links point there.');
+    throw new ConfigError(
+      'PUBLIC_URL is required in production: set it to the origin users open, e.g. https://kotodama.example.com, so room links point there.',
+    );
   }
 }
 
@@ -175,35 +210,69 @@ function toConfig(e: Env): Config {
       refreshTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
       linkTtlSeconds: e.LINK_TOKEN_TTL_SECONDS,
     },
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL }
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'pglite', dir: e.EMBEDDED_DATABASE === 'memory' ? null : `${e.DATA_DIR}/db` },
     redis: e.REDIS_URL ? { url: e.REDIS_URL } : null,
     llm: llmOf(e),
     voice: voiceOf(e),
     knowledge: e.PINECONE_API_KEY
-      ? { kind: 'pinecone', apiKey: e.PINECONE_API_KEY, index: e.PINECONE_INDEX, host: e.PINECONE_HOST, controllerUrl: e.PINECONE_CONTROLLER_URL }
+      ? {
+          kind: 'pinecone',
+          apiKey: e.PINECONE_API_KEY,
+          index: e.PINECONE_INDEX,
+          host: e.PINECONE_HOST,
+          controllerUrl: e.PINECONE_CONTROLLER_URL,
+        }
       : { kind: 'local' },
-    login: e.AUTH0_DOMAIN && e.AUTH0_CLIENT_ID && e.AUTH0_CLIENT_SECRET
-      ? { kind: 'auth0', domain: e.AUTH0_DOMAIN, clientId: e.AUTH0_CLIENT_ID, clientSecret: e.AUTH0_CLIENT_SECRET }
-      : { kind: 'guest' },
-    billing: e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
-      ? { kind: 'stripe', secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, defaultTier: e.DEFAULT_TIER }
-      : { kind: 'off', defaultTier: e.DEFAULT_TIER },
+    login:
+      e.AUTH0_DOMAIN && e.AUTH0_CLIENT_ID && e.AUTH0_CLIENT_SECRET
+        ? {
+            kind: 'auth0',
+            domain: e.AUTH0_DOMAIN,
+            clientId: e.AUTH0_CLIENT_ID,
+            clientSecret: e.AUTH0_CLIENT_SECRET,
+          }
+        : { kind: 'guest' },
+    billing:
+      e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
+        ? {
+            kind: 'stripe',
+            secretKey: e.STRIPE_SECRET_KEY,
+            webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+            defaultTier: e.DEFAULT_TIER,
+          }
+        : { kind: 'off', defaultTier: e.DEFAULT_TIER },
     files: filesOf(e),
-    moderation: { ...(e.OPENAI_API_KEY ? { kind: 'openai', apiKey: e.OPENAI_API_KEY } as const : { kind: 'local' } as const), blocklist: listOf(e.MODERATION_BLOCKLIST) },
+    moderation: {
+      ...(e.OPENAI_API_KEY
+        ? ({ kind: 'openai', apiKey: e.OPENAI_API_KEY } as const)
+        : ({ kind: 'local' } as const)),
+      blocklist: listOf(e.MODERATION_BLOCKLIST),
+    },
     admins: listOf(e.ADMINS),
     avatars: { maxBytes: e.AVATAR_MAX_BYTES },
     agent: { concurrency: e.AGENT_CONCURRENCY, embedded: e.EMBEDDED_WORKER },
     rooms: {
-      maxClients: e.ROOM_MAX_CLIENTS, maxParticipants: e.ROOM_MAX_PARTICIPANTS, queuePerUser: e.ROOM_QUEUE_PER_USER,
-      sayBurst: e.ROOM_SAY_BURST, sayPerSecond: e.ROOM_SAY_PER_SECOND,
+      maxClients: e.ROOM_MAX_CLIENTS,
+      maxParticipants: e.ROOM_MAX_PARTICIPANTS,
+      queuePerUser: e.ROOM_QUEUE_PER_USER,
+      sayBurst: e.ROOM_SAY_BURST,
+      sayPerSecond: e.ROOM_SAY_PER_SECOND,
     },
   };
 }
 
 function llmOf(e: Env): Config['llm'] {
-  if (e.LLM_BASE_URL) return { kind: 'openai-compatible', baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL ?? e.OPENAI_MODEL, apiKey: e.LLM_API_KEY };
-  if (e.OPENAI_API_KEY) return { kind: 'openai', apiKey: e.OPENAI_API_KEY, model: e.LLM_MODEL ?? e.OPENAI_MODEL };
+  if (e.LLM_BASE_URL)
+    return {
+      kind: 'openai-compatible',
+      baseUrl: e.LLM_BASE_URL,
+      model: e.LLM_MODEL ?? e.OPENAI_MODEL,
+      apiKey: e.LLM_API_KEY,
+    };
+  if (e.OPENAI_API_KEY)
+    return { kind: 'openai', apiKey: e.OPENAI_API_KEY, model: e.LLM_MODEL ?? e.OPENAI_MODEL };
   return { kind: 'offline' };
 }
 
@@ -222,14 +291,22 @@ function voiceOf(e: Env): Config['voice'] {
 
 /** A comma-separated list, trimmed, without empty entries. */
 function listOf(value: string): string[] {
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function filesOf(e: Env): Config['files'] {
   if (e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY) {
     return {
-      kind: 's3', endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET, region: e.S3_REGION,
-      accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY, publicUrl: e.S3_PUBLIC_URL,
+      kind: 's3',
+      endpoint: e.S3_ENDPOINT,
+      bucket: e.S3_BUCKET,
+      region: e.S3_REGION,
+      accessKeyId: e.S3_ACCESS_KEY_ID,
+      secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+      publicUrl: e.S3_PUBLIC_URL,
     };
   }
   return { kind: 'disk', dir: e.FILES_DIR ?? `${e.DATA_DIR}/files` };
@@ -237,10 +314,16 @@ function filesOf(e: Env): Config['files'] {
 
 /** One line per concern for the boot log: which real service or embedded default is in use. */
 export function describeServices(c: Config): string[] {
-  const db = c.database.kind === 'postgres' ? `PostgreSQL (${redactUrl(c.database.url)})` : `embedded PGlite ${c.database.dir ? `in ${c.database.dir}` : 'in memory (nothing is kept)'}`;
-  const llm = c.llm.kind === 'openai' ? `OpenAI (${c.llm.model})`
-    : c.llm.kind === 'openai-compatible' ? `OpenAI-compatible at ${c.llm.baseUrl} (${c.llm.model})`
-    : 'offline persona engine (set OPENAI_API_KEY or LLM_BASE_URL for a real LLM)';
+  const db =
+    c.database.kind === 'postgres'
+      ? `PostgreSQL (${redactUrl(c.database.url)})`
+      : `embedded PGlite ${c.database.dir ? `in ${c.database.dir}` : 'in memory (nothing is kept)'}`;
+  const llm =
+    c.llm.kind === 'openai'
+      ? `OpenAI (${c.llm.model})`
+      : c.llm.kind === 'openai-compatible'
+        ? `OpenAI-compatible at ${c.llm.baseUrl} (${c.llm.model})`
+        : 'offline persona engine (set OPENAI_API_KEY or LLM_BASE_URL for a real LLM)';
   return [
     `database: ${db}`,
     `presence/matchmaking/queue: ${c.redis ? `Redis (${redactUrl(c.redis.url)})` : 'in-process (set REDIS_URL to scale out)'}`,

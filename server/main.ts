@@ -11,9 +11,18 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info(`${signal} received.`);
-    const force = setTimeout(() => { log.error('Shutdown took longer than 10 s; exiting anyway.'); process.exit(1); }, 10_000);
+    const force = setTimeout(() => {
+      log.error('Shutdown took longer than 10 s; exiting anyway.');
+      process.exit(1);
+    }, 10_000);
     force.unref();
-    server.stop().then(() => process.exit(0), (err) => { log.error({ err }, 'Shutdown failed.'); process.exit(1); });
+    server.stop().then(
+      () => process.exit(0),
+      (err) => {
+        log.error({ err }, 'Shutdown failed.');
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

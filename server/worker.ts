@@ -12,12 +12,17 @@ import { startAgentWorker } from './workers';
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.redis) {
-    throw new ConfigError('A standalone worker takes turns from Redis: set REDIS_URL (and EMBEDDED_WORKER=false on the servers so they leave the turns to the workers).');
+    throw new ConfigError(
+      'A standalone worker takes turns from Redis: set REDIS_URL (and EMBEDDED_WORKER=false on the servers so they leave the turns to the workers).',
+    );
   }
   const log = createLogger({ level: config.logLevel, pretty: !config.production });
-  for (const line of describeServices(config).filter((l) => /^(llm|voice|moderation|presence|files)/.test(l))) log.info(line);
+  for (const line of describeServices(config).filter((l) => /^(llm|voice|moderation|presence|files)/.test(l)))
+    log.info(line);
   if (config.files.kind === 'disk') {
-    log.info(`Utterance audio goes to ${config.files.dir}: the servers must share that directory (same DATA_DIR or a shared volume), or configure S3 on both.`);
+    log.info(
+      `Utterance audio goes to ${config.files.dir}: the servers must share that directory (same DATA_DIR or a shared volume), or configure S3 on both.`,
+    );
   }
   const metrics = createMetrics();
   const bus = createBus({ redisUrl: config.redis.url, log });

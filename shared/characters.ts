@@ -26,7 +26,19 @@ export const KOEIROMAP_STYLES = ['talk', 'happy', 'sad', 'angry', 'fear', 'surpr
 export type KoeiromapStyle = (typeof KOEIROMAP_STYLES)[number];
 
 /** OpenAI's named text-to-speech voices. */
-export const OPENAI_VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'fable', 'nova', 'onyx', 'sage', 'shimmer', 'verse'] as const;
+export const OPENAI_VOICES = [
+  'alloy',
+  'ash',
+  'ballad',
+  'coral',
+  'echo',
+  'fable',
+  'nova',
+  'onyx',
+  'sage',
+  'shimmer',
+  'verse',
+] as const;
 export type OpenAiVoiceName = (typeof OPENAI_VOICES)[number];
 
 /** Ranges of the numeric voice settings. */

@@ -12,7 +12,12 @@ export interface ClockSample {
 }
 
 /** How often to ping: fast while warming up, then a slow re-sync. */
-export const CLOCK_SYNC = { windowSize: 8, warmupPings: 6, warmupIntervalMs: 150, resyncIntervalMs: 10_000 } as const;
+export const CLOCK_SYNC = {
+  windowSize: 8,
+  warmupPings: 6,
+  warmupIntervalMs: 150,
+  resyncIntervalMs: 10_000,
+} as const;
 
 /** Keeps the recent samples and answers the best offset estimate. */
 export class ClockSync {

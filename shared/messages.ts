@@ -3,14 +3,29 @@ import { REACTIONS, SAY_MAX_LENGTH, type ClientMessageName, type Reaction } from
 import { ROOM_MODES } from './state';
 
 export {
-  ROOM_NAME, CLIENT_MESSAGES, SERVER_MESSAGES, SAY_MAX_LENGTH, REACTIONS,
-  type ClientMessageName, type ServerMessageName, type Reaction,
+  ROOM_NAME,
+  CLIENT_MESSAGES,
+  SERVER_MESSAGES,
+  SAY_MAX_LENGTH,
+  REACTIONS,
+  type ClientMessageName,
+  type ServerMessageName,
+  type Reaction,
 } from './messageNames';
 
 const sessionId = z.string().min(1).max(64);
 
 export const SayPayload = z.strictObject({
-  text: z.string().max(SAY_MAX_LENGTH * 4).transform((t) => t.trim()).pipe(z.string().min(1, 'Type something first.').max(SAY_MAX_LENGTH, `Messages are at most ${SAY_MAX_LENGTH} characters.`)),
+  text: z
+    .string()
+    .max(SAY_MAX_LENGTH * 4)
+    .transform((t) => t.trim())
+    .pipe(
+      z
+        .string()
+        .min(1, 'Type something first.')
+        .max(SAY_MAX_LENGTH, `Messages are at most ${SAY_MAX_LENGTH} characters.`),
+    ),
 });
 export const ReactPayload = z.strictObject({ emoji: z.enum(REACTIONS) });
 export const TypingPayload = z.strictObject({ on: z.boolean() });
@@ -60,15 +75,37 @@ export interface JoinOptions {
 }
 
 /** Server → client payloads. */
-export interface SubtitleMessage { turnId: string; text: string }
-export interface InterruptMessage { turnId: string }
-export interface ReactionMessage { sessionId: string; name: string; emoji: Reaction }
-export interface TimeReply { t0: number; t1: number }
+export interface SubtitleMessage {
+  turnId: string;
+  text: string;
+}
+export interface InterruptMessage {
+  turnId: string;
+}
+export interface ReactionMessage {
+  sessionId: string;
+  name: string;
+  emoji: Reaction;
+}
+export interface TimeReply {
+  t0: number;
+  t1: number;
+}
 export interface ErrorMessage {
   code: string;
   message: string;
   /** Set when the error refuses a `say`: its text was not posted (the client gives it back to edit). */
   about?: 'say';
 }
-export interface LinksMessage { participant: string; spectator: string }
-export interface ChatMessage { id: string; kind: 'user' | 'character' | 'system'; userId: string; name: string; text: string; at: number }
+export interface LinksMessage {
+  participant: string;
+  spectator: string;
+}
+export interface ChatMessage {
+  id: string;
+  kind: 'user' | 'character' | 'system';
+  userId: string;
+  name: string;
+  text: string;
+  at: number;
+}

@@ -13,7 +13,12 @@ export function checkDisplayName(input: unknown): NameCheck {
   if (typeof input !== 'string') return { ok: false, reason: 'The name must be text.' };
   const name = input.normalize('NFC').trim().replace(/\s+/gu, ' ');
   if (name.length === 0) return { ok: false, reason: 'Please enter a name.' };
-  if (FORBIDDEN.test(name)) return { ok: false, reason: 'The name contains invisible or control characters; please type it plainly.' };
-  if ([...name].length > NAME_MAX_LENGTH) return { ok: false, reason: `The name is too long: at most ${NAME_MAX_LENGTH} characters.` };
+  if (FORBIDDEN.test(name))
+    return {
+      ok: false,
+      reason: 'The name contains invisible or control characters; please type it plainly.',
+    };
+  if ([...name].length > NAME_MAX_LENGTH)
+    return { ok: false, reason: `The name is too long: at most ${NAME_MAX_LENGTH} characters.` };
   return { ok: true, name };
 }

@@ -7,7 +7,10 @@ import { User } from '../server/db/entities';
 import type { TestServer } from './testServer';
 
 /** Creates an account (so its id or e-mail can be listed in ADMINS) and answers its id and an access token (15 minutes). */
-export async function accountWith(server: TestServer, user: { id?: string; name: string; email?: string }): Promise<{ id: string; token: string }> {
+export async function accountWith(
+  server: TestServer,
+  user: { id?: string; name: string; email?: string },
+): Promise<{ id: string; token: string }> {
   const id = user.id ?? randomUUID();
   const em = server.services.db.em();
   em.create(User, { id, name: user.name, email: user.email ?? null, isGuest: false, createdAt: new Date() });

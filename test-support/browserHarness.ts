@@ -8,8 +8,15 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** Flags that make Debian Chromium 15x render WebGL 2 headless through SwiftShader (see CLIENT-NOTES). */
 export const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
 ] as const;
 
 /** Options of `launchBrowser`. */
@@ -66,7 +73,11 @@ export async function launchBrowser(options: BrowserHarnessOptions = {}): Promis
       const logs: string[] = [];
       page.on('console', (m: ConsoleMessage) => logs.push(`${m.type()}: ${m.text()}`));
       page.on('pageerror', (e: Error) => logs.push(`pageerror: ${e.message}`));
-      return { page, logs, errors: () => logs.filter((l) => l.startsWith('error:') || l.startsWith('pageerror:')) };
+      return {
+        page,
+        logs,
+        errors: () => logs.filter((l) => l.startsWith('error:') || l.startsWith('pageerror:')),
+      };
     },
     async close() {
       await context.close().catch(() => {});

@@ -26,9 +26,15 @@ export async function deleteKeys(redis: Redis, prefix: string): Promise<number> 
 }
 
 /** Kills, server-side, the connections named `name` (optionally only those matching `filter`): a crash as Redis sees it. */
-export async function killConnections(admin: Redis, name: string, filter: (fields: Record<string, string>) => boolean = () => true): Promise<number> {
+export async function killConnections(
+  admin: Redis,
+  name: string,
+  filter: (fields: Record<string, string>) => boolean = () => true,
+): Promise<number> {
   const list = (await admin.client('LIST')) as string;
-  const victims = list.split('\n').filter(Boolean)
+  const victims = list
+    .split('\n')
+    .filter(Boolean)
     .map((line) => Object.fromEntries(line.split(' ').map((pair) => pair.split('=', 2) as [string, string])))
     .filter((fields) => fields.name === name && filter(fields));
   for (const fields of victims) await admin.client('KILL', 'ID', fields.id);
@@ -45,6 +51,8 @@ export interface LogEntry {
 /** A logger that keeps what it is told, for assertions such as "the malformed event was warned about". */
 export function recordingLogger(): BusLogger & { entries: LogEntry[] } {
   const entries: LogEntry[] = [];
-  const at = (level: LogEntry['level']) => (obj: object, msg?: string) => { entries.push({ level, obj, msg }); };
+  const at = (level: LogEntry['level']) => (obj: object, msg?: string) => {
+    entries.push({ level, obj, msg });
+  };
   return { entries, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

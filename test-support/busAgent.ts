@@ -20,10 +20,13 @@ export function startBusAgent(server: TestServer): BusAgent {
   const turns: Turn[] = [];
   const consumed = new Set<Turn>();
   const waiters = new Set<() => void>();
-  const consumer = queue.consume(async ({ turn }) => {
-    turns.push(turn);
-    for (const w of [...waiters]) w();
-  }, { concurrency: 4 });
+  const consumer = queue.consume(
+    async ({ turn }) => {
+      turns.push(turn);
+      for (const w of [...waiters]) w();
+    },
+    { concurrency: 4 },
+  );
   const take = (roomId?: string) => {
     const turn = turns.find((t) => !consumed.has(t) && (!roomId || t.roomId === roomId));
     if (turn) consumed.add(turn);
@@ -42,7 +45,10 @@ export function startBusAgent(server: TestServer): BusAgent {
           clearTimeout(timer);
           resolve(turn);
         };
-        const timer = setTimeout(() => { waiters.delete(check); reject(new Error('no turn reached the queue')); }, timeoutMs);
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error('no turn reached the queue'));
+        }, timeoutMs);
         waiters.add(check);
       });
     },
@@ -52,7 +58,20 @@ export function startBusAgent(server: TestServer): BusAgent {
       const text = sentences.join(' ');
       await publishAgentEvent(events, { type: 'subtitle', roomId, turnId, seq: 0, delta: text, text });
       for (const [seq, sentence] of sentences.entries()) {
-        await publishAgentEvent(events, { type: 'utterance', roomId, turnId, seq, text: sentence, expression: 'happy', audioUrl: '', durationMs, visemes: [[0, 'A', 0.8], [durationMs, 'A', 0]] });
+        await publishAgentEvent(events, {
+          type: 'utterance',
+          roomId,
+          turnId,
+          seq,
+          text: sentence,
+          expression: 'happy',
+          audioUrl: '',
+          durationMs,
+          visemes: [
+            [0, 'A', 0.8],
+            [durationMs, 'A', 0],
+          ],
+        });
       }
       await publishAgentEvent(events, { type: 'done', roomId, turnId, text, utterances: sentences.length });
     },

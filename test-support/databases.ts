@@ -31,11 +31,20 @@ export const pgliteBackend: DatabaseBackend = {
 /** A fresh database on the machine's PostgreSQL (DATABASE_URL), dropped afterwards. */
 export const postgresBackend: DatabaseBackend = {
   name: 'PostgreSQL',
-  get available() { return serviceAvailable('PostgreSQL', postgresUrl); },
+  get available() {
+    return serviceAvailable('PostgreSQL', postgresUrl);
+  },
   async open() {
     const url = await createScratchDatabase();
     const db = await openDatabase({ kind: 'postgres', url });
-    return { db, url, drop: async () => { await db.close(); await dropScratchDatabase(url); } };
+    return {
+      db,
+      url,
+      drop: async () => {
+        await db.close();
+        await dropScratchDatabase(url);
+      },
+    };
   },
 };
 

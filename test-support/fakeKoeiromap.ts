@@ -24,11 +24,19 @@ export function koeiromapAnswer(wav: Uint8Array, mime = 'audio/wav'): ScriptedRe
 
 /** Start the fake; `origin` is the provider's `baseUrl`. */
 export function startFakeKoeiromap(options: FakeKoeiromapOptions): Promise<FakeHttp> {
-  return startFakeHttp({ method: 'POST', path: KOEIROMAP_PATH }, (req) => {
-    if (options.apiKey && req.headers['ocp-apim-subscription-key'] !== options.apiKey) {
-      return { status: 401, body: { statusCode: 401, message: 'Access denied due to invalid subscription key.' } };
-    }
-    if (typeof req.body?.text !== 'string' || !req.body.text) return { status: 400, body: { detail: 'text is required' } };
-    return koeiromapAnswer(options.wav);
-  }, options.script ?? []);
+  return startFakeHttp(
+    { method: 'POST', path: KOEIROMAP_PATH },
+    (req) => {
+      if (options.apiKey && req.headers['ocp-apim-subscription-key'] !== options.apiKey) {
+        return {
+          status: 401,
+          body: { statusCode: 401, message: 'Access denied due to invalid subscription key.' },
+        };
+      }
+      if (typeof req.body?.text !== 'string' || !req.body.text)
+        return { status: 400, body: { detail: 'text is required' } };
+      return koeiromapAnswer(options.wav);
+    },
+    options.script ?? [],
+  );
 }

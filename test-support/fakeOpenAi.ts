@@ -8,7 +8,10 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
 /** One content delta, optionally written after its own delay. */
-export interface FakeChunk { text: string; delayMs?: number }
+export interface FakeChunk {
+  text: string;
+  delayMs?: number;
+}
 
 /** What the fake answers to one request. */
 export interface FakeReply {
@@ -40,7 +43,14 @@ export interface RecordedRequest {
   path: string;
   headers: IncomingMessage['headers'];
   /** Parsed JSON body (undefined when not JSON). */
-  body: { model?: string; stream?: boolean; messages?: Array<{ role: string; content: string }>; [k: string]: unknown } | undefined;
+  body:
+    | {
+        model?: string;
+        stream?: boolean;
+        messages?: Array<{ role: string; content: string }>;
+        [k: string]: unknown;
+      }
+    | undefined;
   /** `performance.now()` when the request arrived. */
   receivedAt: number;
   /** `performance.now()` at each content chunk written. */
@@ -97,8 +107,11 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       const rec = record(req, raw);
       requests.push(rec);
       waiters.splice(0).forEach((w) => w());
-      const reply = queue.shift() ?? (typeof fallback === 'function' ? fallback(rec, requests.length - 1) : fallback);
-      res.on('close', () => { if (!res.writableFinished) rec.closedByClient = true; });
+      const reply =
+        queue.shift() ?? (typeof fallback === 'function' ? fallback(rec, requests.length - 1) : fallback);
+      res.on('close', () => {
+        if (!res.writableFinished) rec.closedByClient = true;
+      });
       void respond(rec, reply, res);
     });
   });
@@ -109,22 +122,37 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     baseURL: `http://127.0.0.1:${port}/v1`,
     port,
     requests,
-    enqueue: (...replies) => { queue.push(...replies); },
-    setFallback: (f) => { fallback = f; },
-    reset: () => { queue.length = 0; requests.length = 0; },
-    waitForRequests: (count, timeoutMs = 5_000) => waitFor(() => requests.length >= count, waiters, timeoutMs),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    enqueue: (...replies) => {
+      queue.push(...replies);
+    },
+    setFallback: (f) => {
+      fallback = f;
+    },
+    reset: () => {
+      queue.length = 0;
+      requests.length = 0;
+    },
+    waitForRequests: (count, timeoutMs = 5_000) =>
+      waitFor(() => requests.length >= count, waiters, timeoutMs),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
 function waitFor(done: () => boolean, waiters: Array<() => void>, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('fake OpenAI: timed out waiting for requests')), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error('fake OpenAI: timed out waiting for requests')),
+      timeoutMs,
+    );
     const check = () => {
-      if (done()) { clearTimeout(timer); resolve(); } else waiters.push(check);
+      if (done()) {
+        clearTimeout(timer);
+        resolve();
+      } else waiters.push(check);
     };
     check();
   });
@@ -141,10 +169,20 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function record(req: IncomingMessage, raw: string): RecordedRequest {
   let body: RecordedRequest['body'];
-  try { body = raw ? JSON.parse(raw) : undefined; } catch { body = undefined; }
+  try {
+    body = raw ? JSON.parse(raw) : undefined;
+  } catch {
+    body = undefined;
+  }
   return {
-    method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body,
-    receivedAt: performance.now(), chunkWrites: [], closedByClient: false, completed: false,
+    method: req.method ?? 'GET',
+    path: req.url ?? '/',
+    headers: req.headers,
+    body,
+    receivedAt: performance.now(),
+    chunkWrites: [],
+    closedByClient: false,
+    completed: false,
   };
 }
 
@@ -155,12 +193,24 @@ async function respond(rec: RecordedRequest, reply: FakeReply, res: ServerRespon
   if (reply.headersDelayMs) await sleep(reply.headersDelayMs);
   if (res.destroyed) return;
   const status = reply.status ?? 200;
-  if (rec.path.endsWith('/models') && rec.method === 'GET') return sendJson(rec, res, 200, { object: 'list', data: [{ id: 'fake-model', object: 'model' }] });
+  if (rec.path.endsWith('/models') && rec.method === 'GET')
+    return sendJson(rec, res, 200, { object: 'list', data: [{ id: 'fake-model', object: 'model' }] });
   if (status < 200 || status >= 300) {
-    return sendJson(rec, res, status, { error: { message: reply.errorMessage ?? `fake error ${status}`, type: 'fake_error', code: null } }, reply.headers);
+    return sendJson(
+      rec,
+      res,
+      status,
+      { error: { message: reply.errorMessage ?? `fake error ${status}`, type: 'fake_error', code: null } },
+      reply.headers,
+    );
   }
   if (rec.body?.stream !== true) return sendCompletion(rec, reply, res);
-  res.writeHead(status, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', ...reply.headers });
+  res.writeHead(status, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+    ...reply.headers,
+  });
   res.flushHeaders();
   await streamChunks(rec, reply, res);
 }
@@ -171,7 +221,10 @@ async function streamChunks(rec: RecordedRequest, reply: FakeReply, res: ServerR
   const chunks = (reply.chunks ?? []).map((c) => (typeof c === 'string' ? { text: c } : c));
   for (let i = 0; i < chunks.length; i++) {
     if (reply.hang === 'mid-stream' && i === (reply.hangAfterChunks ?? 1)) return;
-    if (reply.dropAfterChunks === i) { await dropConnection(res); return; }
+    if (reply.dropAfterChunks === i) {
+      await dropConnection(res);
+      return;
+    }
     const delay = chunks[i].delayMs ?? (i === 0 ? reply.firstChunkDelayMs : reply.chunkDelayMs) ?? 0;
     if (delay > 0) await sleep(delay);
     if (res.destroyed) return;
@@ -191,14 +244,26 @@ async function dropConnection(res: ServerResponse): Promise<void> {
 }
 
 function chunk(model: string, delta: object, finish: string | null): object {
-  return { id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 1700000000, model, choices: [{ index: 0, delta, finish_reason: finish }] };
+  return {
+    id: 'chatcmpl-fake',
+    object: 'chat.completion.chunk',
+    created: 1700000000,
+    model,
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  };
 }
 
 function sse(data: object): string {
   return `data: ${JSON.stringify(data)}\n\n`;
 }
 
-function sendJson(rec: RecordedRequest, res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
+function sendJson(
+  rec: RecordedRequest,
+  res: ServerResponse,
+  status: number,
+  body: object,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
   rec.completed = true;
@@ -207,8 +272,13 @@ function sendJson(rec: RecordedRequest, res: ServerResponse, status: number, bod
 function sendCompletion(rec: RecordedRequest, reply: FakeReply, res: ServerResponse): void {
   const content = (reply.chunks ?? []).map((c) => (typeof c === 'string' ? c : c.text)).join('');
   sendJson(rec, res, 200, {
-    id: 'chatcmpl-fake', object: 'chat.completion', created: 1700000000, model: rec.body?.model ?? 'fake-model',
-    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: reply.finishReason ?? 'stop' }],
+    id: 'chatcmpl-fake',
+    object: 'chat.completion',
+    created: 1700000000,
+    model: rec.body?.model ?? 'fake-model',
+    choices: [
+      { index: 0, message: { role: 'assistant', content }, finish_reason: reply.finishReason ?? 'stop' },
+    ],
     usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
   });
 }

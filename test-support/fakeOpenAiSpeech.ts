@@ -17,20 +17,33 @@ export interface FakeOpenAiSpeechOptions {
 }
 
 /** An OpenAI-style error reply. */
-export function openAiError(status: number, message: string, headers: Record<string, string> = {}): ScriptedReply {
+export function openAiError(
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): ScriptedReply {
   return { status, headers, body: { error: { message, type: 'invalid_request_error', code: null } } };
 }
 
 /** Start the fake; pass `${origin}/v1` as the SDK's `baseURL`. */
 export function startFakeOpenAiSpeech(options: FakeOpenAiSpeechOptions): Promise<FakeHttp> {
   const wav = options.streamingSizes ? withUnknownSizes(options.wav) : options.wav;
-  return startFakeHttp({ method: 'POST', path: '/v1/audio/speech' }, (req) => {
-    if (options.apiKey && req.headers.authorization !== `Bearer ${options.apiKey}`) return openAiError(401, 'Incorrect API key provided.');
-    if (typeof req.body?.input !== 'string' || typeof req.body?.voice !== 'string' || typeof req.body?.model !== 'string') {
-      return openAiError(400, 'input, model and voice are required');
-    }
-    return { status: 200, headers: { 'content-type': 'audio/wav' }, body: wav };
-  }, options.script ?? []);
+  return startFakeHttp(
+    { method: 'POST', path: '/v1/audio/speech' },
+    (req) => {
+      if (options.apiKey && req.headers.authorization !== `Bearer ${options.apiKey}`)
+        return openAiError(401, 'Incorrect API key provided.');
+      if (
+        typeof req.body?.input !== 'string' ||
+        typeof req.body?.voice !== 'string' ||
+        typeof req.body?.model !== 'string'
+      ) {
+        return openAiError(400, 'input, model and voice are required');
+      }
+      return { status: 200, headers: { 'content-type': 'audio/wav' }, body: wav };
+    },
+    options.script ?? [],
+  );
 }
 
 function withUnknownSizes(wav: Uint8Array): Uint8Array {

@@ -17,22 +17,37 @@ export interface TestClient {
 }
 
 /** Signs a guest in; returns the tokens and user. */
-export async function signIn(server: TestServer, name: string): Promise<{ accessToken: string; refreshToken: string; user: { id: string; name: string } }> {
+export async function signIn(
+  server: TestServer,
+  name: string,
+): Promise<{ accessToken: string; refreshToken: string; user: { id: string; name: string } }> {
   const res = await server.post('/api/auth/guest', { name });
   if (res.status !== 201) throw new Error(`sign-in failed: ${res.text}`);
   return res.body;
 }
 
 /** Creates a room as `token`'s user; returns its id and the link tokens. */
-export async function createRoom(server: TestServer, token: string, body: object = {}): Promise<{ roomId: string; participant: string; spectator: string }> {
+export async function createRoom(
+  server: TestServer,
+  token: string,
+  body: object = {},
+): Promise<{ roomId: string; participant: string; spectator: string }> {
   const res = await server.post('/api/rooms', body, token);
   if (res.status !== 201) throw new Error(`room creation failed: ${res.text}`);
   const linkOf = (url: string) => new URL(url).searchParams.get('link')!;
-  return { roomId: res.body.roomId, participant: linkOf(res.body.links.participant), spectator: linkOf(res.body.links.spectator) };
+  return {
+    roomId: res.body.roomId,
+    participant: linkOf(res.body.links.participant),
+    spectator: linkOf(res.body.links.spectator),
+  };
 }
 
 /** Joins a room the way the web client does. */
-export async function joinRoom(server: TestServer, roomId: string, options: { token?: string; link?: string; protocol?: number; [k: string]: unknown }): Promise<TestClient> {
+export async function joinRoom(
+  server: TestServer,
+  roomId: string,
+  options: { token?: string; link?: string; protocol?: number; [k: string]: unknown },
+): Promise<TestClient> {
   const client = new Client(`ws://127.0.0.1:${server.port}`);
   const room = await client.joinById<RoomState>(roomId, { protocol: PROTOCOL_VERSION, ...options });
   const first = new Promise<void>((resolve) => room.onStateChange.once(() => resolve()));
@@ -48,14 +63,26 @@ function wrap(room: Room<RoomState>): TestClient {
     received.push({ type: String(type), payload, at: Date.now() });
     for (const w of [...waiters]) w();
   });
-  room.onStateChange(() => { for (const w of [...waiters]) w(); });
-  const closed = new Promise<number>((resolve) => room.onLeave((code) => resolve(code)));
-  const waitUntil = (check: () => boolean, what: string, timeoutMs = 5000) => new Promise<void>((resolve, reject) => {
-    if (check()) return resolve();
-    const timer = setTimeout(() => { waiters.splice(waiters.indexOf(poll), 1); reject(new Error(`timed out waiting for ${what}`)); }, timeoutMs);
-    const poll = () => { if (check()) { clearTimeout(timer); waiters.splice(waiters.indexOf(poll), 1); resolve(); } };
-    waiters.push(poll);
+  room.onStateChange(() => {
+    for (const w of [...waiters]) w();
   });
+  const closed = new Promise<number>((resolve) => room.onLeave((code) => resolve(code)));
+  const waitUntil = (check: () => boolean, what: string, timeoutMs = 5000) =>
+    new Promise<void>((resolve, reject) => {
+      if (check()) return resolve();
+      const timer = setTimeout(() => {
+        waiters.splice(waiters.indexOf(poll), 1);
+        reject(new Error(`timed out waiting for ${what}`));
+      }, timeoutMs);
+      const poll = () => {
+        if (check()) {
+          clearTimeout(timer);
+          waiters.splice(waiters.indexOf(poll), 1);
+          resolve();
+        }
+      };
+      waiters.push(poll);
+    });
   return {
     room,
     received,
@@ -63,15 +90,28 @@ function wrap(room: Room<RoomState>): TestClient {
     messages: (type) => received.filter((m) => m.type === type).map((m) => m.payload),
     async next(type, test = () => true, timeoutMs) {
       let found: any;
-      await waitUntil(() => (found = received.find((m) => m.type === type && test(m.payload))) !== undefined, `a "${type}" message`, timeoutMs);
+      await waitUntil(
+        () => (found = received.find((m) => m.type === type && test(m.payload))) !== undefined,
+        `a "${type}" message`,
+        timeoutMs,
+      );
       return found.payload;
     },
-    until: (test, timeoutMs) => waitUntil(() => room.state !== undefined && test(room.state), `state where ${test.toString().slice(0, 120)}`, timeoutMs),
+    until: (test, timeoutMs) =>
+      waitUntil(
+        () => room.state !== undefined && test(room.state),
+        `state where ${test.toString().slice(0, 120)}`,
+        timeoutMs,
+      ),
   };
 }
 
 /** The join error code a refused join produced (undefined when the join succeeded). */
-export async function joinError(server: TestServer, roomId: string, options: Record<string, unknown>): Promise<{ code: number; message: string } | undefined> {
+export async function joinError(
+  server: TestServer,
+  roomId: string,
+  options: Record<string, unknown>,
+): Promise<{ code: number; message: string } | undefined> {
   try {
     const c = await joinRoom(server, roomId, options);
     await c.room.leave();

@@ -11,6 +11,8 @@ export function serviceAvailable(name: 'PostgreSQL' | 'Redis', url: string | und
   if (url) return true;
   const variable = name === 'PostgreSQL' ? 'DATABASE_URL' : 'REDIS_URL';
   if (inCi) throw new Error(`${name} is required under CI=true: set ${variable} (.ci/run does this).`);
-  console.warn(`[skipped] ${name} suites: ${variable} is not set. Run \`bash .ci/run\` or set ${variable} to include them.`);
+  console.warn(
+    `[skipped] ${name} suites: ${variable} is not set. Run \`bash .ci/run\` or set ${variable} to include them.`,
+  );
   return false;
 }

@@ -14,12 +14,18 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
   const sockets = new Set<Socket>();
   let down = false;
   const server: Server = createServer((inbound) => {
-    if (down) { inbound.destroy(); return; }
+    if (down) {
+      inbound.destroy();
+      return;
+    }
     const outbound = connect(targetPort, targetHost);
     for (const s of [inbound, outbound]) {
       sockets.add(s);
       s.on('close', () => sockets.delete(s));
-      s.on('error', () => { inbound.destroy(); outbound.destroy(); });
+      s.on('error', () => {
+        inbound.destroy();
+        outbound.destroy();
+      });
     }
     inbound.pipe(outbound).pipe(inbound);
   });
@@ -27,9 +33,18 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
   const port = (server.address() as { port: number }).port;
   return {
     port,
-    cut() { down = true; for (const s of sockets) s.destroy(); },
-    restore() { down = false; },
-    close: () => new Promise((resolve) => { for (const s of sockets) s.destroy(); server.close(() => resolve()); }),
+    cut() {
+      down = true;
+      for (const s of sockets) s.destroy();
+    },
+    restore() {
+      down = false;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -15,21 +15,52 @@ export interface TestServer extends RunningServer {
 }
 
 /** Boots the real server on embedded defaults plus `env` (e.g. DATABASE_URL, REDIS_URL). */
-export async function bootTestServer(env: Record<string, string | undefined> = {}, roomSettings: Partial<RoomSettings> = {}): Promise<TestServer> {
+export async function bootTestServer(
+  env: Record<string, string | undefined> = {},
+  roomSettings: Partial<RoomSettings> = {},
+): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kotodama-test-'));
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_DATABASE: 'memory', JWT_SECRET: 'test-secret-'.padEnd(40, 'x'), ...env });
-  const server = await startServer(config, { log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), roomSettings });
-  const stop = async () => { await server.stop(); await rm(dataDir, { recursive: true, force: true }); };
-  return { ...server, dataDir, stop, post: (p, b, t) => request(server.url, 'POST', p, b, t), get: (p, t) => request(server.url, 'GET', p, undefined, t) };
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    EMBEDDED_DATABASE: 'memory',
+    JWT_SECRET: 'test-secret-'.padEnd(40, 'x'),
+    ...env,
+  });
+  const server = await startServer(config, {
+    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    roomSettings,
+  });
+  const stop = async () => {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  return {
+    ...server,
+    dataDir,
+    stop,
+    post: (p, b, t) => request(server.url, 'POST', p, b, t),
+    get: (p, t) => request(server.url, 'GET', p, undefined, t),
+  };
 }
 
 async function request(base: string, method: string, path: string, body?: unknown, token?: string) {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
   const text = await res.text();
   let parsed: unknown = undefined;
-  try { parsed = JSON.parse(text); } catch { /* not JSON */ }
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
   return { status: res.status, body: parsed as any, text, headers: res.headers };
 }

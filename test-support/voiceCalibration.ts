@@ -28,13 +28,28 @@ import { vowelness } from '../server/voice/lipsync/vowelness';
 import { type SpeakerNormalisation, speakerNormalisation } from '../server/voice/lipsync/vowelClassifier';
 import { decodeWav } from '../server/voice/wav';
 import { FLITE_VOICES, fliteAvailable, synthesizeWithFlite } from './voiceCorpus';
-import { CALIBRATION_SENTENCES_EN, CALIBRATION_SENTENCES_JA, DEVELOPMENT_SENTENCES_EN } from './voiceSentences';
+import {
+  CALIBRATION_SENTENCES_EN,
+  CALIBRATION_SENTENCES_JA,
+  DEVELOPMENT_SENTENCES_EN,
+} from './voiceSentences';
 
 const VOICE_EN = 'en-us';
 const VOICE_JA = 'ja';
 const SUSTAINED_EN: [string, Viseme][] = [
-  ['A:', 'A'], ['a', 'A'], ['V', 'A'], ['@', 'A'], ['i:', 'I'], ['I', 'I'], ['u:', 'U'], ['U', 'U'],
-  ['3:', 'U'], ['E', 'E'], ['eI', 'E'], ['O:', 'O'], ['oU', 'O'],
+  ['A:', 'A'],
+  ['a', 'A'],
+  ['V', 'A'],
+  ['@', 'A'],
+  ['i:', 'I'],
+  ['I', 'I'],
+  ['u:', 'U'],
+  ['U', 'U'],
+  ['3:', 'U'],
+  ['E', 'E'],
+  ['eI', 'E'],
+  ['O:', 'O'],
+  ['oU', 'O'],
 ];
 /**
  * Categories left out of the templates, each measured on the development sentences and the
@@ -44,22 +59,54 @@ const SUSTAINED_EN: [string, Viseme][] = [
  * space and cost other voices' sustained E (sustained frames 90 % → 96 %).
  */
 const EXCLUDED = /^(sustained en-us (U|3:)|running en (ʊ|ɜ|æ|ə|ɐ|a))$/u;
-const SUSTAINED_JA: [string, Viseme][] = [['ああああああ', 'A'], ['いいいいいい', 'I'], ['うううううう', 'U'], ['ええええええ', 'E'], ['おおおおおお', 'O']];
+const SUSTAINED_JA: [string, Viseme][] = [
+  ['ああああああ', 'A'],
+  ['いいいいいい', 'I'],
+  ['うううううう', 'U'],
+  ['ええええええ', 'E'],
+  ['おおおおおお', 'O'],
+];
 
 /** Frames of one vowel category, as (ln F1, ln F2, ln F3) after speaker normalisation. */
 type Samples = Map<string, { viseme: Viseme; points: number[][] }>;
 
-function add(samples: Samples, key: string, viseme: Viseme, features: FrameFeatures, i: number, n: SpeakerNormalisation): void {
-  if (!Number.isFinite(features.f1[i]) || !Number.isFinite(features.f2[i]) || !Number.isFinite(features.f3[i])) return;
+function add(
+  samples: Samples,
+  key: string,
+  viseme: Viseme,
+  features: FrameFeatures,
+  i: number,
+  n: SpeakerNormalisation,
+): void {
+  if (
+    !Number.isFinite(features.f1[i]) ||
+    !Number.isFinite(features.f2[i]) ||
+    !Number.isFinite(features.f3[i])
+  )
+    return;
   const entry = samples.get(key) ?? { viseme, points: [] };
-  entry.points.push([Math.log(features.f1[i]) - n.f1, Math.log(features.f2[i]) - n.f2, Math.log(features.f3[i]) - n.f3]);
+  entry.points.push([
+    Math.log(features.f1[i]) - n.f1,
+    Math.log(features.f2[i]) - n.f2,
+    Math.log(features.f3[i]) - n.f3,
+  ]);
   samples.set(key, entry);
 }
 
 async function sustained(engine: EspeakEngine, samples: Samples, f3: number[]): Promise<void> {
   const items = [
-    ...SUSTAINED_EN.map(([ph, v]) => ({ voice: VOICE_EN, input: `[[${ph.repeat(6)}]]`, key: `sustained ${VOICE_EN} ${ph}`, viseme: v })),
-    ...SUSTAINED_JA.map(([text, v]) => ({ voice: VOICE_JA, input: text, key: `sustained ${VOICE_JA} ${v}`, viseme: v })),
+    ...SUSTAINED_EN.map(([ph, v]) => ({
+      voice: VOICE_EN,
+      input: `[[${ph.repeat(6)}]]`,
+      key: `sustained ${VOICE_EN} ${ph}`,
+      viseme: v,
+    })),
+    ...SUSTAINED_JA.map(([text, v]) => ({
+      voice: VOICE_JA,
+      input: text,
+      key: `sustained ${VOICE_JA} ${v}`,
+      viseme: v,
+    })),
   ];
   const clips = [];
   for (const item of items) {
@@ -74,12 +121,19 @@ async function sustained(engine: EspeakEngine, samples: Samples, f3: number[]): 
   // utterance's frames are with the utterance's median.
   const medianF3 = new Map<string, number>();
   for (const voice of [VOICE_EN, VOICE_JA]) {
-    const values = clips.filter((c) => c.item.voice === voice).flatMap((c) => c.loud.map((i) => c.features.f3[i]).filter(Number.isFinite));
+    const values = clips
+      .filter((c) => c.item.voice === voice)
+      .flatMap((c) => c.loud.map((i) => c.features.f3[i]).filter(Number.isFinite));
     medianF3.set(voice, median(values));
     if (voice === VOICE_EN) f3.push(...values);
   }
   for (const { item, features, loud } of clips) {
-    for (const i of loud) add(samples, item.key, item.viseme, features, i, { f1: 0, f2: 0, f3: Math.log(medianF3.get(item.voice)!) });
+    for (const i of loud)
+      add(samples, item.key, item.viseme, features, i, {
+        f1: 0,
+        f2: 0,
+        f3: Math.log(medianF3.get(item.voice)!),
+      });
   }
 }
 
@@ -99,7 +153,8 @@ async function recorded(samples: Samples, excluded: readonly string[]): Promise<
         const quarter = (phone.endMs - phone.startMs) / 4;
         for (let i = 0; viseme && i < features.count; i++) {
           const t = frameTimeMs(features, i);
-          if (gate.open[i] && t > phone.startMs + quarter && t < phone.endMs - quarter) add(samples, `recorded flite ${phone.phone}`, viseme, features, i, normalisation);
+          if (gate.open[i] && t > phone.startMs + quarter && t < phone.endMs - quarter)
+            add(samples, `recorded flite ${phone.phone}`, viseme, features, i, normalisation);
         }
       }
     }
@@ -120,15 +175,33 @@ async function running(engine: EspeakEngine, samples: Samples): Promise<void> {
     const scale = speakerNormalisation(features, gate.open);
     const vowelnessOf = vowelness(features, gate.open);
     const labels = new Map<VowelClause, string[]>();
-    const clauses: VowelClause[] = voice === VOICE_JA
-      ? vowelsFromKana(text).map((clause) => { labels.set(clause, clause.vowels.map((v) => `running ja ${v}`)); return clause; })
-      : lines.map((line) => {
-        const nuclei = ipaNuclei(line);
-        const clause = { vowels: nuclei.map((n) => visemeForIpa(n[0])!), readable: true, beats: nuclei.length };
-        labels.set(clause, nuclei.map((n) => `running en ${n[0]}`));
-        return clause;
-      });
-    for (const span of matchClausesToAudio(gate.open, clauses.filter((c) => c.vowels.length > 0), features.hopMs)) {
+    const clauses: VowelClause[] =
+      voice === VOICE_JA
+        ? vowelsFromKana(text).map((clause) => {
+            labels.set(
+              clause,
+              clause.vowels.map((v) => `running ja ${v}`),
+            );
+            return clause;
+          })
+        : lines.map((line) => {
+            const nuclei = ipaNuclei(line);
+            const clause = {
+              vowels: nuclei.map((n) => visemeForIpa(n[0])!),
+              readable: true,
+              beats: nuclei.length,
+            };
+            labels.set(
+              clause,
+              nuclei.map((n) => `running en ${n[0]}`),
+            );
+            return clause;
+          });
+    for (const span of matchClausesToAudio(
+      gate.open,
+      clauses.filter((c) => c.vowels.length > 0),
+      features.hopMs,
+    )) {
       const vowels = span.clauses.flatMap((c) => c.vowels);
       const keys = span.clauses.flatMap((c) => labels.get(c)!);
       const at = alignVowelFrames(features, vowelnessOf, scale, vowels, span.from, span.to);
@@ -145,7 +218,8 @@ async function running(engine: EspeakEngine, samples: Samples): Promise<void> {
 function excludedVoices(): string[] {
   const names = process.argv.flatMap((arg, i) => (arg === '--exclude-voice' ? [process.argv[i + 1]] : []));
   for (const name of names) {
-    if (!(FLITE_VOICES as readonly string[]).includes(name)) throw new Error(`--exclude-voice takes one of ${FLITE_VOICES.join(', ')}; got ${name ?? 'nothing'}`);
+    if (!(FLITE_VOICES as readonly string[]).includes(name))
+      throw new Error(`--exclude-voice takes one of ${FLITE_VOICES.join(', ')}; got ${name ?? 'nothing'}`);
   }
   return names;
 }
@@ -170,7 +244,8 @@ function moments(points: number[][]): { mean: number[]; covariance: number[] } {
   const reach = [0, 1, 2].map((d) => 3 * Math.max(0.01, spread(points.map((p) => p[d]))));
   const kept = points.filter((p) => p.every((x, d) => Math.abs(x - centre[d]) <= reach[d]));
   const mean = [0, 1, 2].map((d) => kept.reduce((sum, p) => sum + p[d], 0) / kept.length);
-  const cov = (a: number, b: number) => kept.reduce((sum, p) => sum + (p[a] - mean[a]) * (p[b] - mean[b]), 0) / kept.length;
+  const cov = (a: number, b: number) =>
+    kept.reduce((sum, p) => sum + (p[a] - mean[a]) * (p[b] - mean[b]), 0) / kept.length;
   return { mean, covariance: [cov(0, 0), cov(0, 1), cov(0, 2), cov(1, 1), cov(1, 2), cov(2, 2)] };
 }
 
@@ -219,7 +294,8 @@ async function main(): Promise<void> {
     await sustained(engine, samples, f3);
     if (!process.argv.includes('--sustained-only')) await running(engine, samples);
     if (!process.argv.includes('--sustained-only')) {
-      if (!fliteAvailable()) throw new Error('the recorded-voice templates need flite: apt-get install -y flite');
+      if (!fliteAvailable())
+        throw new Error('the recorded-voice templates need flite: apt-get install -y flite');
       await recorded(samples, excluded);
     }
     const source = render(samples, median(f3));

@@ -17,7 +17,11 @@ import { visemeForArpabet } from '../server/voice/lipsync/vowelMap';
 const run = promisify(execFile);
 
 /** A phone of the reference transcription with its time span. */
-export interface TimedPhone { phone: string; startMs: number; endMs: number }
+export interface TimedPhone {
+  phone: string;
+  startMs: number;
+  endMs: number;
+}
 
 /** Audio with its reference phones. */
 export interface LabelledSpeech {
@@ -80,12 +84,19 @@ export function emptyScores(): ShapeScores {
 export function overall(scores: ShapeScores): number {
   let right = 0;
   let total = 0;
-  for (const v of VISEMES) { right += scores[v].right; total += scores[v].total; }
+  for (const v of VISEMES) {
+    right += scores[v].right;
+    total += scores[v].total;
+  }
   return total ? right / total : 0;
 }
 
 /** Add to `into` whether the track shows each reference vowel's shape at its centre (mouth open). */
-export function scoreVowelCentres(track: readonly VisemeKeyframe[], phones: readonly TimedPhone[], into = emptyScores()): ShapeScores {
+export function scoreVowelCentres(
+  track: readonly VisemeKeyframe[],
+  phones: readonly TimedPhone[],
+  into = emptyScores(),
+): ShapeScores {
   for (const p of phones) {
     const truth = visemeForArpabet(p.phone);
     if (!truth) continue;
@@ -100,7 +111,11 @@ export function scoreVowelCentres(track: readonly VisemeKeyframe[], phones: read
  * 10 ms frames lying wholly inside pauses of at least `minPauseMs`, and how many show a closed
  * mouth (sampled at each frame's centre).
  */
-export function pauseClosure(track: readonly VisemeKeyframe[], phones: readonly TimedPhone[], minPauseMs = 100): { closed: number; total: number } {
+export function pauseClosure(
+  track: readonly VisemeKeyframe[],
+  phones: readonly TimedPhone[],
+  minPauseMs = 100,
+): { closed: number; total: number } {
   let closed = 0;
   let total = 0;
   for (const p of phones) {
@@ -121,7 +136,9 @@ export function onsetDelaysMs(track: readonly VisemeKeyframe[], phones: readonly
   const delays: number[] = [];
   phones.forEach((p, k) => {
     if (p.phone !== 'pau') return;
-    const voiced = phones.slice(k + 1).find((q) => q.phone === 'pau' || SONORANTS.has(q.phone) || visemeForArpabet(q.phone));
+    const voiced = phones
+      .slice(k + 1)
+      .find((q) => q.phone === 'pau' || SONORANTS.has(q.phone) || visemeForArpabet(q.phone));
     if (!voiced || voiced.phone === 'pau') return;
     let t = voiced.startMs;
     while (t < voiced.startMs + 300 && sampleVisemeTrack(track, t).weight < 0.2) t += 1;
@@ -136,18 +153,33 @@ export function keyframesPerSecond(track: readonly VisemeKeyframe[], durationMs:
 }
 
 /** eSpeak phoneme mnemonics of the five cardinal vowels, held long at a slow rate. */
-const SUSTAINED: Record<Viseme, string> = { A: 'A:A:A:A:', I: 'i:i:i:i:', U: 'u:u:u:u:', E: 'EEEEEEEE', O: 'O:O:O:O:' };
+const SUSTAINED: Record<Viseme, string> = {
+  A: 'A:A:A:A:',
+  I: 'i:i:i:i:',
+  U: 'u:u:u:u:',
+  E: 'EEEEEEEE',
+  O: 'O:O:O:O:',
+};
 
 /**
  * Five sustained vowels A I U E O in one eSpeak call (clause pauses between them), with the span
  * of each: the stretches where the waveform is clearly audible, in order.
  */
-export async function sustainedVowelClip(engine: EspeakEngine, voice: string, pitch: number): Promise<{ pcm: Float32Array; sampleRate: number; spans: { viseme: Viseme; startMs: number; endMs: number }[] }> {
+export async function sustainedVowelClip(
+  engine: EspeakEngine,
+  voice: string,
+  pitch: number,
+): Promise<{
+  pcm: Float32Array;
+  sampleRate: number;
+  spans: { viseme: Viseme; startMs: number; endMs: number }[];
+}> {
   const text = VISEMES.map((v) => `[[${SUSTAINED[v]}]].`).join(' ');
   const { wav } = await engine.run(['-v', voice, '-p', String(pitch), '-s', '80'], text, true);
   const { pcm, sampleRate } = decodeWav(wav!);
   const runs = audibleRuns(pcm, sampleRate);
-  if (runs.length !== VISEMES.length) throw new Error(`expected ${VISEMES.length} sustained vowels from ${voice}, found ${runs.length}`);
+  if (runs.length !== VISEMES.length)
+    throw new Error(`expected ${VISEMES.length} sustained vowels from ${voice}, found ${runs.length}`);
   return { pcm, sampleRate, spans: runs.map((run, k) => ({ viseme: VISEMES[k], ...run })) };
 }
 
@@ -168,7 +200,11 @@ function audibleRuns(pcm: Float32Array, sampleRate: number): { startMs: number; 
 }
 
 /** Per shape: frames of each sustained vowel where the mouth is open, and how many show that vowel. */
-export function scoreSustained(track: readonly VisemeKeyframe[], spans: { viseme: Viseme; startMs: number; endMs: number }[], into = emptyScores()): ShapeScores {
+export function scoreSustained(
+  track: readonly VisemeKeyframe[],
+  spans: { viseme: Viseme; startMs: number; endMs: number }[],
+  into = emptyScores(),
+): ShapeScores {
   for (const span of spans) {
     for (let t = span.startMs + 5; t < span.endMs; t += 10) {
       const shown = sampleVisemeTrack(track, t);

@@ -37,7 +37,11 @@ export interface FakeHttp {
 }
 
 /** Start a fake answering `route` (method + path) with the script, then with `fallback(request)`. */
-export async function startFakeHttp(route: { method: string; path: string }, fallback: (req: SeenRequest) => ScriptedReply, script: ScriptedReply[] = []): Promise<FakeHttp> {
+export async function startFakeHttp(
+  route: { method: string; path: string },
+  fallback: (req: SeenRequest) => ScriptedReply,
+  script: ScriptedReply[] = [],
+): Promise<FakeHttp> {
   const requests: SeenRequest[] = [];
   const server = createServer((req, res) => {
     void handle(req, res);
@@ -47,19 +51,36 @@ export async function startFakeHttp(route: { method: string; path: string }, fal
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
     let body: unknown;
-    try { body = JSON.parse(text); } catch { body = text; }
-    const seen: SeenRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, closedByClient: false };
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = text;
+    }
+    const seen: SeenRequest = {
+      method: req.method ?? '',
+      path: req.url ?? '',
+      headers: req.headers,
+      body,
+      closedByClient: false,
+    };
     requests.push(seen);
-    res.on('close', () => { if (!res.writableFinished) seen.closedByClient = true; });
+    res.on('close', () => {
+      if (!res.writableFinished) seen.closedByClient = true;
+    });
     if (req.method !== route.method || (req.url ?? '').split('?')[0] !== route.path) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `no route ${req.method} ${req.url}` } }));
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { message: `no route ${req.method} ${req.url}` } }));
       return;
     }
     const reply = script.shift() ?? fallback(seen);
     if (reply.hang) return;
     if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     if (res.destroyed) return;
-    const raw = reply.body instanceof Uint8Array || typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
+    const raw =
+      reply.body instanceof Uint8Array || typeof reply.body === 'string'
+        ? reply.body
+        : JSON.stringify(reply.body ?? {});
     res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers }).end(raw);
   }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -68,6 +89,10 @@ export async function startFakeHttp(route: { method: string; path: string }, fal
     origin: `http://127.0.0.1:${port}`,
     requests,
     script,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -6,7 +6,13 @@ import { buildAvatar, VARIANTS } from './index';
 
 const avatarsDir = fileURLToPath(new URL('../avatars/', import.meta.url));
 
-interface ValidationReport { issues: { numErrors: number; numWarnings: number; messages: { code: string; severity: number; message: string }[] } }
+interface ValidationReport {
+  issues: {
+    numErrors: number;
+    numWarnings: number;
+    messages: { code: string; severity: number; message: string }[];
+  };
+}
 
 const glbJson = (bytes: Uint8Array): Record<string, any> => {
   const length = new DataView(bytes.buffer, bytes.byteOffset).getUint32(12, true);
@@ -14,10 +20,39 @@ const glbJson = (bytes: Uint8Array): Record<string, any> => {
 };
 
 const REQUIRED_BONES = [
-  'hips', 'spine', 'chest', 'neck', 'head', 'leftUpperArm', 'leftLowerArm', 'leftHand', 'rightUpperArm', 'rightLowerArm',
-  'rightHand', 'leftUpperLeg', 'leftLowerLeg', 'leftFoot', 'rightUpperLeg', 'rightLowerLeg', 'rightFoot',
+  'hips',
+  'spine',
+  'chest',
+  'neck',
+  'head',
+  'leftUpperArm',
+  'leftLowerArm',
+  'leftHand',
+  'rightUpperArm',
+  'rightLowerArm',
+  'rightHand',
+  'leftUpperLeg',
+  'leftLowerLeg',
+  'leftFoot',
+  'rightUpperLeg',
+  'rightLowerLeg',
+  'rightFoot',
 ];
-const PRESETS = ['neutral', 'a', 'i', 'u', 'e', 'o', 'blink', 'blink_l', 'blink_r', 'joy', 'angry', 'sorrow', 'fun'];
+const PRESETS = [
+  'neutral',
+  'a',
+  'i',
+  'u',
+  'e',
+  'o',
+  'blink',
+  'blink_l',
+  'blink_r',
+  'joy',
+  'angry',
+  'sorrow',
+  'fun',
+];
 
 describe.each(VARIANTS.map((v) => [v.id, v] as const))('avatar %s', (id, variant) => {
   it('matches the committed file byte for byte (the generator is deterministic and assets are rebuilt)', async () => {
@@ -42,8 +77,15 @@ describe.each(VARIANTS.map((v) => [v.id, v] as const))('avatar %s', (id, variant
     const json = glbJson(new Uint8Array(readFileSync(`${avatarsDir}${id}.vrm`)));
     const vrm = json.extensions.VRM;
     expect(json.extensionsUsed).toContain('VRM');
-    expect(vrm.meta).toMatchObject({ title: variant.title, licenseName: 'CC0', commercialUssageName: 'Allow', allowedUserName: 'Everyone' });
-    const bones = Object.fromEntries(vrm.humanoid.humanBones.map((b: { bone: string; node: number }) => [b.bone, b.node]));
+    expect(vrm.meta).toMatchObject({
+      title: variant.title,
+      licenseName: 'CC0',
+      commercialUssageName: 'Allow',
+      allowedUserName: 'Everyone',
+    });
+    const bones = Object.fromEntries(
+      vrm.humanoid.humanBones.map((b: { bone: string; node: number }) => [b.bone, b.node]),
+    );
     for (const bone of REQUIRED_BONES) expect(json.nodes[bones[bone]], bone).toBeDefined();
     expect(json.nodes[vrm.firstPerson.firstPersonBone].name).toBe('Head');
     const groups = vrm.blendShapeMaster.blendShapeGroups;
@@ -58,10 +100,28 @@ describe.each(VARIANTS.map((v) => [v.id, v] as const))('avatar %s', (id, variant
         expect(targetNames[b.index].toLowerCase()).toBe(g.name.toLowerCase());
       }
     }
-    expect(targetNames).toEqual(expect.arrayContaining(['A', 'I', 'U', 'E', 'O', 'Blink', 'Blink_L', 'Blink_R', 'Joy', 'Angry', 'Sorrow', 'Fun']));
+    expect(targetNames).toEqual(
+      expect.arrayContaining([
+        'A',
+        'I',
+        'U',
+        'E',
+        'O',
+        'Blink',
+        'Blink_L',
+        'Blink_R',
+        'Joy',
+        'Angry',
+        'Sorrow',
+        'Fun',
+      ]),
+    );
     expect(vrm.secondaryAnimation.boneGroups.length).toBeGreaterThanOrEqual(2);
-    for (const g of vrm.secondaryAnimation.boneGroups) for (const n of g.bones) expect(json.nodes[n].name).toMatch(/^Hair/);
+    for (const g of vrm.secondaryAnimation.boneGroups)
+      for (const n of g.bones) expect(json.nodes[n].name).toMatch(/^Hair/);
     expect(vrm.secondaryAnimation.colliderGroups.length).toBeGreaterThan(0);
-    expect(vrm.materialProperties.map((m: { name: string }) => m.name)).toEqual(json.materials.map((m: { name: string }) => m.name));
+    expect(vrm.materialProperties.map((m: { name: string }) => m.name)).toEqual(
+      json.materials.map((m: { name: string }) => m.name),
+    );
   });
 });

@@ -46,33 +46,66 @@ export async function buildAvatar(v: AvatarVariant): Promise<Uint8Array> {
   const hair = buildHair(v.hair, hexToLinear(p.hair));
   const body = buildBody();
   const face = buildFace({
-    iris: hexToLinear(p.eyes), lash: hexToLinear(p.lash), white: [1, 1, 1], whiteShadow: mix(hexToLinear('#c8cde6'), hexToLinear(p.eyes), 0.08),
-    highlight: [1, 1, 1], brow: shade(mix(hexToLinear(p.hair), hexToLinear(p.lash), 0.6), 0.9),
-    mouthInside: hexToLinear('#5a1b28'), lip: hexToLinear('#9a4150'), tongue: hexToLinear('#e6808b'), teeth: hexToLinear('#fbfbfd'),
+    iris: hexToLinear(p.eyes),
+    lash: hexToLinear(p.lash),
+    white: [1, 1, 1],
+    whiteShadow: mix(hexToLinear('#c8cde6'), hexToLinear(p.eyes), 0.08),
+    highlight: [1, 1, 1],
+    brow: shade(mix(hexToLinear(p.hair), hexToLinear(p.lash), 0.6), 0.9),
+    mouthInside: hexToLinear('#5a1b28'),
+    lip: hexToLinear('#9a4150'),
+    tongue: hexToLinear('#e6808b'),
+    teeth: hexToLinear('#fbfbfd'),
   });
   const bones: BoneDef[] = [...humanoidBones(), ...hair.bones];
   const meshes: MeshDef[] = [
-    { name: 'Body', primitives: [
-      { material: 'Top', data: body.get('top')! }, { material: 'Skirt', data: body.get('skirt')! },
-      { material: 'Skin', data: body.get('skin')! }, { material: 'Collar', data: body.get('collar')! },
-      { material: 'Accent', data: body.get('accent')! }, { material: 'Socks', data: body.get('socks')! },
-      { material: 'Shoes', data: body.get('shoes')! },
-    ] },
-    { name: 'Head', primitives: [{ material: 'Skin', data: buildHead() }, { material: 'FaceShade', data: buildFaceShade(skin, hexToLinear(p.blush)) }] },
+    {
+      name: 'Body',
+      primitives: [
+        { material: 'Top', data: body.get('top')! },
+        { material: 'Skirt', data: body.get('skirt')! },
+        { material: 'Skin', data: body.get('skin')! },
+        { material: 'Collar', data: body.get('collar')! },
+        { material: 'Accent', data: body.get('accent')! },
+        { material: 'Socks', data: body.get('socks')! },
+        { material: 'Shoes', data: body.get('shoes')! },
+      ],
+    },
+    {
+      name: 'Head',
+      primitives: [
+        { material: 'Skin', data: buildHead() },
+        { material: 'FaceShade', data: buildFaceShade(skin, hexToLinear(p.blush)) },
+      ],
+    },
     { name: 'Face', primitives: [{ material: 'Face', data: face }], targetNames: FACE_TARGETS },
-    { name: 'Hair', primitives: [{ material: 'Hair', data: hair.mesh }, ...(hair.ties.vertexCount ? [{ material: 'HairTie', data: hair.ties }] : [])] },
+    {
+      name: 'Hair',
+      primitives: [
+        { material: 'Hair', data: hair.mesh },
+        ...(hair.ties.vertexCount ? [{ material: 'HairTie', data: hair.ties }] : []),
+      ],
+    },
   ];
   const mats = materials(v);
   const doc = buildDocument(bones, meshes, mats);
   return writeGlb(doc, (json) => addVrm(json, v, bones, mats, hair.springs));
 }
 
-function addVrm(json: GltfJson, v: AvatarVariant, bones: BoneDef[], mats: MaterialDef[], springs: ReturnType<typeof buildHair>['springs']): void {
-  const index = (list: { name?: string }[] | undefined, kind: string) => (name: string): number => {
-    const i = (list ?? []).findIndex((x) => x.name === name);
-    if (i < 0) throw new Error(`no ${kind} named ${name}`);
-    return i;
-  };
+function addVrm(
+  json: GltfJson,
+  v: AvatarVariant,
+  bones: BoneDef[],
+  mats: MaterialDef[],
+  springs: ReturnType<typeof buildHair>['springs'],
+): void {
+  const index =
+    (list: { name?: string }[] | undefined, kind: string) =>
+    (name: string): number => {
+      const i = (list ?? []).findIndex((x) => x.name === name);
+      if (i < 0) throw new Error(`no ${kind} named ${name}`);
+      return i;
+    };
   const materialNames = (json.materials ?? []).map((m) => m.name ?? '');
   for (const m of json.materials ?? []) {
     if (mats.find((d) => d.name === m.name)?.unlit) m.extensions = { ...(m.extensions ?? {}), [UNLIT]: {} };
@@ -80,9 +113,17 @@ function addVrm(json: GltfJson, v: AvatarVariant, bones: BoneDef[], mats: Materi
   json.extensions = {
     ...(json.extensions ?? {}),
     VRM: vrmExtension({
-      title: v.title, bones, nodeIndex: index(json.nodes, 'node'), meshIndex: index(json.meshes, 'mesh'), materialNames,
-      faceMesh: 'Face', faceTargets: FACE_TARGETS, headMeshes: ['Head', 'Face', 'Hair'], bodyMeshes: ['Body'],
-      springs, colliders: colliders(),
+      title: v.title,
+      bones,
+      nodeIndex: index(json.nodes, 'node'),
+      meshIndex: index(json.meshes, 'mesh'),
+      materialNames,
+      faceMesh: 'Face',
+      faceTargets: FACE_TARGETS,
+      headMeshes: ['Head', 'Face', 'Hair'],
+      bodyMeshes: ['Body'],
+      springs,
+      colliders: colliders(),
     }),
   };
   json.extensionsUsed = [...new Set([...(json.extensionsUsed ?? []), UNLIT, 'VRM'])];

@@ -10,7 +10,9 @@ async function main(): Promise<void> {
     const started = performance.now();
     const bytes = await buildAvatar(variant);
     writeFileSync(`${outDir}${variant.id}.vrm`, bytes);
-    console.log(`${variant.id}.vrm  ${(bytes.length / 1024).toFixed(1)} KiB  ${(performance.now() - started).toFixed(0)} ms`);
+    console.log(
+      `${variant.id}.vrm  ${(bytes.length / 1024).toFixed(1)} KiB  ${(performance.now() - started).toFixed(0)} ms`,
+    );
   }
 }
 

@@ -33,7 +33,14 @@ export function fanTriangles(segments: number, rings: number): number[] {
   for (let k = 0; k < segments; k++) {
     out.push(0, at(0, k), at(0, k + 1));
     for (let ring = 0; ring + 1 < rings; ring++) {
-      out.push(at(ring, k), at(ring + 1, k), at(ring, k + 1), at(ring, k + 1), at(ring + 1, k), at(ring + 1, k + 1));
+      out.push(
+        at(ring, k),
+        at(ring + 1, k),
+        at(ring, k + 1),
+        at(ring, k + 1),
+        at(ring + 1, k),
+        at(ring + 1, k + 1),
+      );
     }
   }
   return out;
@@ -43,7 +50,11 @@ export function fanTriangles(segments: number, rings: number): number[] {
  * Points of a centre + concentric rings layout: `ringPoint(k01, angle)` gives the point at
  * relative radius k01 ∈ (0, 1] and angle; the centre is `ringPoint(0, 0)`.
  */
-export function fanPoints(segments: number, rings: number, ringPoint: (k: number, angle: number) => Vec2): Vec2[] {
+export function fanPoints(
+  segments: number,
+  rings: number,
+  ringPoint: (k: number, angle: number) => Vec2,
+): Vec2[] {
   const pts: Vec2[] = [ringPoint(0, 0)];
   for (let ring = 1; ring <= rings; ring++) {
     for (let k = 0; k < segments; k++) pts.push(ringPoint(ring / rings, (k / segments) * Math.PI * 2));
@@ -52,7 +63,11 @@ export function fanPoints(segments: number, rings: number, ringPoint: (k: number
 }
 
 /** Colours of the same layout from a function of (relative radius, angle). */
-export function fanColors(segments: number, rings: number, color: (k: number, angle: number) => Vec3): Vec3[] {
+export function fanColors(
+  segments: number,
+  rings: number,
+  color: (k: number, angle: number) => Vec3,
+): Vec3[] {
   const out: Vec3[] = [color(0, 0)];
   for (let ring = 1; ring <= rings; ring++) {
     for (let k = 0; k < segments; k++) out.push(color(ring / rings, (k / segments) * Math.PI * 2));

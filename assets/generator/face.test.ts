@@ -4,30 +4,50 @@ import { buildFace, FACE_TARGETS, type FaceColors } from './face';
 
 // Distinct marker colours let the test find each feature's triangles in the merged face mesh.
 const C = {
-  iris: [0.1, 0.2, 0.9], lash: [0, 0, 0.01], white: [0, 1, 0], whiteShadow: [0, 0.99, 0], highlight: [1, 1, 0.99], brow: [0.3, 0.3, 0.3],
-  mouthInside: [1, 0, 0], lip: [0.99, 0, 0], tongue: [1, 0, 1], teeth: [0, 1, 1],
+  iris: [0.1, 0.2, 0.9],
+  lash: [0, 0, 0.01],
+  white: [0, 1, 0],
+  whiteShadow: [0, 0.99, 0],
+  highlight: [1, 1, 0.99],
+  brow: [0.3, 0.3, 0.3],
+  mouthInside: [1, 0, 0],
+  lip: [0.99, 0, 0],
+  tongue: [1, 0, 1],
+  teeth: [0, 1, 1],
 } satisfies FaceColors as FaceColors;
 const face = buildFace(C);
 
 type Feature = 'white' | 'mouth' | 'teeth' | 'tongue' | 'iris';
 const isFeature = (c: Vec3, f: Feature): boolean => {
-  const near = (a: Vec3 | number[], b: Vec3 | number[]) => Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]) < 1e-6;
+  const near = (a: Vec3 | number[], b: Vec3 | number[]) =>
+    Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]) < 1e-6;
   switch (f) {
-    case 'white': return c[1] > 0.98 && c[0] < 0.01 && c[2] < 0.01;
-    case 'mouth': return c[0] > 0.98 && c[1] < 0.01 && c[2] < 0.01;
-    case 'teeth': return near(c, C.teeth);
-    case 'tongue': return near(c, C.tongue);
-    case 'iris': return c[2] > 0.3 && c[0] < 0.5 && c[1] < 0.5 && !near(c, C.lash);
+    case 'white':
+      return c[1] > 0.98 && c[0] < 0.01 && c[2] < 0.01;
+    case 'mouth':
+      return c[0] > 0.98 && c[1] < 0.01 && c[2] < 0.01;
+    case 'teeth':
+      return near(c, C.teeth);
+    case 'tongue':
+      return near(c, C.tongue);
+    case 'iris':
+      return c[2] > 0.3 && c[0] < 0.5 && c[1] < 0.5 && !near(c, C.lash);
   }
 };
 
 /** Front-projected area (mm²) of a feature's triangles with the given target weights, on one side (x sign) or both. */
-function area(feature: Feature, weights: Partial<Record<(typeof FACE_TARGETS)[number], number>> = {}, side = 0): number {
+function area(
+  feature: Feature,
+  weights: Partial<Record<(typeof FACE_TARGETS)[number], number>> = {},
+  side = 0,
+): number {
   const pos = face.positions.map((p, i) => {
     const q: Vec3 = [...p];
     for (const [name, w] of Object.entries(weights)) {
       const d = face.targets.get(name)![i];
-      q[0] += d[0] * w!; q[1] += d[1] * w!; q[2] += d[2] * w!;
+      q[0] += d[0] * w!;
+      q[1] += d[1] * w!;
+      q[2] += d[2] * w!;
     }
     return q;
   });
@@ -44,12 +64,14 @@ function area(feature: Feature, weights: Partial<Record<(typeof FACE_TARGETS)[nu
 
 /** Vertical extent (mm) of the mouth opening. */
 function mouthHeight(weights: Partial<Record<string, number>>): number {
-  let lo = Infinity, hi = -Infinity;
+  let lo = Infinity,
+    hi = -Infinity;
   face.positions.forEach((p, i) => {
     if (!isFeature(face.colors[i], 'mouth')) return;
     let y = p[1];
     for (const [name, w] of Object.entries(weights)) y += face.targets.get(name)![i][1] * w!;
-    lo = Math.min(lo, y); hi = Math.max(hi, y);
+    lo = Math.min(lo, y);
+    hi = Math.max(hi, y);
   });
   return (hi - lo) * 1000;
 }
@@ -96,8 +118,14 @@ describe('face morph targets', () => {
 
   it('moves the irises toward the character\u2019s left (−X) on LookLeft', () => {
     const irisX = (w: number) => {
-      let sum = 0, n = 0;
-      face.positions.forEach((p, i) => { if (isFeature(face.colors[i], 'iris')) { sum += p[0] + face.targets.get('LookLeft')![i][0] * w; n++; } });
+      let sum = 0,
+        n = 0;
+      face.positions.forEach((p, i) => {
+        if (isFeature(face.colors[i], 'iris')) {
+          sum += p[0] + face.targets.get('LookLeft')![i][0] * w;
+          n++;
+        }
+      });
       return sum / n;
     };
     expect(irisX(1) - irisX(0)).toBeLessThan(-0.003);

@@ -3,7 +3,12 @@ import { gridTriangles, type DecalLayer } from './decal';
 import { EYE } from './faceEyes';
 
 /** Offsets of one eyebrow: its inner and outer ends, all of it, and extra arch (metres). */
-export interface BrowState { inner: number; outer: number; all: number; arch: number }
+export interface BrowState {
+  inner: number;
+  outer: number;
+  all: number;
+  arch: number;
+}
 
 /** The neutral eyebrow. */
 export const NEUTRAL_BROW: BrowState = { inner: 0, outer: 0, all: 0, arch: 0 };
@@ -16,7 +21,10 @@ const BASE_Y = 0.032;
 /** One eyebrow on side `sign` (+1: the character's right). */
 export function browLayer<S>(browOf: (s: S) => BrowState, sign: number, color: Vec3): DecalLayer<S> {
   return {
-    name: 'brow', lift: 0.0012, triangles: gridTriangles(COLS, 1), colors: new Array((COLS + 1) * 2).fill(color),
+    name: 'brow',
+    lift: 0.0012,
+    triangles: gridTriangles(COLS, 1),
+    colors: new Array((COLS + 1) * 2).fill(color),
     points: (s) => {
       const b = browOf(s);
       const pts: Vec2[] = [];

@@ -22,7 +22,15 @@ const SEGMENTS = 36;
 const TEETH_COLS = 14;
 
 /** The neutral, closed mouth: a short, slightly smiling line. */
-export const NEUTRAL_MOUTH: MouthParams = { w: 0.0115, top: 0.0008, bot: 0.0014, lift: 0.0022, teeth: 0, tongueW: 0, tongueH: 0 };
+export const NEUTRAL_MOUTH: MouthParams = {
+  w: 0.0115,
+  top: 0.0008,
+  bot: 0.0014,
+  lift: 0.0022,
+  teeth: 0,
+  tongueW: 0,
+  tongueH: 0,
+};
 
 /** Mouth shapes of the targets that move the mouth (absolute parameters). */
 const OPEN_SHAPES: Record<string, MouthParams> = {
@@ -38,8 +46,13 @@ const OPEN_SHAPES: Record<string, MouthParams> = {
 /** Open shapes are drawn a little larger than life so lip-sync reads at chat distance. */
 const OPEN_SCALE = { w: 1.1, h: 1.2 };
 const enlarge = (p: MouthParams): MouthParams => ({
-  w: p.w * OPEN_SCALE.w, top: p.top * OPEN_SCALE.h, bot: p.bot * OPEN_SCALE.h, lift: p.lift,
-  teeth: p.teeth * OPEN_SCALE.h, tongueW: p.tongueW * OPEN_SCALE.w, tongueH: p.tongueH * OPEN_SCALE.h,
+  w: p.w * OPEN_SCALE.w,
+  top: p.top * OPEN_SCALE.h,
+  bot: p.bot * OPEN_SCALE.h,
+  lift: p.lift,
+  teeth: p.teeth * OPEN_SCALE.h,
+  tongueW: p.tongueW * OPEN_SCALE.w,
+  tongueH: p.tongueH * OPEN_SCALE.h,
 });
 
 /** Mouth shapes of the targets that move the mouth (absolute parameters). */
@@ -62,10 +75,15 @@ function bottomAt(p: MouthParams, x: number): number {
 }
 
 /** The mouth's layers: dark interior, tongue and upper teeth. */
-export function mouthLayers<S>(mouthOf: (state: S) => MouthParams, colors: { inside: Vec3; lip: Vec3; tongue: Vec3; teeth: Vec3 }): DecalLayer<S>[] {
+export function mouthLayers<S>(
+  mouthOf: (state: S) => MouthParams,
+  colors: { inside: Vec3; lip: Vec3; tongue: Vec3; teeth: Vec3 },
+): DecalLayer<S>[] {
   const center = (p: MouthParams): Vec2 => [0, MOUTH_Y + (p.top - p.bot) / 2];
   const interior: DecalLayer<S> = {
-    name: 'mouth', lift: 0.001, triangles: fanTriangles(SEGMENTS, 2),
+    name: 'mouth',
+    lift: 0.001,
+    triangles: fanTriangles(SEGMENTS, 2),
     colors: fanColors(SEGMENTS, 2, (k) => mix(colors.inside, colors.lip, k * k)),
     points: (state) => {
       const p = mouthOf(state);
@@ -77,7 +95,10 @@ export function mouthLayers<S>(mouthOf: (state: S) => MouthParams, colors: { ins
     },
   };
   const tongue: DecalLayer<S> = {
-    name: 'tongue', lift: 0.0013, triangles: fanTriangles(16, 1), colors: fanColors(16, 1, () => colors.tongue),
+    name: 'tongue',
+    lift: 0.0013,
+    triangles: fanTriangles(16, 1),
+    colors: fanColors(16, 1, () => colors.tongue),
     points: (state) => {
       const p = mouthOf(state);
       const cy = MOUTH_Y - p.bot * 0.55 + p.tongueH * 0.15;
@@ -89,7 +110,10 @@ export function mouthLayers<S>(mouthOf: (state: S) => MouthParams, colors: { ins
     },
   };
   const teeth: DecalLayer<S> = {
-    name: 'teeth', lift: 0.0015, triangles: gridTriangles(TEETH_COLS, 1), colors: new Array((TEETH_COLS + 1) * 2).fill(colors.teeth),
+    name: 'teeth',
+    lift: 0.0015,
+    triangles: gridTriangles(TEETH_COLS, 1),
+    colors: new Array((TEETH_COLS + 1) * 2).fill(colors.teeth),
     points: (state) => {
       const p = mouthOf(state);
       const pts: Vec2[] = [];

@@ -34,9 +34,13 @@ export function buildDocument(bones: BoneDef[], meshes: MeshDef[], materials: Ma
   const positions = new Map(bones.map((b) => [b.name, b.position]));
   for (const bone of bones) {
     const parentPos = bone.parent ? positions.get(bone.parent)! : ([0, 0, 0] as Vec3);
-    const node = doc.createNode(bone.name).setTranslation([
-      bone.position[0] - parentPos[0], bone.position[1] - parentPos[1], bone.position[2] - parentPos[2],
-    ]);
+    const node = doc
+      .createNode(bone.name)
+      .setTranslation([
+        bone.position[0] - parentPos[0],
+        bone.position[1] - parentPos[1],
+        bone.position[2] - parentPos[2],
+      ]);
     (bone.parent ? nodes.get(bone.parent)! : armature).addChild(node);
     nodes.set(bone.name, node);
   }
@@ -54,18 +58,31 @@ export function buildDocument(bones: BoneDef[], meshes: MeshDef[], materials: Ma
 type Buffer = ReturnType<Document['createBuffer']>;
 
 /** One skinned mesh: a primitive per material, with its morph targets (sparse where that pays). */
-function createMesh(doc: Document, def: MeshDef, buffer: Buffer, material: (name: string) => Material, defs: MaterialDef[], jointIndex: Map<string, number>) {
+function createMesh(
+  doc: Document,
+  def: MeshDef,
+  buffer: Buffer,
+  material: (name: string) => Material,
+  defs: MaterialDef[],
+  jointIndex: Map<string, number>,
+) {
   const mesh = doc.createMesh(def.name);
   if (def.targetNames) mesh.setExtras({ targetNames: [...def.targetNames] });
   for (const { material: name, data } of def.primitives) {
     const prim = doc.createPrimitive().setMaterial(material(name));
     prim.setAttribute('POSITION', vec3(doc, data.positions).setBuffer(buffer));
     prim.setAttribute('NORMAL', vec3(doc, data.normals).setBuffer(buffer));
-    if (defs.find((m) => m.name === name)?.vertexColors) prim.setAttribute('COLOR_0', colors(doc, data.colors).setBuffer(buffer));
+    if (defs.find((m) => m.name === name)?.vertexColors)
+      prim.setAttribute('COLOR_0', colors(doc, data.colors).setBuffer(buffer));
     const { joints, weights } = skinAttributes(data, jointIndex);
     prim.setAttribute('JOINTS_0', doc.createAccessor().setType('VEC4').setArray(joints).setBuffer(buffer));
-    prim.setAttribute('WEIGHTS_0', doc.createAccessor().setType('VEC4').setArray(weights).setNormalized(true).setBuffer(buffer));
-    prim.setIndices(doc.createAccessor().setType('SCALAR').setArray(new Uint16Array(data.indices)).setBuffer(buffer));
+    prim.setAttribute(
+      'WEIGHTS_0',
+      doc.createAccessor().setType('VEC4').setArray(weights).setNormalized(true).setBuffer(buffer),
+    );
+    prim.setIndices(
+      doc.createAccessor().setType('SCALAR').setArray(new Uint16Array(data.indices)).setBuffer(buffer),
+    );
     for (const target of def.targetNames ?? []) prim.addTarget(createTarget(doc, buffer, target, data));
     if (def.targetNames) prim.setExtras({ targetNames: [...def.targetNames] });
     mesh.addPrimitive(prim);
@@ -78,7 +95,9 @@ function createTarget(doc: Document, buffer: Buffer, name: string, data: MeshDat
   const deltas = data.targets.get(name) ?? data.positions.map((): Vec3 => [0, 0, 0]);
   // Sparse storage pays off when most vertices stay put (blinks move only the eyes).
   const moved = deltas.filter((d) => d[0] !== 0 || d[1] !== 0 || d[2] !== 0).length;
-  const accessor = vec3(doc, deltas).setSparse(moved < deltas.length * 0.4).setBuffer(buffer);
+  const accessor = vec3(doc, deltas)
+    .setSparse(moved < deltas.length * 0.4)
+    .setBuffer(buffer);
   return doc.createPrimitiveTarget(name).setAttribute('POSITION', accessor);
 }
 
@@ -91,7 +110,12 @@ function vec3(doc: Document, values: Vec3[]): Accessor {
 /** Linear vertex colours as normalized 16-bit values (8 bits would band in dark linear colours). */
 function colors(doc: Document, values: Vec3[]): Accessor {
   const array = new Uint16Array(values.length * 3);
-  values.forEach((v, i) => array.set(v.map((c) => Math.round(Math.min(1, Math.max(0, c)) * 65535)), i * 3));
+  values.forEach((v, i) =>
+    array.set(
+      v.map((c) => Math.round(Math.min(1, Math.max(0, c)) * 65535)),
+      i * 3,
+    ),
+  );
   return doc.createAccessor().setType('VEC3').setArray(array).setNormalized(true);
 }
 
@@ -100,7 +124,9 @@ function createSkin(doc: Document, bones: BoneDef[], nodes: Map<string, Node>, b
   bones.forEach((b, i) => {
     ibm.set([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, -b.position[0], -b.position[1], -b.position[2], 1], i * 16);
   });
-  const skin = doc.createSkin('Skin').setSkeleton(nodes.get('Hips')!)
+  const skin = doc
+    .createSkin('Skin')
+    .setSkeleton(nodes.get('Hips')!)
     .setInverseBindMatrices(doc.createAccessor().setType('MAT4').setArray(ibm).setBuffer(buffer));
   for (const b of bones) skin.addJoint(nodes.get(b.name)!);
   return skin;
@@ -108,12 +134,19 @@ function createSkin(doc: Document, bones: BoneDef[], nodes: Map<string, Node>, b
 
 function createMaterial(doc: Document, m: MaterialDef): Material {
   const base = m.vertexColors ? [1, 1, 1, 1] : [...m.color, 1];
-  return doc.createMaterial(m.name).setBaseColorFactor(base as [number, number, number, number])
-    .setMetallicFactor(0).setRoughnessFactor(m.roughness).setDoubleSided(!!m.doubleSided);
+  return doc
+    .createMaterial(m.name)
+    .setBaseColorFactor(base as [number, number, number, number])
+    .setMetallicFactor(0)
+    .setRoughnessFactor(m.roughness)
+    .setDoubleSided(!!m.doubleSided);
 }
 
 /** JOINTS_0 / WEIGHTS_0: the four strongest influences per vertex, as normalized bytes summing to exactly 255. */
-function skinAttributes(data: MeshData, jointIndex: Map<string, number>): { joints: Uint8Array; weights: Uint8Array } {
+function skinAttributes(
+  data: MeshData,
+  jointIndex: Map<string, number>,
+): { joints: Uint8Array; weights: Uint8Array } {
   const joints = new Uint8Array(data.vertexCount * 4);
   const weights = new Uint8Array(data.vertexCount * 4);
   data.skins.forEach((influences, v) => {
@@ -121,7 +154,9 @@ function skinAttributes(data: MeshData, jointIndex: Map<string, number>): { join
     if (top.length === 0) throw new Error(`vertex ${v} has no skin influence`);
     const sum = top.reduce((s, [, w]) => s + w, 0);
     // Influences that round to 0 are dropped (a joint with zero weight must be 0 too).
-    const kept = top.map(([bone, w]) => [bone, Math.round((w / sum) * 255)] as const).filter(([, b]) => b > 0);
+    const kept = top
+      .map(([bone, w]) => [bone, Math.round((w / sum) * 255)] as const)
+      .filter(([, b]) => b > 0);
     const bytes = kept.map(([, b]) => b);
     bytes[0] += 255 - bytes.reduce((a, b) => a + b, 0);
     kept.forEach(([bone], k) => {

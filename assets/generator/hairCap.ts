@@ -17,7 +17,11 @@ export interface CapShape {
 }
 
 /** Head-local unit direction for polar angle θ (from +Y) and azimuth φ (0 = front, −Z; +90° = +X). */
-export const capDir = (theta: number, phi: number): Vec3 => [Math.sin(theta) * Math.sin(phi), Math.cos(theta), -Math.sin(theta) * Math.cos(phi)];
+export const capDir = (theta: number, phi: number): Vec3 => [
+  Math.sin(theta) * Math.sin(phi),
+  Math.cos(theta),
+  -Math.sin(theta) * Math.cos(phi),
+];
 
 function hairline(shape: CapShape, phi: number): number {
   const a = Math.abs(phi) / DEG;
@@ -37,8 +41,12 @@ function hairline(shape: CapShape, phi: number): number {
 /** Offset of the outer hair surface above the skin. */
 function outerOffset(theta: number, phi: number, u: number): number {
   const frontness = 1 - smoothstep(40 * DEG, 80 * DEG, Math.abs(phi));
-  return 0.011 + 0.01 * Math.max(0, Math.cos(theta)) + 0.006 * smoothstep(90 * DEG, 150 * DEG, Math.abs(phi)) * Math.sin(theta)
-    + 0.007 * smoothstep(0.55, 1, u) * frontness;
+  return (
+    0.011 +
+    0.01 * Math.max(0, Math.cos(theta)) +
+    0.006 * smoothstep(90 * DEG, 150 * DEG, Math.abs(phi)) * Math.sin(theta) +
+    0.007 * smoothstep(0.55, 1, u) * frontness
+  );
 }
 
 /** A point of the cap: radial above the equator, falling straight down below it (anime hair does). */
@@ -58,7 +66,10 @@ export function capOuterPoint(shape: CapShape, u: number, phi: number): Vec3 {
   return capPoint(theta, phi, outerOffset(theta, phi, u));
 }
 
-interface Grid { cols: number; rows: number }
+interface Grid {
+  cols: number;
+  rows: number;
+}
 
 function layer(shape: CapShape, g: Grid, inner: boolean, color: (u: number, phi: number) => Vec3): MeshData {
   const mesh = new MeshData();
@@ -95,7 +106,8 @@ export function buildCap(shape: CapShape, hair: Vec3, cols = 96, rows = 18): Mes
   const outerColor = (u: number, phi: number): Vec3 => {
     const band = 36 * DEG + 2.5 * DEG * Math.sin(phi * 14);
     const theta = u * hairline(shape, phi);
-    const ring = Math.exp(-(((theta - band) / (4 * DEG)) ** 2)) * (1 - smoothstep(100 * DEG, 145 * DEG, Math.abs(phi)));
+    const ring =
+      Math.exp(-(((theta - band) / (4 * DEG)) ** 2)) * (1 - smoothstep(100 * DEG, 145 * DEG, Math.abs(phi)));
     return shade(hair, 1.08 - 0.2 * smoothstep(0.3, 1, u) + 0.38 * ring);
   };
   const outer = layer(shape, g, false, outerColor);
@@ -104,12 +116,20 @@ export function buildCap(shape: CapShape, hair: Vec3, cols = 96, rows = 18): Mes
   const innerStart = outer.vertexCount;
   const rim = (c: number): number => 1 + (rows - 1) * cols + (c % cols);
   for (let c = 0; c < cols; c++) {
-    const a = rim(c), b = rim(c + 1), ia = innerStart + rim(c), ib = innerStart + rim(c + 1);
+    const a = rim(c),
+      b = rim(c + 1),
+      ia = innerStart + rim(c),
+      ib = innerStart + rim(c + 1);
     // Orient the rim strip to face away from the crown (continuing the outer surface).
     const away = sub(outer.positions[a], capOuterPoint(shape, 0.9, -Math.PI + (2 * Math.PI * c) / cols));
     const n = cross(sub(mesh.positions[b], mesh.positions[a]), sub(mesh.positions[ia], mesh.positions[a]));
-    if (dot(n, away) > 0) { mesh.addTriangle(a, b, ia); mesh.addTriangle(b, ib, ia); }
-    else { mesh.addTriangle(a, ia, b); mesh.addTriangle(b, ia, ib); }
+    if (dot(n, away) > 0) {
+      mesh.addTriangle(a, b, ia);
+      mesh.addTriangle(b, ib, ia);
+    } else {
+      mesh.addTriangle(a, ia, b);
+      mesh.addTriangle(b, ia, ib);
+    }
   }
   return mesh.skin(rigid('Head'));
 }

@@ -42,7 +42,8 @@ function spline(joints: Vec3[], per: number): Vec3[] {
     const [p0, p1, p2, p3] = [p(i - 1), p(i), p(i + 1), p(i + 2)];
     for (let k = 0; k < per; k++) {
       const t = k / per;
-      const t2 = t * t, t3 = t2 * t;
+      const t2 = t * t,
+        t3 = t2 * t;
       const c = (a: number, b: number, cc: number, d: number): number =>
         0.5 * (2 * b + (-a + cc) * t + (2 * a - 5 * b + 4 * cc - d) * t2 + (-a + 3 * b - 3 * cc + d) * t3);
       out.push([c(p0[0], p1[0], p2[0], p3[0]), c(p0[1], p1[1], p2[1], p3[1]), c(p0[2], p1[2], p2[2], p3[2])]);
@@ -64,8 +65,20 @@ export function chainSkin(joints: Vec3[], bones: string[], blend = 0.3) {
     }
     const { i, t } = best;
     const bone = (k: number): string => bones[Math.min(bones.length - 1, Math.max(0, k))];
-    if (t < blend && i > 0) { const w = 0.5 + (0.5 * t) / blend; return [[bone(i), w], [bone(i - 1), 1 - w]]; }
-    if (t > 1 - blend && i + 2 < joints.length) { const w = 0.5 + (0.5 * (1 - t)) / blend; return [[bone(i), w], [bone(i + 1), 1 - w]]; }
+    if (t < blend && i > 0) {
+      const w = 0.5 + (0.5 * t) / blend;
+      return [
+        [bone(i), w],
+        [bone(i - 1), 1 - w],
+      ];
+    }
+    if (t > 1 - blend && i + 2 < joints.length) {
+      const w = 0.5 + (0.5 * (1 - t)) / blend;
+      return [
+        [bone(i), w],
+        [bone(i + 1), 1 - w],
+      ];
+    }
     return [[bone(i), 1]];
   };
 }
@@ -79,10 +92,20 @@ export function buildStrand(o: StrandOptions, parent: string): Strand {
     return o.maxRadius * (s < 0.25 ? lerp(root, 1, s / 0.25) : Math.pow((1 - s) / 0.75, 0.6));
   });
   radii[radii.length - 1] = 0;
-  const mesh = tube(samples, radii.map((r) => Math.max(r, 0)), o.segments ?? 14, o.flatten ?? 0.85, o.hint);
+  const mesh = tube(
+    samples,
+    radii.map((r) => Math.max(r, 0)),
+    o.segments ?? 14,
+    o.flatten ?? 0.85,
+    o.hint,
+  );
   const names = o.joints.map((_, i) => (i + 1 < o.joints.length ? `${o.name}${i + 1}` : `${o.name}End`));
   mesh.skin(chainSkin(o.joints, names));
-  const bones: BoneDef[] = o.joints.map((position, i) => ({ name: names[i], parent: i === 0 ? parent : names[i - 1], position }));
+  const bones: BoneDef[] = o.joints.map((position, i) => ({
+    name: names[i],
+    parent: i === 0 ? parent : names[i - 1],
+    position,
+  }));
   return { mesh, bones, root: names[0] };
 }
 
@@ -95,4 +118,3 @@ export function walk(start: Vec3, ...steps: Vec3[]): Vec3[] {
 
 /** Mirrors offsets for the other side. */
 export const side = (v: Vec3, sign: number): Vec3 => [v[0] * sign, v[1], v[2]];
-

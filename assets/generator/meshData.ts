@@ -106,7 +106,8 @@ export class MeshData {
       this.indices[t + 1] = this.indices[t + 2];
       this.indices[t + 2] = tmp;
     }
-    for (let i = 0; i < this.normals.length; i++) this.normals[i] = [-this.normals[i][0], -this.normals[i][1], -this.normals[i][2]];
+    for (let i = 0; i < this.normals.length; i++)
+      this.normals[i] = [-this.normals[i][0], -this.normals[i][1], -this.normals[i][2]];
     return this;
   }
 }

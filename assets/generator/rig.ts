@@ -21,9 +21,19 @@ const SPINE: BoneDef[] = [
 ];
 
 /** Arm joints of the character's left side (mirrored for the right). */
-export const ARM = { shoulder: [-0.025, 1.165, 0], upper: [-0.105, 1.158, 0], lower: [-0.33, 1.158, 0], hand: [-0.535, 1.158, 0] } as const;
+export const ARM = {
+  shoulder: [-0.025, 1.165, 0],
+  upper: [-0.105, 1.158, 0],
+  lower: [-0.33, 1.158, 0],
+  hand: [-0.535, 1.158, 0],
+} as const;
 /** Leg joints of the character's left side (mirrored for the right). */
-export const LEG = { upper: [-0.075, 0.765, 0], lower: [-0.075, 0.44, 0], foot: [-0.075, 0.085, 0.005], toes: [-0.075, 0.02, -0.075] } as const;
+export const LEG = {
+  upper: [-0.075, 0.765, 0],
+  lower: [-0.075, 0.44, 0],
+  foot: [-0.075, 0.085, 0.005],
+  toes: [-0.075, 0.02, -0.075],
+} as const;
 /** Centre of the head sphere and its radii. */
 export const HEAD = { center: [0, 1.341, -0.004] as Vec3, radii: [0.119, 0.121, 0.116] as Vec3 };
 
@@ -40,21 +50,63 @@ export function humanoidBones(): BoneDef[] {
   const bones: BoneDef[] = [...SPINE];
   for (const { side, prefix, sign } of SIDES) {
     bones.push(
-      { name: `${prefix}Shoulder`, parent: 'UpperChest', position: withSign(ARM.shoulder, sign), human: `${side}Shoulder` },
-      { name: `${prefix}UpperArm`, parent: `${prefix}Shoulder`, position: withSign(ARM.upper, sign), human: `${side}UpperArm` },
-      { name: `${prefix}LowerArm`, parent: `${prefix}UpperArm`, position: withSign(ARM.lower, sign), human: `${side}LowerArm` },
-      { name: `${prefix}Hand`, parent: `${prefix}LowerArm`, position: withSign(ARM.hand, sign), human: `${side}Hand` },
-      { name: `${prefix}UpperLeg`, parent: 'Hips', position: withSign(LEG.upper, sign), human: `${side}UpperLeg` },
-      { name: `${prefix}LowerLeg`, parent: `${prefix}UpperLeg`, position: withSign(LEG.lower, sign), human: `${side}LowerLeg` },
-      { name: `${prefix}Foot`, parent: `${prefix}LowerLeg`, position: withSign(LEG.foot, sign), human: `${side}Foot` },
-      { name: `${prefix}Toes`, parent: `${prefix}Foot`, position: withSign(LEG.toes, sign), human: `${side}Toes` },
+      {
+        name: `${prefix}Shoulder`,
+        parent: 'UpperChest',
+        position: withSign(ARM.shoulder, sign),
+        human: `${side}Shoulder`,
+      },
+      {
+        name: `${prefix}UpperArm`,
+        parent: `${prefix}Shoulder`,
+        position: withSign(ARM.upper, sign),
+        human: `${side}UpperArm`,
+      },
+      {
+        name: `${prefix}LowerArm`,
+        parent: `${prefix}UpperArm`,
+        position: withSign(ARM.lower, sign),
+        human: `${side}LowerArm`,
+      },
+      {
+        name: `${prefix}Hand`,
+        parent: `${prefix}LowerArm`,
+        position: withSign(ARM.hand, sign),
+        human: `${side}Hand`,
+      },
+      {
+        name: `${prefix}UpperLeg`,
+        parent: 'Hips',
+        position: withSign(LEG.upper, sign),
+        human: `${side}UpperLeg`,
+      },
+      {
+        name: `${prefix}LowerLeg`,
+        parent: `${prefix}UpperLeg`,
+        position: withSign(LEG.lower, sign),
+        human: `${side}LowerLeg`,
+      },
+      {
+        name: `${prefix}Foot`,
+        parent: `${prefix}LowerLeg`,
+        position: withSign(LEG.foot, sign),
+        human: `${side}Foot`,
+      },
+      {
+        name: `${prefix}Toes`,
+        parent: `${prefix}Foot`,
+        position: withSign(LEG.toes, sign),
+        human: `${side}Toes`,
+      },
     );
   }
   return bones;
 }
 
 /** All weight on one bone. */
-export const rigid = (bone: string): SkinFn => () => [[bone, 1]];
+export const rigid =
+  (bone: string): SkinFn =>
+  () => [[bone, 1]];
 
 /**
  * Weights along a chain: `stops` are [bone, coordinate where it starts] in increasing order of

@@ -38,13 +38,17 @@ export function loft(rings: Ring[], options: LoftOptions): MeshData {
   for (let i = 0; i + 1 < rings.length; i++) {
     for (let k = 0; k < segments; k++) {
       const k1 = (k + 1) % segments;
-      const a = ringStart[i] + k, b = ringStart[i] + k1, c = ringStart[i + 1] + k, d = ringStart[i + 1] + k1;
+      const a = ringStart[i] + k,
+        b = ringStart[i] + k1,
+        c = ringStart[i + 1] + k,
+        d = ringStart[i + 1] + k1;
       mesh.addTriangle(a, b, c);
       mesh.addTriangle(b, d, c);
     }
   }
   if (options.capStart) capRing(mesh, ringStart[0], segments, rings[0].center, true);
-  if (options.capEnd) capRing(mesh, ringStart[rings.length - 1], segments, rings[rings.length - 1].center, false);
+  if (options.capEnd)
+    capRing(mesh, ringStart[rings.length - 1], segments, rings[rings.length - 1].center, false);
   return mesh.computeNormals();
 }
 
@@ -82,14 +86,17 @@ export function radialSurface(
 ): MeshData {
   const mesh = new MeshData();
   const fwd = cross(frame.right, frame.up);
-  const toWorld = (d: Vec3): Vec3 => add(add(scale(frame.right, d[0]), scale(frame.up, d[1])), scale(fwd, d[2]));
+  const toWorld = (d: Vec3): Vec3 =>
+    add(add(scale(frame.right, d[0]), scale(frame.up, d[1])), scale(fwd, d[2]));
   const point = (d: Vec3): Vec3 => add(center, scale(toWorld(d), radius(d)));
   const top = mesh.addVertex(point([0, 1, 0]));
   for (let j = 1; j < latSteps; j++) {
     const theta = (j / latSteps) * Math.PI;
     for (let k = 0; k < lonSteps; k++) {
       const phi = (k / lonSteps) * Math.PI * 2;
-      mesh.addVertex(point([Math.sin(theta) * Math.cos(phi), Math.cos(theta), Math.sin(theta) * Math.sin(phi)]));
+      mesh.addVertex(
+        point([Math.sin(theta) * Math.cos(phi), Math.cos(theta), Math.sin(theta) * Math.sin(phi)]),
+      );
     }
   }
   const bottom = mesh.addVertex(point([0, -1, 0]));
@@ -108,7 +115,13 @@ export function radialSurface(
 /** An ellipsoid with semi-axes (rx, ry, rz) in the given frame. */
 export function ellipsoid(center: Vec3, radii: Vec3, lat = 12, lon = 16, frame?: RadialFrame): MeshData {
   const [a, b, c] = radii;
-  return radialSurface(center, (d) => 1 / Math.sqrt((d[0] / a) ** 2 + (d[1] / b) ** 2 + (d[2] / c) ** 2), lat, lon, frame);
+  return radialSurface(
+    center,
+    (d) => 1 / Math.sqrt((d[0] / a) ** 2 + (d[1] / b) ** 2 + (d[2] / c) ** 2),
+    lat,
+    lon,
+    frame,
+  );
 }
 
 /** Flips the mesh if most of its faces point towards `center` (for closed, roughly convex shapes). */

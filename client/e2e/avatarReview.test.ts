@@ -14,7 +14,7 @@ const PHONE = { width: 390, height: 844 };
 const ADMIN_ID = randomUUID();
 const VRM = 'model/gltf-binary';
 
-describe.skipIf(!run)('the avatar catalogue\'s approval flow in the lobby', () => {
+describe.skipIf(!run)("the avatar catalogue's approval flow in the lobby", () => {
   let stage: E2eStage;
   let server: TestServer;
   let browser: Browser;
@@ -33,15 +33,28 @@ describe.skipIf(!run)('the avatar catalogue\'s approval flow in the lobby', () =
     const dialog = await openEditor(uploader.page, server.url, 'Yui');
     expect(await uploader.page.locator('.review-card').isHidden(), 'no review card for a guest').toBe(true);
     const sora = await upload(dialog, 'sora.vrm', builtinVrm('sora'));
-    await expect.poll(() => tileOf(dialog, sora).locator('.tile-status').textContent()).toBe('Waiting for review');
-    const locked = await upload(dialog, 'locked.vrm', withRedistributionProhibited(builtinVrm('haru'), 'Locked Haru'));
-    expect(await tileOf(dialog, locked).locator('.tile-status').textContent()).toBe('Only you can use this: its licence forbids sharing');
+    await expect
+      .poll(() => tileOf(dialog, sora).locator('.tile-status').textContent())
+      .toBe('Waiting for review');
+    const locked = await upload(
+      dialog,
+      'locked.vrm',
+      withRedistributionProhibited(builtinVrm('haru'), 'Locked Haru'),
+    );
+    expect(await tileOf(dialog, locked).locator('.tile-status').textContent()).toBe(
+      'Only you can use this: its licence forbids sharing',
+    );
     stage.lap('two uploads: one waiting for review, one its licence keeps private');
 
     const admin = await adminPage();
     const item = admin.page.locator('.review-item', { hasText: 'Sora' });
     await item.waitFor();
-    expect(await item.locator('.review-facts dd').allTextContents()).toEqual(['Sora', expect.any(String), expect.stringMatching(/^(Yes|No)$/), 'Yes']);
+    expect(await item.locator('.review-facts dd').allTextContents()).toEqual([
+      'Sora',
+      expect.any(String),
+      expect.stringMatching(/^(Yes|No)$/),
+      'Yes',
+    ]);
     expect(await item.getByRole('link', { name: /Download/ }).getAttribute('href')).toBe(sora.url);
     await admin.page.screenshot({ path: `${SHOTS}/avatar-review-phone.png`, fullPage: true });
     await item.getByRole('button', { name: 'Approve' }).click();
@@ -62,7 +75,11 @@ describe.skipIf(!run)('the avatar catalogue\'s approval flow in the lobby', () =
   async function adminPage(): Promise<Person> {
     const { token } = await accountWith(server, { id: ADMIN_ID, name: 'Admin' });
     const admin = await person(browser, 'admin', PHONE);
-    const session = JSON.stringify({ accessToken: token, refreshToken: 'unused', user: { id: ADMIN_ID, name: 'Admin' } });
+    const session = JSON.stringify({
+      accessToken: token,
+      refreshToken: 'unused',
+      user: { id: ADMIN_ID, name: 'Admin' },
+    });
     await admin.page.addInitScript((s) => localStorage.setItem('kotodama.session', s), session);
     await admin.page.goto(`${server.url}/`);
     await admin.page.getByRole('heading', { name: 'Review avatars' }).waitFor();
@@ -92,7 +109,9 @@ async function reopenEditor(page: Page, dialog: Locator): Promise<void> {
 }
 
 async function upload(dialog: Locator, file: string, bytes: Buffer): Promise<{ id: string; url: string }> {
-  const answer = dialog.page().waitForResponse((r) => r.url().endsWith('/api/avatars') && r.request().method() === 'POST');
+  const answer = dialog
+    .page()
+    .waitForResponse((r) => r.url().endsWith('/api/avatars') && r.request().method() === 'POST');
   await dialog.locator('#avatar-file').setInputFiles({ name: file, mimeType: VRM, buffer: bytes });
   const avatar = (await (await answer).json()) as { id: string; url: string };
   await expect.poll(() => dialog.locator('.tile-radio:checked').inputValue()).toBe(avatar.id);
@@ -102,12 +121,21 @@ async function upload(dialog: Locator, file: string, bytes: Buffer): Promise<{ i
 /** Approving an avatar whose licence forbids sharing: the server's reason shows beside it, and it stays listed. */
 async function refuseLockedApproval(page: Page): Promise<void> {
   const item = page.locator('.review-item', { hasText: 'Locked Haru' });
-  expect(await item.locator('.review-facts dd').last().textContent()).toBe('No: The licence prohibits redistributing this avatar.');
-  expect(await item.locator('.upload-warning').allTextContents()).toContain('Its licence forbids sharing, so it cannot be approved.');
+  expect(await item.locator('.review-facts dd').last().textContent()).toBe(
+    'No: The licence prohibits redistributing this avatar.',
+  );
+  expect(await item.locator('.upload-warning').allTextContents()).toContain(
+    'Its licence forbids sharing, so it cannot be approved.',
+  );
   await item.getByRole('button', { name: 'Approve' }).click();
-  await expect.poll(() => item.locator('.review-refusal').textContent())
-    .toBe('This avatar can never be public: The licence prohibits redistributing this avatar. It stays usable by its uploader.');
-  expect(await item.getByRole('button', { name: 'Approve' }).isEnabled(), 'the buttons work again').toBe(true);
+  await expect
+    .poll(() => item.locator('.review-refusal').textContent())
+    .toBe(
+      'This avatar can never be public: The licence prohibits redistributing this avatar. It stays usable by its uploader.',
+    );
+  expect(await item.getByRole('button', { name: 'Approve' }).isEnabled(), 'the buttons work again').toBe(
+    true,
+  );
 }
 
 function tileOf(dialog: Locator, avatar: { id: string }): Locator {
@@ -117,16 +145,29 @@ function tileOf(dialog: Locator, avatar: { id: string }): Locator {
 /** A second upload (selected), Delete… → Keep it → Delete… → Delete avatar: gone, the selection back on a built-in. */
 async function deleteOwnUpload(dialog: Locator): Promise<void> {
   const haru = await upload(dialog, 'haru.vrm', builtinVrm('haru'));
-  const builtin = await dialog.locator('.avatar-cell', { hasNotText: 'Yours' }).first().locator('.tile-radio').inputValue();
-  await tileOf(dialog, haru).getByRole('button', { name: /^Delete / }).click();
+  const builtin = await dialog
+    .locator('.avatar-cell', { hasNotText: 'Yours' })
+    .first()
+    .locator('.tile-radio')
+    .inputValue();
+  await tileOf(dialog, haru)
+    .getByRole('button', { name: /^Delete / })
+    .click();
   await dialog.locator('.avatar-chooser').screenshot({ path: `${SHOTS}/avatar-chooser-delete-phone.png` });
   await dialog.getByRole('button', { name: 'Keep it' }).click();
   expect(await tileOf(dialog, haru).count(), 'kept').toBe(1);
-  await tileOf(dialog, haru).getByRole('button', { name: /^Delete / }).click();
+  await tileOf(dialog, haru)
+    .getByRole('button', { name: /^Delete / })
+    .click();
   await dialog.getByRole('button', { name: 'Delete avatar' }).click();
   await tileOf(dialog, haru).waitFor({ state: 'detached' });
   await expect.poll(() => dialog.locator('.avatar-notice').textContent()).toMatch(/^Deleted “/);
-  expect(await dialog.locator('.tile-radio:checked').inputValue(), 'the selection falls back to the default').toBe(builtin);
-  expect(await dialog.locator('.upload-status').textContent(), 'the upload\'s message about it goes too').toBe('');
+  expect(
+    await dialog.locator('.tile-radio:checked').inputValue(),
+    'the selection falls back to the default',
+  ).toBe(builtin);
+  expect(await dialog.locator('.upload-status').textContent(), "the upload's message about it goes too").toBe(
+    '',
+  );
   await dialog.locator('.avatar-chooser').screenshot({ path: `${SHOTS}/avatar-chooser-own-phone.png` });
 }

@@ -12,7 +12,8 @@ const PHONE = { width: 390, height: 844 };
 /** A small upload limit so the client-side size check can be tried with a small file. */
 const MAX_UPLOAD = 2 * 1024 * 1024;
 const NAME = 'Professor Mika';
-const PERSONA = 'You are Professor Mika, a patient teacher who explains the stars in short, friendly sentences.';
+const PERSONA =
+  'You are Professor Mika, a patient teacher who explains the stars in short, friendly sentences.';
 const VRM = 'model/gltf-binary';
 
 describe.skipIf(!run)('characters in the lobby (editor, avatar upload, picker â†’ room)', () => {
@@ -47,7 +48,10 @@ describe.skipIf(!run)('characters in the lobby (editor, avatar upload, picker â†
 
     const avatar = await uploadAvatars(dialog, avatarPosts);
     lap('four uploads: too big, broken, no lip-sync, good');
-    expect(await dialog.locator('#character-persona-error').textContent(), 'the refusal goes once the persona is fixed').toBe('');
+    expect(
+      await dialog.locator('#character-persona-error').textContent(),
+      'the refusal goes once the persona is fixed',
+    ).toBe('');
     await dialog.locator('.avatar-chooser').screenshot({ path: `${SHOTS}/characters-avatars-phone.png` });
     await refusePublicWithPrivateAvatar(dialog);
     await dialog.getByRole('button', { name: 'Create character' }).click();
@@ -62,10 +66,16 @@ describe.skipIf(!run)('characters in the lobby (editor, avatar upload, picker â†
     await page.getByRole('button', { name: 'Create room' }).click();
     await page.getByRole('link', { name: /Enter the room/ }).click();
     await page.waitForFunction((name) => document.title.startsWith(name), NAME, { timeout: 30_000 });
-    await page.waitForFunction(() => performance.getEntriesByName('kotodama:avatar-first-frame').length > 0, null, { timeout: 60_000, polling: 250 });
+    await page.waitForFunction(
+      () => performance.getEntriesByName('kotodama:avatar-first-frame').length > 0,
+      null,
+      { timeout: 60_000, polling: 250 },
+    );
     lap('room page with the character on stage');
     expect(await page.locator('.topbar-title').textContent()).toBe(NAME);
-    expect(requested, 'the room loads the uploaded avatar').toContain(new URL(avatar.url, server.url).pathname);
+    expect(requested, 'the room loads the uploaded avatar').toContain(
+      new URL(avatar.url, server.url).pathname,
+    );
 
     await page.goto(`${server.url}/`);
     await changeGreeting(page, 'Welcome back to the observatory!');
@@ -79,7 +89,10 @@ async function signIn(page: Page, base: string, name: string): Promise<void> {
   await page.goto(`${base}/`);
   await page.locator('#guest-name').fill(name);
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: /New character/ }).and(page.locator(':enabled')).waitFor();
+  await page
+    .getByRole('button', { name: /New character/ })
+    .and(page.locator(':enabled'))
+    .waitFor();
 }
 
 /** Fills the form; a too-short persona first, to see the server's refusal next to the field. */
@@ -87,7 +100,9 @@ async function fillCharacter(dialog: Locator): Promise<void> {
   await dialog.getByLabel('Name', { exact: true }).fill(NAME);
   await dialog.getByLabel('Persona', { exact: true }).fill('Too short');
   await dialog.getByRole('button', { name: 'Create character' }).click();
-  await expect.poll(() => dialog.locator('#character-persona-error').textContent()).toBe('Persona needs at least 20 characters.');
+  await expect
+    .poll(() => dialog.locator('#character-persona-error').textContent())
+    .toBe('Persona needs at least 20 characters.');
   expect(await dialog.getByLabel('Persona', { exact: true }).getAttribute('aria-invalid')).toBe('true');
   await dialog.getByLabel('Persona', { exact: true }).fill(PERSONA);
   await dialog.getByLabel('Greeting (optional)').fill('Hello, I am Professor Mika!');
@@ -108,15 +123,26 @@ async function uploadAvatars(dialog: Locator, posts: string[]): Promise<{ id: st
   expect(posts, 'nothing sent for a file over the limit').toEqual([]);
   const sora = builtinVrm('sora');
   await file.setInputFiles({ name: 'broken.vrm', mimeType: VRM, buffer: withoutHips(sora) });
-  await expect.poll(refusal, { timeout: 15_000 }).toBe('This file cannot be used: The avatar\'s skeleton lacks required humanoid bones: hips. Assign them in your VRM exporter\'s humanoid settings and re-export.');
+  await expect
+    .poll(refusal, { timeout: 15_000 })
+    .toBe(
+      "This file cannot be used: The avatar's skeleton lacks required humanoid bones: hips. Assign them in your VRM exporter's humanoid settings and re-export.",
+    );
   await file.setInputFiles({ name: 'mute.vrm', mimeType: VRM, buffer: withoutMouthShapes(sora) });
-  await expect.poll(() => dialog.locator('.upload-warning').allTextContents(), { timeout: 15_000 }).toContain('No lip-sync: this avatar has no mouth shapes, so its mouth will not move while it speaks.');
+  await expect
+    .poll(() => dialog.locator('.upload-warning').allTextContents(), { timeout: 15_000 })
+    .toContain('No lip-sync: this avatar has no mouth shapes, so its mouth will not move while it speaks.');
   const page = dialog.page();
-  const answer = page.waitForResponse((r) => r.url().endsWith('/api/avatars') && r.request().method() === 'POST');
+  const answer = page.waitForResponse(
+    (r) => r.url().endsWith('/api/avatars') && r.request().method() === 'POST',
+  );
   await file.setInputFiles({ name: 'sora.vrm', mimeType: VRM, buffer: sora });
   const avatar = (await (await answer).json()) as { id: string; url: string };
   await expect.poll(() => dialog.locator('.upload-status').textContent()).toContain('and selected it');
-  expect(await dialog.locator('.upload-bar').evaluate((bar) => (bar as HTMLProgressElement).value), 'upload progress').toBe(100);
+  expect(
+    await dialog.locator('.upload-bar').evaluate((bar) => (bar as HTMLProgressElement).value),
+    'upload progress',
+  ).toBe(100);
   expect(await dialog.locator('.upload-warning').count(), 'no warnings for a complete avatar').toBe(0);
   expect(await dialog.locator('.tile-radio:checked').inputValue(), 'the upload is selected').toBe(avatar.id);
   expect(posts).toHaveLength(3);
@@ -127,7 +153,9 @@ async function uploadAvatars(dialog: Locator, posts: string[]): Promise<{ id: st
 async function refusePublicWithPrivateAvatar(dialog: Locator): Promise<void> {
   await dialog.locator('label.segment', { hasText: 'Public' }).click();
   await dialog.getByRole('button', { name: 'Create character' }).click();
-  await expect.poll(() => dialog.locator('#visibility-error').textContent()).toMatch(/^A public character needs an avatar everyone may use/);
+  await expect
+    .poll(() => dialog.locator('#visibility-error').textContent())
+    .toMatch(/^A public character needs an avatar everyone may use/);
   await dialog.locator('label.segment', { hasText: 'Private' }).click();
   expect(await dialog.getByRole('radio', { name: /^Private/ }).isChecked()).toBe(true);
 }
@@ -137,7 +165,10 @@ async function changeGreeting(page: Page, greeting: string): Promise<void> {
   const card = page.locator('.character-card', { hasText: NAME });
   await card.getByRole('button', { name: `Edit ${NAME}` }).click();
   const dialog = page.getByRole('dialog');
-  expect(await dialog.getByLabel('Name', { exact: true }).inputValue(), 'the editor opens on the character').toBe(NAME);
+  expect(
+    await dialog.getByLabel('Name', { exact: true }).inputValue(),
+    'the editor opens on the character',
+  ).toBe(NAME);
   expect(await dialog.getByLabel('eSpeak voice').inputValue(), 'with its voice').toBe('en-us+f3');
   await dialog.getByLabel('Greeting (optional)').fill(greeting);
   await dialog.getByRole('button', { name: 'Save changes' }).click();

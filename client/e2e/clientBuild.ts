@@ -34,7 +34,9 @@ export function clientBuildIsStale(): boolean {
  * One process builds at a time; the others wait and then find the build fresh.
  */
 export function buildClient(force = false): Promise<'built' | 'fresh'> {
-  return whileLocked(() => (!force && !clientBuildIsStale() ? Promise.resolve('fresh' as const) : runBuild()));
+  return whileLocked(() =>
+    !force && !clientBuildIsStale() ? Promise.resolve('fresh' as const) : runBuild(),
+  );
 }
 
 async function runBuild(): Promise<'built'> {

@@ -28,19 +28,32 @@ export interface E2eStage {
 }
 
 /** Builds the client (when stale), then boots the server (it looks for dist/client when it starts) while Chromium launches. */
-export async function startE2eStage(options: { env?: Record<string, string>; browserArgs?: string[] } = {}): Promise<E2eStage> {
+export async function startE2eStage(
+  options: { env?: Record<string, string>; browserArgs?: string[] } = {},
+): Promise<E2eStage> {
   const timings: string[] = [];
   let since = Date.now();
-  const lap = (what: string): void => { timings.push(`${what} ${((Date.now() - since) / 1000).toFixed(1)} s`); since = Date.now(); };
+  const lap = (what: string): void => {
+    timings.push(`${what} ${((Date.now() - since) / 1000).toFixed(1)} s`);
+    since = Date.now();
+  };
   mkdirSync(SHOTS, { recursive: true });
-  const launching = chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS, ...(options.browserArgs ?? [])], headless: true });
+  const launching = chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_FLAGS, ...(options.browserArgs ?? [])],
+    headless: true,
+  });
   lap(`client ${await buildClient()}`);
   const server = await bootTestServer(options.env);
   const browser = await launching;
   lap('server and browser up');
   return {
-    server, browser, lap,
-    note: (line) => { timings.push(line); },
+    server,
+    browser,
+    lap,
+    note: (line) => {
+      timings.push(line);
+    },
     async stop(label) {
       await browser.close().catch(() => undefined);
       await server.stop();

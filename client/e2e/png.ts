@@ -25,7 +25,8 @@ export function decodePng(png: Uint8Array): Image {
       width = view.getUint32(at + 8);
       height = view.getUint32(at + 12);
       const [depth, color, , , interlace] = body.subarray(8, 13);
-      if (depth !== 8 || (color !== 2 && color !== 6) || interlace !== 0) throw new Error(`Unsupported PNG (depth ${depth}, colour type ${color}, interlace ${interlace}).`);
+      if (depth !== 8 || (color !== 2 && color !== 6) || interlace !== 0)
+        throw new Error(`Unsupported PNG (depth ${depth}, colour type ${color}, interlace ${interlace}).`);
       channels = color === 6 ? 4 : 3;
     } else if (type === 'IDAT') idat.push(body);
     at += 12 + length;
@@ -59,15 +60,22 @@ function unfilter(raw: Uint8Array, width: number, height: number, channels: numb
 
 function predict(filter: number, a: number, b: number, c: number): number {
   switch (filter) {
-    case 0: return 0;
-    case 1: return a;
-    case 2: return b;
-    case 3: return (a + b) >> 1;
+    case 0:
+      return 0;
+    case 1:
+      return a;
+    case 2:
+      return b;
+    case 3:
+      return (a + b) >> 1;
     case 4: {
       const p = a + b - c;
-      const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+      const pa = Math.abs(p - a),
+        pb = Math.abs(p - b),
+        pc = Math.abs(p - c);
       return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
-    default: throw new Error(`Bad PNG filter ${filter}.`);
+    default:
+      throw new Error(`Bad PNG filter ${filter}.`);
   }
 }

@@ -4,7 +4,18 @@ import type { TestServer } from '../../test-support/testServer';
 import { browserTestsRun, SHOTS, startE2eStage, type E2eStage } from './e2eStage';
 import { count, isMouth, isNotBackdrop, mouthBox, type Box } from './pixels';
 import { decodePng } from './png';
-import { enableSound, onOrigin, person, readHandle, startSampling, startsOf, waitForChat, waitForSpeech, waitForStage, type Person } from './roomPages';
+import {
+  enableSound,
+  onOrigin,
+  person,
+  readHandle,
+  startSampling,
+  startsOf,
+  waitForChat,
+  waitForSpeech,
+  waitForStage,
+  type Person,
+} from './roomPages';
 
 const run = browserTestsRun('browser end-to-end test');
 
@@ -16,7 +27,12 @@ const PHONE_VIEW = { width: 360, height: 560 };
 /** Debug handle on; a low idle frame rate so three software-rendered pages leave CPU for the rest (speech renders at full rate). */
 const DEBUG = '&debug=1&idleFps=8';
 /** Where the host page's avatar face is searched for. */
-const SEARCH: Box = { x0: HOST_VIEW.width * 0.3, y0: HOST_VIEW.height * 0.12, x1: HOST_VIEW.width * 0.7, y1: HOST_VIEW.height * 0.6 };
+const SEARCH: Box = {
+  x0: HOST_VIEW.width * 0.3,
+  y0: HOST_VIEW.height * 0.12,
+  x1: HOST_VIEW.width * 0.7,
+  y1: HOST_VIEW.height * 0.6,
+};
 
 describe.skipIf(!run)('room in the browser (lobby → three people → a spoken reply)', () => {
   let stage: E2eStage;
@@ -51,13 +67,20 @@ describe.skipIf(!run)('room in the browser (lobby → three people → a spoken 
     await Promise.all(everyone.map((p) => waitForStage(p.page)));
     lap('three pages joined with the avatar drawn');
     await Promise.all(everyone.map((p) => enableSound(p.page)));
-    expect(await Promise.all(everyone.map(async (p) => (await readHandle(p.page)).role))).toEqual(['host', 'participant', 'spectator']);
+    expect(await Promise.all(everyone.map(async (p) => (await readHandle(p.page)).role))).toEqual([
+      'host',
+      'participant',
+      'spectator',
+    ]);
 
     const { shot: quiet, blankShots } = await quietFrameWithFace(host.page);
     if (blankShots) stage.note(`${blankShots} stage screenshot(s) without the avatar before it showed`);
     const face = mouthBox(quiet, SEARCH);
-    expect(face, 'the avatar\'s face is on screen').not.toBeNull();
-    expect(count(quiet, SEARCH, isNotBackdrop) / ((SEARCH.x1 - SEARCH.x0) * (SEARCH.y1 - SEARCH.y0)), 'the avatar covers the middle of the stage').toBeGreaterThan(0.15);
+    expect(face, "the avatar's face is on screen").not.toBeNull();
+    expect(
+      count(quiet, SEARCH, isNotBackdrop) / ((SEARCH.x1 - SEARCH.x0) * (SEARCH.y1 - SEARCH.y0)),
+      'the avatar covers the middle of the stage',
+    ).toBeGreaterThan(0.15);
     const closedMouth = count(quiet, face!, isMouth);
 
     lap('sound on and a quiet frame checked');
@@ -82,16 +105,27 @@ describe.skipIf(!run)('room in the browser (lobby → three people → a spoken 
     const spread = latestCommonStart(samples.map(startsOf));
     expect(spread.id, 'one sentence seen starting on all three pages').not.toBe('');
     expect(spread.ms, `start spread of ${spread.id} across the pages`).toBeLessThan(SAME_START_MS);
-    expect(Math.max(...openMouth), `mouth pixels open vs closed (${closedMouth})`).toBeGreaterThan(closedMouth * 2 + 40);
-    stage.note(`start spread ${spread.ms.toFixed(1)} ms (${spread.id}), mouth pixels closed ${closedMouth} / open ${Math.max(...openMouth)}`);
+    expect(Math.max(...openMouth), `mouth pixels open vs closed (${closedMouth})`).toBeGreaterThan(
+      closedMouth * 2 + 40,
+    );
+    stage.note(
+      `start spread ${spread.ms.toFixed(1)} ms (${spread.id}), mouth pixels closed ${closedMouth} / open ${Math.max(...openMouth)}`,
+    );
 
-    expect(await viewer.page.locator('.composer-input').isVisible(), 'the spectator has no chat box').toBe(false);
-    expect(await viewer.page.locator('.watching-badge').isVisible(), 'the spectator sees "Watching"').toBe(true);
+    expect(await viewer.page.locator('.composer-input').isVisible(), 'the spectator has no chat box').toBe(
+      false,
+    );
+    expect(await viewer.page.locator('.watching-badge').isVisible(), 'the spectator sees "Watching"').toBe(
+      true,
+    );
     expect(await guest.page.locator('.composer-input').isEnabled(), 'the participant can type').toBe(true);
     await guest.page.locator('.composer-input').fill('Go kill yourself, host');
     await guest.page.locator('.composer-input').press('Enter');
     await guest.page.getByText(/not posted/).waitFor({ timeout: 10_000 });
-    expect(await guest.page.locator('.composer-input').inputValue(), 'a refused message goes back in the box').toBe('Go kill yourself, host');
+    expect(
+      await guest.page.locator('.composer-input').inputValue(),
+      'a refused message goes back in the box',
+    ).toBe('Go kill yourself, host');
     for (const p of everyone) expect(p.errors, `errors on the ${p.name} page`).toEqual([]);
   }, 150_000);
 });
@@ -101,7 +135,9 @@ describe.skipIf(!run)('room in the browser (lobby → three people → a spoken 
  * rendered page under CI load may be between frames (e.g. right after an adaptive-quality resize).
  * A stage that never shows the avatar still fails the test.
  */
-async function quietFrameWithFace(page: Page): Promise<{ shot: ReturnType<typeof decodePng>; blankShots: number }> {
+async function quietFrameWithFace(
+  page: Page,
+): Promise<{ shot: ReturnType<typeof decodePng>; blankShots: number }> {
   let blankShots = 0;
   for (let tries = 0; ; tries++) {
     const shot = decodePng(await page.screenshot({ path: `${SHOTS}/host-quiet.png` }));
@@ -117,13 +153,19 @@ async function quietFrameWithFace(page: Page): Promise<{ shot: ReturnType<typeof
  */
 async function shootOpenMouth(host: Person, done: Promise<unknown>): Promise<number[]> {
   let finished = false;
-  void done.finally(() => { finished = true; }).catch(() => undefined);
+  void done
+    .finally(() => {
+      finished = true;
+    })
+    .catch(() => undefined);
   const counts: number[] = [];
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline && counts.length < (finished ? 1 : 3)) {
     const k = await readHandle(host.page);
     if (Object.values(k.mouth).reduce((a, b) => a + b, 0) > 0.35) {
-      const shot = decodePng(await host.page.screenshot({ path: `${SHOTS}/host-speaking-${counts.length + 1}.png` }));
+      const shot = decodePng(
+        await host.page.screenshot({ path: `${SHOTS}/host-speaking-${counts.length + 1}.png` }),
+      );
       const box = mouthBox(shot, SEARCH);
       counts.push(box ? count(shot, box, isMouth) : 0);
     } else await new Promise((r) => setTimeout(r, 60));
@@ -144,14 +186,18 @@ function latestCommonStart(starts: Map<string, number>[]): { id: string; ms: num
 }
 
 /** Lobby: a guest name, a new room, its two links (moved onto the server's real address). */
-async function createRoomFromLobby(host: Person, base: string): Promise<{ participant: string; spectator: string }> {
+async function createRoomFromLobby(
+  host: Person,
+  base: string,
+): Promise<{ participant: string; spectator: string }> {
   await host.page.goto(`${base}/`);
   await host.page.locator('#guest-name').fill('Aiko');
   await host.page.getByRole('button', { name: 'Continue' }).click();
   await host.page.getByRole('button', { name: 'Create room' }).click();
   const inputs = host.page.locator('.share-row .link-input');
   await expect.poll(() => inputs.count(), { timeout: 15_000 }).toBe(2);
-  const [participant, spectator] = await inputs.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  const [participant, spectator] = await inputs.evaluateAll((els) =>
+    els.map((e) => (e as HTMLInputElement).value),
+  );
   return { participant: onOrigin(participant, base), spectator: onOrigin(spectator, base) };
 }
-

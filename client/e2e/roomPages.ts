@@ -12,26 +12,42 @@ export interface Person {
 }
 
 /** Opens a fresh context and page; console errors and page errors are kept. */
-export async function person(browser: Browser, name: string, viewport: { width: number; height: number }): Promise<Person> {
+export async function person(
+  browser: Browser,
+  name: string,
+  viewport: { width: number; height: number },
+): Promise<Person> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text()))
+      errors.push(`console: ${m.text()}`);
+  });
   return { name, page, errors };
 }
 
 /** Reads the debug handle plus the page's time origin. */
 export function readHandle(page: Page): Promise<Handle & { timeOrigin: number }> {
-  return page.evaluate(() => ({ ...(window as unknown as { kotodama: Handle }).kotodama, timeOrigin: performance.timeOrigin }));
+  return page.evaluate(() => ({
+    ...(window as unknown as { kotodama: Handle }).kotodama,
+    timeOrigin: performance.timeOrigin,
+  }));
 }
 
 /** Waits until the room is joined and the avatar's first frame is drawn. */
 export async function waitForStage(page: Page, timeout = 90_000): Promise<void> {
-  await page.waitForFunction(() => {
-    const k = (window as unknown as { kotodama?: Handle }).kotodama;
-    return k?.status === 'connected' && performance.getEntriesByName('kotodama:avatar-first-frame').length > 0;
-  }, null, { timeout, polling: 250 });
+  await page.waitForFunction(
+    () => {
+      const k = (window as unknown as { kotodama?: Handle }).kotodama;
+      return (
+        k?.status === 'connected' && performance.getEntriesByName('kotodama:avatar-first-frame').length > 0
+      );
+    },
+    null,
+    { timeout, polling: 250 },
+  );
 }
 
 /** Taps "enable sound" when the browser kept audio suspended (the one-tap affordance). */
@@ -42,7 +58,11 @@ export async function enableSound(page: Page): Promise<void> {
 
 /** Waits until the screen-reader chat log (the HUD's chat, as text) holds `text`. */
 export async function waitForChat(page: Page, text: string, timeout = 20_000): Promise<void> {
-  await page.waitForFunction((t) => (document.querySelector('[role=log]')?.textContent ?? '').includes(t), text, { timeout, polling: 100 });
+  await page.waitForFunction(
+    (t) => (document.querySelector('[role=log]')?.textContent ?? '').includes(t),
+    text,
+    { timeout, polling: 100 },
+  );
 }
 
 /** One sample of the page's performance: mouth openness (×20, rounded), last sentence id and absolute start. */
@@ -57,7 +77,11 @@ export async function startSampling(page: Page): Promise<void> {
       const k = w.kotodama;
       const open = k.mouth.A + k.mouth.I + k.mouth.U + k.mouth.E + k.mouth.O;
       const u = k.lastUtterance;
-      w.__samples.push([Math.round(open * 20), u?.id ?? '', u ? u.startAtLocalMs + performance.timeOrigin : 0]);
+      w.__samples.push([
+        Math.round(open * 20),
+        u?.id ?? '',
+        u ? u.startAtLocalMs + performance.timeOrigin : 0,
+      ]);
     }, 40);
   });
 }
@@ -68,11 +92,21 @@ export async function startSampling(page: Page): Promise<void> {
  * the test's assertions say what was missing.
  */
 export async function waitForSpeech(page: Page, timeout = 45_000): Promise<Sample[]> {
-  await page.waitForFunction(() => {
-    const s = (window as unknown as { __samples: [number, string, number][] }).__samples;
-    const opens = new Set(s.map((x) => x[0]));
-    return opens.size >= 3 && Math.max(...s.map((x) => x[0])) > 4 && s.some((x) => x[1] && !x[1].endsWith(':0'));
-  }, null, { timeout, polling: 250 }).catch(() => undefined);
+  await page
+    .waitForFunction(
+      () => {
+        const s = (window as unknown as { __samples: [number, string, number][] }).__samples;
+        const opens = new Set(s.map((x) => x[0]));
+        return (
+          opens.size >= 3 &&
+          Math.max(...s.map((x) => x[0])) > 4 &&
+          s.some((x) => x[1] && !x[1].endsWith(':0'))
+        );
+      },
+      null,
+      { timeout, polling: 250 },
+    )
+    .catch(() => undefined);
   return page.evaluate(() => (window as unknown as { __samples: [number, string, number][] }).__samples);
 }
 

@@ -8,7 +8,12 @@ export function builtinVrm(name: 'kotoha' | 'haru' | 'sora'): Buffer {
 
 /** The parts of a VRM 0.x file's JSON these helpers change. */
 interface Vrm0Json {
-  extensions: { VRM: { humanoid: { humanBones: { bone: string }[] }; blendShapeMaster: { blendShapeGroups: { presetName: string }[] } } };
+  extensions: {
+    VRM: {
+      humanoid: { humanBones: { bone: string }[] };
+      blendShapeMaster: { blendShapeGroups: { presetName: string }[] };
+    };
+  };
 }
 
 /** A VRM 0.x GLB with its JSON chunk changed by `mutate` (the binary chunk is kept as it is). */
@@ -40,7 +45,9 @@ export function withoutHips(glb: Buffer): Buffer {
 export function withoutMouthShapes(glb: Buffer): Buffer {
   return mutateGlb(glb, (json) => {
     const master = json.extensions.VRM.blendShapeMaster;
-    master.blendShapeGroups = master.blendShapeGroups.filter((g) => !['a', 'i', 'u', 'e', 'o'].includes(g.presetName.toLowerCase()));
+    master.blendShapeGroups = master.blendShapeGroups.filter(
+      (g) => !['a', 'i', 'u', 'e', 'o'].includes(g.presetName.toLowerCase()),
+    );
   });
 }
 

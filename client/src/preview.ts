@@ -6,7 +6,15 @@ import kotohaUrl from '../../assets/avatars/kotoha.vrm?url';
 import haruUrl from '../../assets/avatars/haru.vrm?url';
 import soraUrl from '../../assets/avatars/sora.vrm?url';
 /* eslint-enable no-restricted-imports */
-import { EXPRESSIONS, GESTURES, VISEMES, type Expression, type Gesture, type Utterance, type VisemeKeyframe } from '@shared';
+import {
+  EXPRESSIONS,
+  GESTURES,
+  VISEMES,
+  type Expression,
+  type Gesture,
+  type Utterance,
+  type VisemeKeyframe,
+} from '@shared';
 import * as sceneApi from './scene';
 import { createStage, loadAvatar, type Avatar } from './scene';
 import { AvatarRuntime, directionFor } from './avatar';
@@ -19,7 +27,10 @@ const status = document.getElementById('status') as HTMLSpanElement;
 const hud = document.getElementById('hud') as HTMLDivElement;
 if (params.has('nohud')) hud.classList.add('hidden');
 
-const stage = createStage(canvas, { idleFps: Number(params.get('idleFps') ?? 30), antialias: params.get('aa') !== '0' });
+const stage = createStage(canvas, {
+  idleFps: Number(params.get('idleFps') ?? 30),
+  antialias: params.get('aa') !== '0',
+});
 const pageStart = performance.now();
 const timings: Record<string, number> = {};
 let runtime: AvatarRuntime | null = null;
@@ -30,16 +41,29 @@ let frozen = false;
 async function show(url: string): Promise<AvatarRuntime> {
   const t0 = performance.now();
   const phases: Partial<sceneApi.LoadTimings> = {};
-  const avatar: Avatar = await loadAvatar(stage, url, (f, phase) => { progress.value = f; status.textContent = phase; }, { timings: phases });
+  const avatar: Avatar = await loadAvatar(
+    stage,
+    url,
+    (f, phase) => {
+      progress.value = f;
+      status.textContent = phase;
+    },
+    { timings: phases },
+  );
   Object.assign(timings, Object.fromEntries(Object.entries(phases).map(([k, v]) => [`phase_${k}`, v])));
   timings.load = performance.now() - t0;
   stopFrames();
   runtime?.dispose();
   const rt = new AvatarRuntime(avatar, { camera: stage.camera });
   runtime = rt;
-  const off = stage.onFrame((dt) => { if (!frozen) rt.update(dt); });
+  const off = stage.onFrame((dt) => {
+    if (!frozen) rt.update(dt);
+  });
   const offActive = stage.loop.addActivitySource(() => rt.isActive);
-  stopFrames = () => { off(); offActive(); };
+  stopFrames = () => {
+    off();
+    offActive();
+  };
   await new Promise<void>((resolve) => stage.scene.onAfterRenderObservable.addOnce(() => resolve()));
   timings.firstFrame = performance.now() - t0;
   timings.sincePageStart = performance.now() - pageStart;
@@ -52,11 +76,21 @@ let seq = 0;
 function demoLine(expression: Expression, gesture?: Gesture, durationMs = 2600): Utterance {
   const visemes: VisemeKeyframe[] = [];
   for (let t = 0, i = 0; t < durationMs - 300; t += 110 + (i % 3) * 30, i++) {
-    visemes.push([t, VISEMES[(i * 3 + seq) % VISEMES.length], 0.55 + 0.45 * ((i * 7) % 5) / 4]);
+    visemes.push([t, VISEMES[(i * 3 + seq) % VISEMES.length], 0.55 + (0.45 * ((i * 7) % 5)) / 4]);
     if (i % 6 === 5) visemes.push([t + 60, 'A', 0]);
   }
   visemes.push([durationMs - 250, 'A', 0]);
-  return { turnId: 'demo', seq: seq++, text: '…', expression, gesture, audioUrl: '', durationMs, visemes, startAt: Date.now() + 50 };
+  return {
+    turnId: 'demo',
+    seq: seq++,
+    text: '…',
+    expression,
+    gesture,
+    audioUrl: '',
+    durationMs,
+    visemes,
+    startAt: Date.now() + 50,
+  };
 }
 
 let cycleIndex = 0;
@@ -85,19 +119,38 @@ function buildHud(): void {
   button('speak', () => runtime?.play(demoLine(runtime.expression.current)));
   button('interrupt', () => runtime?.interrupt());
   button('look at me', () => runtime?.lookAt.setTarget({ kind: 'camera' }));
-  button('look away', () => runtime?.lookAt.setTarget({ kind: 'direction', ...directionFor(String(Math.random())) }));
+  button('look away', () =>
+    runtime?.lookAt.setTarget({ kind: 'direction', ...directionFor(String(Math.random())) }),
+  );
 }
 
 buildHud();
 const ready = show(params.get('avatar') ?? kotohaUrl);
-if (params.get('cycle') !== '0') void ready.then(() => { cycleOnce(); setInterval(() => { if (!frozen) cycleOnce(); }, 4000); });
+if (params.get('cycle') !== '0')
+  void ready.then(() => {
+    cycleOnce();
+    setInterval(() => {
+      if (!frozen) cycleOnce();
+    }, 4000);
+  });
 
 /** Visual-check handles for the headless harness. */
 const api = {
-  stage, ready, timings, show, sceneApi, avatars: AVATARS, demoLine,
-  get runtime() { return runtime; },
+  stage,
+  ready,
+  timings,
+  show,
+  sceneApi,
+  avatars: AVATARS,
+  demoLine,
+  get runtime() {
+    return runtime;
+  },
   /** Stops runtime updates (and the demo); `face`/`step` then give deterministic frames. */
-  freeze(on = true) { frozen = on; if (on) runtime?.interrupt(); },
+  freeze(on = true) {
+    frozen = on;
+    if (on) runtime?.interrupt();
+  },
   /** Sets expression weights (canonical names: a i u e o blink joy angry sorrow fun surprised lookleft…) and renders. */
   face(weights: Record<string, number>) {
     if (!runtime) return;

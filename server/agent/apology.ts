@@ -6,7 +6,7 @@ const BUSY = /rate_limited|server|timeout|connection/;
 
 const LINES: Record<Language, { busy: string; other: string }> = {
   en: {
-    busy: "Sorry, my thoughts are a little slow right now. Could you ask me again in a moment?",
+    busy: 'Sorry, my thoughts are a little slow right now. Could you ask me again in a moment?',
     other: 'Sorry, I lost my train of thought. Could you say that again?',
   },
   ja: {

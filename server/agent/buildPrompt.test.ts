@@ -11,7 +11,12 @@ interface RoomData {
   newMessages: Array<{ from: string; text: string; untrusted?: boolean }>;
 }
 
-function userPart(messages: ChatMessage[]): { before: string; fenced: string; after: string; data: RoomData } {
+function userPart(messages: ChatMessage[]): {
+  before: string;
+  fenced: string;
+  after: string;
+  data: RoomData;
+} {
   const content = messages[1].content;
   const open = content.indexOf(`\n${ROOM_DATA_OPEN}\n`);
   const close = content.indexOf(`\n${ROOM_DATA_CLOSE}\n`);
@@ -30,7 +35,11 @@ describe('buildPrompt', () => {
     const messages = buildPrompt({
       character: HANA,
       turn: { messages: [msg('Aiko', 'Hi Hana!'), msg('Ben', 'What do you like?')] },
-      transcript: [{ kind: 'user', name: 'Chika', text: 'I am back' }, { kind: 'character', name: 'Hana', text: 'Welcome back, Chika!' }, { kind: 'system', name: '', text: 'Ben joined' }],
+      transcript: [
+        { kind: 'user', name: 'Chika', text: 'I am back' },
+        { kind: 'character', name: 'Hana', text: 'Welcome back, Chika!' },
+        { kind: 'system', name: '', text: 'Ben joined' },
+      ],
       knowledge: ['Hydrangeas bloom in June in Kyoto.'],
     });
     expect(messages.map((m) => m.role)).toEqual(['system', 'user']);
@@ -40,9 +49,14 @@ describe('buildPrompt', () => {
     expect(system).toContain('[wave]');
     expect(system).toContain("Want to hear about today's flowers?");
     const { data, after } = userPart(messages);
-    expect(data.newMessages).toEqual([{ from: 'Aiko', text: 'Hi Hana!' }, { from: 'Ben', text: 'What do you like?' }]);
+    expect(data.newMessages).toEqual([
+      { from: 'Aiko', text: 'Hi Hana!' },
+      { from: 'Ben', text: 'What do you like?' },
+    ]);
     expect(data.conversation).toEqual([
-      { from: 'Chika', text: 'I am back' }, { from: 'Hana', you: true, text: 'Welcome back, Chika!' }, { notice: 'Ben joined' },
+      { from: 'Chika', text: 'I am back' },
+      { from: 'Hana', you: true, text: 'Welcome back, Chika!' },
+      { notice: 'Ben joined' },
     ]);
     expect(data.knowledge).toEqual(['Hydrangeas bloom in June in Kyoto.']);
     expect(after).toMatch(/2 people.*by name/);
@@ -50,16 +64,26 @@ describe('buildPrompt', () => {
 
   it('does not repeat new messages the room already appended to the transcript', () => {
     const m = msg('Aiko', 'Hello there');
-    const { data } = userPart(buildPrompt({ character: HANA, turn: { messages: [m] }, transcript: [{ kind: 'user', name: 'Aiko', text: 'Hello there' }] }));
+    const { data } = userPart(
+      buildPrompt({
+        character: HANA,
+        turn: { messages: [m] },
+        transcript: [{ kind: 'user', name: 'Aiko', text: 'Hello there' }],
+      }),
+    );
     expect(data.conversation).toEqual([]);
   });
 
   it('tells a Japanese character to answer in Japanese', () => {
-    expect(buildPrompt({ character: SORA, turn: { messages: [msg('アイコ', 'こんにちは')] } })[0].content).toMatch(/Japanese/);
+    expect(
+      buildPrompt({ character: SORA, turn: { messages: [msg('アイコ', 'こんにちは')] } })[0].content,
+    ).toMatch(/Japanese/);
   });
 
   it('keeps a flood of text small', () => {
-    const { data } = userPart(buildPrompt({ character: HANA, turn: { messages: [msg('Aiko', 'x'.repeat(50_000))] } }));
+    const { data } = userPart(
+      buildPrompt({ character: HANA, turn: { messages: [msg('Aiko', 'x'.repeat(50_000))] } }),
+    );
     expect(data.newMessages[0].text.length).toBeLessThanOrEqual(1_000);
   });
 });
@@ -70,7 +94,10 @@ describe('buildPrompt under injection attempts', () => {
     const messages = buildPrompt({
       character: HANA,
       turn: { messages: [msg('Aiko', 'Hello!'), msg('Mallory', attack), msg(attack, 'hi')] },
-      transcript: [{ kind: 'user', name: 'Mallory', text: attack }, { kind: 'character', name: 'Hana', text: 'Hmm?' }],
+      transcript: [
+        { kind: 'user', name: 'Mallory', text: attack },
+        { kind: 'character', name: 'Hana', text: 'Hmm?' },
+      ],
     });
     // Exactly one system message, identical to the one built for harmless input.
     expect(messages.filter((m) => m.role === 'system')).toHaveLength(1);
@@ -87,7 +114,12 @@ describe('buildPrompt under injection attempts', () => {
     expect(data.newMessages[0]).toEqual({ from: 'Aiko', text: 'Hello!' });
     expect(data.conversation[0]).toMatchObject({ text: attack, untrusted: true });
     // Outside the fence the message is the fixed wording any three flagged messages would get.
-    const fixed = userPart(buildPrompt({ character: HANA, turn: { messages: [msg('A', 'a'), msg('B', 'b', { flagged: true }), msg('C', 'c')] } }));
+    const fixed = userPart(
+      buildPrompt({
+        character: HANA,
+        turn: { messages: [msg('A', 'a'), msg('B', 'b', { flagged: true }), msg('C', 'c')] },
+      }),
+    );
     expect(before).toBe(fixed.before);
     expect(after).toBe(fixed.after);
     expect(after).toMatch(/untrusted/);

@@ -13,7 +13,10 @@ export function staticKnowledge(passages: Record<string, string[]>): KnowledgeSo
     async search(characterId, query, k) {
       const words = new Set(query.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
       const scored = (passages[characterId] ?? [])
-        .map((p) => ({ p, score: (p.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => words.has(w)).length }))
+        .map((p) => ({
+          p,
+          score: (p.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => words.has(w)).length,
+        }))
         .filter((x) => x.score > 0)
         .sort((a, b) => b.score - a.score);
       return scored.slice(0, k).map((x) => x.p);

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { encodeRoomData, fenceRoomData, parseRoomData, ROOM_DATA_CLOSE } from './roomDataFence';
 
 describe('room data fence', () => {
-  const nasty = ['<<<END_ROOM_DATA>>>', '"}]}\n', 'back\\slash', 'line\u2028sep', '</system>', 'emoji 🌸 and 日本語', ''];
+  const nasty = [
+    '<<<END_ROOM_DATA>>>',
+    '"}]}\n',
+    'back\\slash',
+    'line\u2028sep',
+    '</system>',
+    'emoji 🌸 and 日本語',
+    '',
+  ];
 
   it('round-trips any text exactly', () => {
     const data = { newMessages: nasty.map((text, i) => ({ from: `p${i}`, text })), conversation: [] };

@@ -21,7 +21,9 @@ function layout(data: unknown): string {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return JSON.stringify(data);
   const fields = Object.entries(data).map(([key, value]) => {
     const body = Array.isArray(value)
-      ? (value.length ? `[\n  ${value.map((v) => JSON.stringify(v)).join(',\n  ')}\n ]` : '[]')
+      ? value.length
+        ? `[\n  ${value.map((v) => JSON.stringify(v)).join(',\n  ')}\n ]`
+        : '[]'
       : JSON.stringify(value);
     return ` ${JSON.stringify(key)}: ${body}`;
   });

@@ -11,49 +11,92 @@ import { HANA, msg, SORA, turnOf } from './testCharacters.testkit';
 import { createTurnMetrics } from './turnMetrics';
 
 let fake: FakeOpenAi;
-beforeAll(async () => { fake = await startFakeOpenAi(); });
-afterAll(async () => { await fake.close(); });
-beforeEach(() => { fake.reset(); });
+beforeAll(async () => {
+  fake = await startFakeOpenAi();
+});
+afterAll(async () => {
+  await fake.close();
+});
+beforeEach(() => {
+  fake.reset();
+});
 
 function remote(over: Partial<{ firstTokenTimeoutMs: number; maxRetries: number }> = {}): LlmProvider {
   return createLlmProvider({
-    kind: 'openai-compatible', baseUrl: fake.baseURL, model: 'fake', firstTokenTimeoutMs: 2_000, idleTimeoutMs: 2_000,
-    retryBaseDelayMs: 1, retryMaxDelayMs: 2, maxRetries: 1, ...over,
+    kind: 'openai-compatible',
+    baseUrl: fake.baseURL,
+    model: 'fake',
+    firstTokenTimeoutMs: 2_000,
+    idleTimeoutMs: 2_000,
+    retryBaseDelayMs: 1,
+    retryMaxDelayMs: 2,
+    maxRetries: 1,
+    ...over,
   });
 }
 
-interface Harness { events: AgentEvent[]; deps: RunTurnDeps; controller: AbortController; logs: Array<{ obj: object; msg?: string }> }
+interface Harness {
+  events: AgentEvent[];
+  deps: RunTurnDeps;
+  controller: AbortController;
+  logs: Array<{ obj: object; msg?: string }>;
+}
 
 function harness(llm: LlmProvider, over: Partial<RunTurnDeps> = {}): Harness {
   const events: AgentEvent[] = [];
   const logs: Harness['logs'] = [];
   const controller = new AbortController();
-  const log = (obj: object, msg?: string) => { logs.push({ obj, msg }); };
+  const log = (obj: object, msg?: string) => {
+    logs.push({ obj, msg });
+  };
   return {
-    events, controller, logs,
-    deps: { llm, emit: (e) => { events.push(e); }, signal: controller.signal, now: () => Date.now(), logger: { info: log, warn: log }, ...over },
+    events,
+    controller,
+    logs,
+    deps: {
+      llm,
+      emit: (e) => {
+        events.push(e);
+      },
+      signal: controller.signal,
+      now: () => Date.now(),
+      logger: { info: log, warn: log },
+      ...over,
+    },
   };
 }
 
 const kinds = (events: AgentEvent[]) => events.map((e) => e.type);
-const utterances = (events: AgentEvent[]) => events.filter((e): e is Extract<AgentEvent, { type: 'utterance' }> => e.type === 'utterance');
-const subtitles = (events: AgentEvent[]) => events.filter((e): e is Extract<AgentEvent, { type: 'subtitle' }> => e.type === 'subtitle');
+const utterances = (events: AgentEvent[]) =>
+  events.filter((e): e is Extract<AgentEvent, { type: 'utterance' }> => e.type === 'utterance');
+const subtitles = (events: AgentEvent[]) =>
+  events.filter((e): e is Extract<AgentEvent, { type: 'subtitle' }> => e.type === 'subtitle');
 
 const aikoTurn = (): Turn => turnOf(HANA, [msg('Aiko', 'Hi Hana!')]);
 
 describe('runTurn', () => {
   it('emits subtitles as text arrives, utterances in order with their tags, then done', async () => {
-    const llm = scriptedLlm({ tokens: chunksOf('[happy][wave] Hi Aiko! [think] Let me see. Tulips are lovely.') });
+    const llm = scriptedLlm({
+      tokens: chunksOf('[happy][wave] Hi Aiko! [think] Let me see. Tulips are lovely.'),
+    });
     const h = harness(llm);
     const result = await runTurn(aikoTurn(), h.deps);
     expect(result.outcome).toBe('ok');
     const us = utterances(h.events);
     expect(us.map((u) => [u.seq, u.text, u.expression, u.gesture])).toEqual([
-      [0, 'Hi Aiko!', 'happy', 'wave'], [1, 'Let me see.', 'happy', 'think'], [2, 'Tulips are lovely.', 'happy', undefined],
+      [0, 'Hi Aiko!', 'happy', 'wave'],
+      [1, 'Let me see.', 'happy', 'think'],
+      [2, 'Tulips are lovely.', 'happy', undefined],
     ]);
     expect(subtitles(h.events).map((s) => s.seq)).toEqual(subtitles(h.events).map((_, i) => i));
     expect(subtitles(h.events).at(-1)?.text).toBe('Hi Aiko! Let me see. Tulips are lovely.');
-    expect(h.events.at(-1)).toEqual({ type: 'done', roomId: 'room-1', turnId: expect.any(String), text: 'Hi Aiko! Let me see. Tulips are lovely.', utterances: 3 });
+    expect(h.events.at(-1)).toEqual({
+      type: 'done',
+      roomId: 'room-1',
+      turnId: expect.any(String),
+      text: 'Hi Aiko! Let me see. Tulips are lovely.',
+      utterances: 3,
+    });
     // Every utterance comes after the subtitle that first showed all of its text.
     for (const u of us) {
       const at = h.events.indexOf(u);
@@ -63,9 +106,17 @@ describe('runTurn', () => {
   });
 
   it('starts the voice for sentence 1 while the LLM is still streaming (through the real SDK)', async () => {
-    fake.enqueue({ chunks: chunksOf('Hello there Aiko. This is a longer second sentence that keeps on streaming for a while.'), chunkDelayMs: 15 });
+    fake.enqueue({
+      chunks: chunksOf(
+        'Hello there Aiko. This is a longer second sentence that keeps on streaming for a while.',
+      ),
+      chunkDelayMs: 15,
+    });
     const speakStarts: number[] = [];
-    const speak: SpeakFn = async (s) => { speakStarts.push(performance.now()); return { audioUrl: `/a/${s.seq}.wav`, durationMs: 500, visemes: [[0, 'A', 0.5]] }; };
+    const speak: SpeakFn = async (s) => {
+      speakStarts.push(performance.now());
+      return { audioUrl: `/a/${s.seq}.wav`, durationMs: 500, visemes: [[0, 'A', 0.5]] };
+    };
     const h = harness(remote(), { speak });
     const result = await runTurn(aikoTurn(), h.deps);
     expect(result.outcome).toBe('ok');
@@ -76,16 +127,25 @@ describe('runTurn', () => {
 
   it('keeps utterances in order even when a later sentence is synthesised first', async () => {
     const delays = [60, 5, 20];
-    const speak: SpeakFn = async (s) => { await new Promise((r) => setTimeout(r, delays[s.seq])); return { audioUrl: '', durationMs: 100, visemes: [] }; };
+    const speak: SpeakFn = async (s) => {
+      await new Promise((r) => setTimeout(r, delays[s.seq]));
+      return { audioUrl: '', durationMs: 100, visemes: [] };
+    };
     const h = harness(scriptedLlm({ tokens: chunksOf('One here. Two here. Three here.') }), { speak });
     await runTurn(aikoTurn(), h.deps);
     expect(utterances(h.events).map((u) => u.text)).toEqual(['One here.', 'Two here.', 'Three here.']);
   });
 
   it('stops quietly on abort: nothing is emitted afterwards and the LLM connection closes', async () => {
-    fake.enqueue({ chunks: chunksOf('First sentence here. Then a lot more words that will never be spoken at all.'), chunkDelayMs: 20 });
+    fake.enqueue({
+      chunks: chunksOf('First sentence here. Then a lot more words that will never be spoken at all.'),
+      chunkDelayMs: 20,
+    });
     const h: Harness = harness(remote(), {
-      emit: (e) => { h.events.push(e); if (e.type === 'utterance') h.controller.abort(); },
+      emit: (e) => {
+        h.events.push(e);
+        if (e.type === 'utterance') h.controller.abort();
+      },
     });
     const result = await runTurn(aikoTurn(), h.deps);
     expect(result.outcome).toBe('aborted');
@@ -103,14 +163,26 @@ describe('runTurn', () => {
     const result = await runTurn(aikoTurn(), h.deps);
     expect(result.outcome).toBe('error');
     expect(kinds(h.events)).toEqual(['subtitle', 'utterance', 'error', 'done']);
-    expect(utterances(h.events)[0]).toMatchObject({ seq: 0, expression: 'sad', gesture: 'bow', text: expect.stringMatching(/^Sorry/) });
-    expect(h.events[2]).toMatchObject({ type: 'error', code: 'llm_server', message: expect.stringMatching(/HTTP 503/) });
+    expect(utterances(h.events)[0]).toMatchObject({
+      seq: 0,
+      expression: 'sad',
+      gesture: 'bow',
+      text: expect.stringMatching(/^Sorry/),
+    });
+    expect(h.events[2]).toMatchObject({
+      type: 'error',
+      code: 'llm_server',
+      message: expect.stringMatching(/HTTP 503/),
+    });
     expect(h.events[3]).toMatchObject({ type: 'done', utterances: 1 });
     expect(fake.requests).toHaveLength(2);
   });
 
   it('recovers from a 429 with a retry and answers normally', async () => {
-    fake.enqueue({ status: 429, headers: { 'retry-after-ms': '5' } }, { chunks: chunksOf('[happy] Hello again, Aiko.') });
+    fake.enqueue(
+      { status: 429, headers: { 'retry-after-ms': '5' } },
+      { chunks: chunksOf('[happy] Hello again, Aiko.') },
+    );
     const h = harness(remote());
     expect((await runTurn(aikoTurn(), h.deps)).outcome).toBe('ok');
     expect(utterances(h.events).map((u) => u.text)).toEqual(['Hello again, Aiko.']);
@@ -126,17 +198,29 @@ describe('runTurn', () => {
   });
 
   it('keeps what was already said when the LLM breaks mid-reply, then apologises', async () => {
-    const llm = scriptedLlm({ tokens: chunksOf('Hello there. I think that'), fail: { after: 5, error: new LlmError('stream', 'broke') } });
+    const llm = scriptedLlm({
+      tokens: chunksOf('Hello there. I think that'),
+      fail: { after: 5, error: new LlmError('stream', 'broke') },
+    });
     const h = harness(llm);
     await runTurn(aikoTurn(), h.deps);
-    expect(utterances(h.events).map((u) => u.text)).toEqual(['Hello there.', expect.stringMatching(/^Sorry/)]);
+    expect(utterances(h.events).map((u) => u.text)).toEqual([
+      'Hello there.',
+      expect.stringMatching(/^Sorry/),
+    ]);
     expect(utterances(h.events).map((u) => u.seq)).toEqual([0, 1]);
     expect(h.events.find((e) => e.type === 'error')).toMatchObject({ code: 'llm_stream' });
-    expect(h.events.at(-1)).toMatchObject({ type: 'done', text: expect.stringMatching(/^Hello there\. Sorry/) });
+    expect(h.events.at(-1)).toMatchObject({
+      type: 'done',
+      text: expect.stringMatching(/^Hello there\. Sorry/),
+    });
   });
 
   it('when the voice fails: stops the LLM, apologises without audio, reports a voice error', async () => {
-    const llm = scriptedLlm({ tokens: chunksOf('One here. Two here. Three here. Four here. Five here.'), delayMs: 5 });
+    const llm = scriptedLlm({
+      tokens: chunksOf('One here. Two here. Three here. Four here. Five here.'),
+      delayMs: 5,
+    });
     const speak: SpeakFn = async (s) => {
       if (s.seq === 1) throw Object.assign(new Error('TTS is down'), { code: 'provider_error' });
       return { audioUrl: 'x.wav', durationMs: 1, visemes: [] };
@@ -152,7 +236,10 @@ describe('runTurn', () => {
 
   it('never hangs on a voice that never answers', async () => {
     const speak: SpeakFn = () => new Promise(() => {});
-    const h = harness(scriptedLlm({ tokens: chunksOf('Hello there. Bye.') }), { speak, options: { speakTimeoutMs: 50 } });
+    const h = harness(scriptedLlm({ tokens: chunksOf('Hello there. Bye.') }), {
+      speak,
+      options: { speakTimeoutMs: 50 },
+    });
     const result = await runTurn(aikoTurn(), h.deps);
     expect(result.error?.code).toBe('voice_timeout');
     expect(kinds(h.events).slice(-3)).toEqual(['utterance', 'error', 'done']);
@@ -171,7 +258,11 @@ describe('runTurn', () => {
     await runTurn(turnOf(HANA, [msg('Aiko', 'When do hydrangeas bloom?')]), harness(llm, { knowledge }).deps);
     expect(llm.requests[0].messages[1].content).toContain('Hydrangeas bloom in June.');
     expect(llm.requests[0].context?.knowledge).toEqual(['Hydrangeas bloom in June.']);
-    const broken = { search: async () => { throw new Error('db down'); } };
+    const broken = {
+      search: async () => {
+        throw new Error('db down');
+      },
+    };
     const h = harness(scriptedLlm({ tokens: ['Fine.'] }), { knowledge: broken });
     expect((await runTurn(aikoTurn(), h.deps)).outcome).toBe('ok');
     expect(h.logs.some((l) => l.msg?.includes('knowledge'))).toBe(true);
@@ -201,7 +292,12 @@ describe('runTurn', () => {
     expect(text).toContain('kotodama_turn_total_seconds_count{outcome="ok"} 1');
     expect(text).toContain('kotodama_turn_queue_wait_seconds_count 1');
     expect(h.logs).toHaveLength(1);
-    expect(h.logs[0].obj).toMatchObject({ turnId: expect.any(String), outcome: 'ok', provider: 'scripted', queueWaitMs: 1_005 });
+    expect(h.logs[0].obj).toMatchObject({
+      turnId: expect.any(String),
+      outcome: 'ok',
+      provider: 'scripted',
+      queueWaitMs: 1_005,
+    });
   });
 
   it('plays a whole offline turn with the default voice estimate', async () => {
@@ -215,7 +311,11 @@ describe('runTurn', () => {
   });
 
   it('survives a publisher that throws', async () => {
-    const h = harness(scriptedLlm({ tokens: ['Hi there.'] }), { emit: () => { throw new Error('bus down'); } });
+    const h = harness(scriptedLlm({ tokens: ['Hi there.'] }), {
+      emit: () => {
+        throw new Error('bus down');
+      },
+    });
     expect((await runTurn(aikoTurn(), h.deps)).outcome).toBe('ok');
   });
 });

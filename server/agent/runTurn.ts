@@ -75,7 +75,12 @@ const SCREEN_TAIL_CHARS = 256;
 class TurnRun {
   private readonly inner = new AbortController();
   private readonly startedAt: number;
-  private readonly marks: { llmStart?: number; firstToken?: number; firstSentence?: number; firstUtterance?: number } = {};
+  private readonly marks: {
+    llmStart?: number;
+    firstToken?: number;
+    firstSentence?: number;
+    firstUtterance?: number;
+  } = {};
   private readonly pipeline: UtterancePipeline;
   private readonly joiner: string;
   private readonly onAbort = () => this.inner.abort(this.deps.signal.reason);
@@ -86,13 +91,19 @@ class TurnRun {
   private released = 0;
   private readonly spoken: string[] = [];
 
-  constructor(private readonly turn: Turn, private readonly deps: RunTurnDeps) {
+  constructor(
+    private readonly turn: Turn,
+    private readonly deps: RunTurnDeps,
+  ) {
     this.startedAt = deps.now();
     this.joiner = turn.character.language === 'ja' ? '' : ' ';
     if (deps.signal.aborted) this.onAbort();
     else deps.signal.addEventListener('abort', this.onAbort, { once: true });
     this.pipeline = new UtterancePipeline(
-      { roomId: turn.roomId, turnId: turn.turnId }, turn.character, this.speakWithin(deps.speak ?? estimateSpeech), this.inner.signal,
+      { roomId: turn.roomId, turnId: turn.turnId },
+      turn.character,
+      this.speakWithin(deps.speak ?? estimateSpeech),
+      this.inner.signal,
       (req, audio) => this.emitUtterance(req, audio),
       () => this.inner.abort(new Error('voice failed')), // stop the LLM: the reply cannot be spoken
       deps.moderator ? (req) => this.screen(req, deps.moderator!) : undefined,
@@ -130,13 +141,21 @@ class TurnRun {
     const { turn, deps } = this;
     const knowledge = await this.lookUp();
     const context: TurnContext = {
-      character: turn.character, transcript: turn.transcript, knowledge,
+      character: turn.character,
+      transcript: turn.transcript,
+      knowledge,
       messages: turn.messages.map((m) => ({ ...m, flagged: isUntrusted(m) })),
     };
     const messages = buildPrompt({ character: turn.character, turn, transcript: turn.transcript, knowledge });
     const segmenter = new SpeechSegmenter({ language: turn.character.language, ...deps.options?.cutter });
     this.marks.llmStart = deps.now();
-    const stream = deps.llm.stream({ messages, signal: this.inner.signal, context, maxTokens: deps.options?.maxTokens, temperature: deps.options?.temperature });
+    const stream = deps.llm.stream({
+      messages,
+      signal: this.inner.signal,
+      context,
+      maxTokens: deps.options?.maxTokens,
+      temperature: deps.options?.temperature,
+    });
     for await (const delta of stream) {
       this.marks.firstToken ??= deps.now();
       this.take(segmenter.push(delta));
@@ -164,9 +183,16 @@ class TurnRun {
     const k = this.deps.options?.knowledgeTopK ?? 4;
     try {
       const ms = this.deps.options?.knowledgeTimeoutMs ?? 1_500;
-      return await withTimeout(source.search(this.turn.character.id, query, k), ms, `knowledge search took over ${ms} ms`);
+      return await withTimeout(
+        source.search(this.turn.character.id, query, k),
+        ms,
+        `knowledge search took over ${ms} ms`,
+      );
     } catch (err) {
-      this.deps.logger?.warn({ ...this.ids(), err: String(err) }, 'knowledge search failed; answering without it');
+      this.deps.logger?.warn(
+        { ...this.ids(), err: String(err) },
+        'knowledge search failed; answering without it',
+      );
       return [];
     }
   }
@@ -193,14 +219,18 @@ class TurnRun {
   private async screen(request: SpeakRequest, moderator: Moderator): Promise<SpeakRequest> {
     const verdict = await moderator.screen(request.text, this.inner.signal);
     if (!verdict.flagged) return request;
-    this.deps.logger?.warn({ ...this.ids(), seq: request.seq, categories: verdict.categories, moderator: moderator.name }, 'a sentence of the reply was flagged and replaced before it was spoken');
+    this.deps.logger?.warn(
+      { ...this.ids(), seq: request.seq, categories: verdict.categories, moderator: moderator.name },
+      'a sentence of the reply was flagged and replaced before it was spoken',
+    );
     return { ...request, ...deflectionFor(this.turn.character.language), gesture: undefined };
   }
 
   /** A voice that cannot hang the turn: a sentence over the limit fails with code `timeout`. */
   private speakWithin(speak: SpeakFn): SpeakFn {
     const ms = this.deps.options?.speakTimeoutMs ?? 30_000;
-    return (s, character, signal) => withTimeout(speak(s, character, signal), ms, `The voice took over ${ms} ms for one sentence.`);
+    return (s, character, signal) =>
+      withTimeout(speak(s, character, signal), ms, `The voice took over ${ms} ms for one sentence.`);
   }
 
   private emitSubtitle(delta: string, separate = false): void {
@@ -212,7 +242,13 @@ class TurnRun {
       return;
     }
     this.subtitle += piece;
-    this.emit({ type: 'subtitle', ...this.ids(), seq: this.subtitleSeq++, delta: piece, text: this.subtitle });
+    this.emit({
+      type: 'subtitle',
+      ...this.ids(),
+      seq: this.subtitleSeq++,
+      delta: piece,
+      text: this.subtitle,
+    });
   }
 
   private emitUtterance(req: SpeakRequest, audio: SpeechAudio): void {
@@ -220,9 +256,16 @@ class TurnRun {
     this.marks.firstUtterance ??= this.deps.now();
     this.spoken.push(req.text);
     this.emit({
-      type: 'utterance', roomId: req.roomId, turnId: req.turnId, seq: this.released++, text: req.text,
-      expression: req.expression, ...(req.gesture ? { gesture: req.gesture } : {}),
-      audioUrl: audio.audioUrl, durationMs: audio.durationMs, visemes: audio.visemes,
+      type: 'utterance',
+      roomId: req.roomId,
+      turnId: req.turnId,
+      seq: this.released++,
+      text: req.text,
+      expression: req.expression,
+      ...(req.gesture ? { gesture: req.gesture } : {}),
+      audioUrl: audio.audioUrl,
+      durationMs: audio.durationMs,
+      visemes: audio.visemes,
     });
   }
 
@@ -235,9 +278,18 @@ class TurnRun {
     if (this.deps.signal.aborted) return;
     try {
       const result = this.deps.emit(event);
-      if (result) result.catch((err: unknown) => this.deps.logger?.warn({ ...this.ids(), event: event.type, err: String(err) }, 'publishing an agent event failed'));
+      if (result)
+        result.catch((err: unknown) =>
+          this.deps.logger?.warn(
+            { ...this.ids(), event: event.type, err: String(err) },
+            'publishing an agent event failed',
+          ),
+        );
     } catch (err) {
-      this.deps.logger?.warn({ ...this.ids(), event: event.type, err: String(err) }, 'publishing an agent event failed');
+      this.deps.logger?.warn(
+        { ...this.ids(), event: event.type, err: String(err) },
+        'publishing an agent event failed',
+      );
     }
   }
 
@@ -247,7 +299,13 @@ class TurnRun {
 
   private finish(outcome: TurnOutcome, error?: { code: string; message: string }): TurnResult {
     const timings = this.timings();
-    const result: TurnResult = { outcome, text: this.spokenText(), utterances: this.released, timings, ...(error ? { error } : {}) };
+    const result: TurnResult = {
+      outcome,
+      text: this.spokenText(),
+      utterances: this.released,
+      timings,
+      ...(error ? { error } : {}),
+    };
     try {
       this.deps.metrics?.observe(timings, outcome);
       this.log(outcome, result, error);
@@ -259,15 +317,22 @@ class TurnRun {
 
   private log(outcome: TurnOutcome, result: TurnResult, error?: { code: string; message: string }): void {
     const line = {
-      ...this.ids(), provider: this.deps.llm.name, offline: this.deps.llm.offline, outcome, utterances: result.utterances,
-      chars: result.text.length, ...result.timings, ...(error ? { errorCode: error.code, errorMessage: error.message } : {}),
+      ...this.ids(),
+      provider: this.deps.llm.name,
+      offline: this.deps.llm.offline,
+      outcome,
+      utterances: result.utterances,
+      chars: result.text.length,
+      ...result.timings,
+      ...(error ? { errorCode: error.code, errorMessage: error.message } : {}),
     };
     if (outcome === 'error') this.deps.logger?.warn(line, 'turn failed');
     else this.deps.logger?.info(line, outcome === 'aborted' ? 'turn interrupted' : 'turn finished');
   }
 
   private timings(): TurnTimings {
-    const since = (t: number | undefined, from: number | undefined) => (t === undefined || from === undefined ? undefined : t - from);
+    const since = (t: number | undefined, from: number | undefined) =>
+      t === undefined || from === undefined ? undefined : t - from;
     return {
       queueWaitMs: Math.max(0, this.startedAt - this.turn.enqueuedAt),
       llmFirstTokenMs: since(this.marks.firstToken, this.marks.llmStart),
@@ -282,7 +347,9 @@ class TurnRun {
 class EmptyReplyError extends Error {
   readonly code = 'empty_reply';
   constructor() {
-    super('The LLM returned no speakable text. Check the model and its settings (a tiny max_tokens, or a model that only emits tags).');
+    super(
+      'The LLM returned no speakable text. Check the model and its settings (a tiny max_tokens, or a model that only emits tags).',
+    );
   }
 }
 
@@ -290,7 +357,8 @@ class EmptyReplyError extends Error {
 function describeFailure(err: unknown, voice: boolean): { code: string; message: string } {
   if (isLlmError(err)) return { code: `llm_${err.code}`, message: err.message };
   if (err instanceof EmptyReplyError) return { code: err.code, message: err.message };
-  const code = typeof (err as { code?: unknown })?.code === 'string' ? (err as { code: string }).code : undefined;
+  const code =
+    typeof (err as { code?: unknown })?.code === 'string' ? (err as { code: string }).code : undefined;
   const message = err instanceof Error ? err.message : String(err);
   if (voice) return { code: `voice_${code ?? 'failed'}`, message };
   return { code: 'internal', message: `The agent failed: ${message}` };

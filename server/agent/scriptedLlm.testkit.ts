@@ -10,9 +10,14 @@ export interface LlmScript {
 }
 
 /** An in-process LLM that yields scripted tokens and records what it was asked. */
-export function scriptedLlm(script: LlmScript): LlmProvider & { requests: LlmRequest[]; finishedAt?: number } {
+export function scriptedLlm(
+  script: LlmScript,
+): LlmProvider & { requests: LlmRequest[]; finishedAt?: number } {
   const provider = {
-    name: 'scripted', offline: false, requests: [] as LlmRequest[], finishedAt: undefined as number | undefined,
+    name: 'scripted',
+    offline: false,
+    requests: [] as LlmRequest[],
+    finishedAt: undefined as number | undefined,
     async *stream(req: LlmRequest): AsyncGenerator<string> {
       provider.requests.push(req);
       for (let i = 0; i < script.tokens.length; i++) {

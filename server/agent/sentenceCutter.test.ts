@@ -13,8 +13,16 @@ describe('SentenceCutter — English', () => {
   it.each<[string, string, string[]]>([
     ['plain sentences', 'Hi there. How are you? Great!', ['Hi there.', 'How are you?', 'Great!']],
     ['decimals stay whole', 'Pi is 3.14 roughly. Yes.', ['Pi is 3.14 roughly.', 'Yes.']],
-    ['titles do not cut', 'I met Dr. Smith and Mrs. Jones today. Fun.', ['I met Dr. Smith and Mrs. Jones today.', 'Fun.']],
-    ['e.g. and i.e. do not cut', 'Fruit, e.g. apples, i.e. red ones. Ok.', ['Fruit, e.g. apples, i.e. red ones.', 'Ok.']],
+    [
+      'titles do not cut',
+      'I met Dr. Smith and Mrs. Jones today. Fun.',
+      ['I met Dr. Smith and Mrs. Jones today.', 'Fun.'],
+    ],
+    [
+      'e.g. and i.e. do not cut',
+      'Fruit, e.g. apples, i.e. red ones. Ok.',
+      ['Fruit, e.g. apples, i.e. red ones.', 'Ok.'],
+    ],
     ['initials do not cut', 'J. K. Rowling wrote it. Wow.', ['J. K. Rowling wrote it.', 'Wow.']],
     ['URLs do not cut', 'Visit example.com today. Bye.', ['Visit example.com today.', 'Bye.']],
     ['"No." before a number does not cut', 'Track No. 5 is mine. Nice.', ['Track No. 5 is mine.', 'Nice.']],
@@ -29,12 +37,18 @@ describe('SentenceCutter — English', () => {
   });
 
   it('cuts the first clause early at a comma after a few words, and only the first', () => {
-    expect(cut('Oh wow, that is a great question, Aiko. I think so, yes, really.'))
-      .toEqual(['Oh wow, that is a great question,', 'Aiko.', 'I think so, yes, really.']);
+    expect(cut('Oh wow, that is a great question, Aiko. I think so, yes, really.')).toEqual([
+      'Oh wow, that is a great question,',
+      'Aiko.',
+      'I think so, yes, really.',
+    ]);
   });
 
   it('does not cut a short vocative or a thousands separator', () => {
-    expect(cut('Aiko and Ben, hello! It costs 1,000 yen, sadly.')).toEqual(['Aiko and Ben, hello!', 'It costs 1,000 yen, sadly.']);
+    expect(cut('Aiko and Ben, hello! It costs 1,000 yen, sadly.')).toEqual([
+      'Aiko and Ben, hello!',
+      'It costs 1,000 yen, sadly.',
+    ]);
   });
 
   it('cuts a run-on sentence at a word boundary before the limit', () => {
@@ -56,7 +70,11 @@ describe('SentenceCutter — Japanese', () => {
     ['full stops and marks', 'こんにちは。元気？すごい！', ['こんにちは。', '元気？', 'すごい！']],
     ['closing brackets join', '「そうだね。」と言った。', ['「そうだね。」', 'と言った。']],
     ['ASCII marks between Japanese', '本当!すごいね?うん', ['本当!', 'すごいね?', 'うん']],
-    ['a long first clause is cut at 、', 'アイコさん、ベンさん、来てくれてありがとう。', ['アイコさん、', 'ベンさん、来てくれてありがとう。']],
+    [
+      'a long first clause is cut at 、',
+      'アイコさん、ベンさん、来てくれてありがとう。',
+      ['アイコさん、', 'ベンさん、来てくれてありがとう。'],
+    ],
     ['a short first clause is not', 'はい、そうです。', ['はい、そうです。']],
     ['ellipses', 'えっと…わかった。', ['えっと…', 'わかった。']],
     ['decimals', '3.5キロです。', ['3.5キロです。']],

@@ -23,7 +23,29 @@ const CLOSERS = new Set(['"', "'", '」', '』', '）', ')', ']', '】', '”', 
 const WIDE_ENDERS = new Set(['。', '！', '？', '．']);
 const CLAUSE_MARKS = new Set([',', '、', '，', ';', '；', ':', '：', '—']);
 /** Words before a period that do not end a sentence (lower case, without the period). */
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'e.g', 'i.e', 'cf', 'approx', 'ca', 'mt', 'no', 'fig', 'a.m', 'p.m', 'u.s', 'u.k']);
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sr',
+  'jr',
+  'st',
+  'vs',
+  'e.g',
+  'i.e',
+  'cf',
+  'approx',
+  'ca',
+  'mt',
+  'no',
+  'fig',
+  'a.m',
+  'p.m',
+  'u.s',
+  'u.k',
+]);
 const SPEAKABLE = /[\p{L}\p{N}]/u;
 
 type Decision = { cut: number; consume: number } | 'wait' | 'none';

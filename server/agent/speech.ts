@@ -18,7 +18,11 @@ export interface SpeakRequest extends SpokenSentence {
 }
 
 /** The voice stage: synthesises one sentence; must reject promptly when `signal` aborts. */
-export type SpeakFn = (sentence: SpeakRequest, character: CharacterProfile, signal: AbortSignal) => Promise<SpeechAudio>;
+export type SpeakFn = (
+  sentence: SpeakRequest,
+  character: CharacterProfile,
+  signal: AbortSignal,
+) => Promise<SpeechAudio>;
 
 /** Characters spoken per second at speed 1: English ~15 (≈170 wpm), Japanese ~8 (≈8 morae/s). */
 const CHARS_PER_SECOND: Record<CharacterProfile['language'], number> = { en: 15, ja: 8 };
@@ -30,8 +34,12 @@ const CHARS_PER_SECOND: Record<CharacterProfile['language'], number> = { en: 15,
  */
 export const estimateSpeech: SpeakFn = async (sentence, character) => {
   const speaking = sentence.text.replace(/[\s\p{P}]/gu, '').length;
-  const pauses = (sentence.text.match(/[,、;:—]/g) ?? []).length * 150 + (/[.!?。！？…]$/.test(sentence.text) ? 250 : 0);
+  const pauses =
+    (sentence.text.match(/[,、;:—]/g) ?? []).length * 150 + (/[.!?。！？…]$/.test(sentence.text) ? 250 : 0);
   const speed = character.voice.speed && character.voice.speed > 0 ? character.voice.speed : 1;
-  const durationMs = Math.max(400, Math.round(((speaking / CHARS_PER_SECOND[character.language]) * 1000 + pauses) / speed));
+  const durationMs = Math.max(
+    400,
+    Math.round(((speaking / CHARS_PER_SECOND[character.language]) * 1000 + pauses) / speed),
+  );
   return { audioUrl: '', durationMs, visemes: [] };
 };

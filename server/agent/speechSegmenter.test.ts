@@ -21,7 +21,10 @@ describe('SpeechSegmenter', () => {
   it('carries the expression until it changes, and plays a gesture once', () => {
     const { sentences } = run(['[sad][bow] Sorry. ', 'It broke. ', '[surprised] Oh! ', '[nod]Fixed.']);
     expect(sentences.map((s) => [s.expression, s.gesture])).toEqual([
-      ['sad', 'bow'], ['sad', undefined], ['surprised', undefined], ['surprised', 'nod'],
+      ['sad', 'bow'],
+      ['sad', undefined],
+      ['surprised', undefined],
+      ['surprised', 'nod'],
     ]);
   });
 
@@ -38,11 +41,17 @@ describe('SpeechSegmenter', () => {
 
   it('puts a tag after a sentence end on the next sentence', () => {
     const { sentences } = run(['Good. [sad] ', 'Bad.']);
-    expect(sentences).toEqual([{ text: 'Good.', expression: 'neutral' }, { text: 'Bad.', expression: 'sad' }]);
+    expect(sentences).toEqual([
+      { text: 'Good.', expression: 'neutral' },
+      { text: 'Bad.', expression: 'sad' },
+    ]);
   });
 
   it('works for Japanese', () => {
-    const { subtitle, sentences } = run(['[happy]', 'アイコさん', '、こんに', 'ちは！', '[think]えっと', '、なんだろう。'], 'ja');
+    const { subtitle, sentences } = run(
+      ['[happy]', 'アイコさん', '、こんに', 'ちは！', '[think]えっと', '、なんだろう。'],
+      'ja',
+    );
     expect(subtitle).toBe('アイコさん、こんにちは！えっと、なんだろう。');
     expect(sentences).toEqual([
       { text: 'アイコさん、', expression: 'happy' },

@@ -17,7 +17,10 @@ export interface SegmentStep {
   sentences: SpokenSentence[];
 }
 
-interface PlacedTag { at: number; name: string }
+interface PlacedTag {
+  at: number;
+  name: string;
+}
 
 /**
  * LLM deltas in, subtitle text and performable sentences out. Tags become the `expression` of

@@ -4,7 +4,10 @@ import { type Expression, type Gesture, isExpression, isGesture } from '@shared'
 export type TagSegment = { kind: 'text'; text: string } | { kind: 'tag'; name: string };
 
 /** A tag understood as a performance cue; unknown tags are dropped from speech and ignored. */
-export type PerformanceCue = { kind: 'expression'; name: Expression } | { kind: 'gesture'; name: Gesture } | { kind: 'unknown'; name: string };
+export type PerformanceCue =
+  | { kind: 'expression'; name: Expression }
+  | { kind: 'gesture'; name: Gesture }
+  | { kind: 'unknown'; name: string };
 
 /** Longest text between brackets still taken as a tag; longer is ordinary text. */
 const MAX_TAG_CHARS = 32;
@@ -12,10 +15,29 @@ const TAG_CHAR = /[\p{L}\p{N}_:\- ]/u;
 
 /** Words models use instead of ours; mapped so a near miss still moves the face. */
 const SYNONYMS: Readonly<Record<string, string>> = {
-  joy: 'happy', joyful: 'happy', smile: 'happy', smiling: 'happy', fun: 'happy', excited: 'happy', laugh: 'happy',
-  sadness: 'sad', sorrow: 'sad', crying: 'sad', anger: 'angry', mad: 'angry', annoyed: 'angry',
-  calm: 'relaxed', surprise: 'surprised', shocked: 'surprised', amazed: 'surprised',
-  waving: 'wave', nodding: 'nod', thinking: 'think', bowing: 'bow', 'shake head': 'shake', headshake: 'shake',
+  joy: 'happy',
+  joyful: 'happy',
+  smile: 'happy',
+  smiling: 'happy',
+  fun: 'happy',
+  excited: 'happy',
+  laugh: 'happy',
+  sadness: 'sad',
+  sorrow: 'sad',
+  crying: 'sad',
+  anger: 'angry',
+  mad: 'angry',
+  annoyed: 'angry',
+  calm: 'relaxed',
+  surprise: 'surprised',
+  shocked: 'surprised',
+  amazed: 'surprised',
+  waving: 'wave',
+  nodding: 'nod',
+  thinking: 'think',
+  bowing: 'bow',
+  'shake head': 'shake',
+  headshake: 'shake',
 };
 
 /**
@@ -32,12 +54,18 @@ export class TagParser {
     let text = '';
     for (const ch of delta) {
       if (this.pending === null) {
-        if (ch === '[') { this.pending = '['; continue; }
+        if (ch === '[') {
+          this.pending = '[';
+          continue;
+        }
         text += ch;
         continue;
       }
       if (ch === ']') {
-        if (text) { out.push({ kind: 'text', text }); text = ''; }
+        if (text) {
+          out.push({ kind: 'text', text });
+          text = '';
+        }
         const name = this.pending.slice(1).trim();
         if (name) out.push({ kind: 'tag', name });
         this.pending = null;

@@ -27,9 +27,12 @@ const BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 20, 40];
 /** Registers (once per registry) and returns the turn histograms. */
 export function createTurnMetrics(registry: Registry): TurnMetrics {
   const h = (name: string, help: string, labelNames: string[] = []) =>
-    (registry.getSingleMetric(name) as Histogram<string> | undefined)
-    ?? new Histogram({ name, help, labelNames, buckets: BUCKETS, registers: [registry] });
-  const queueWait = h('kotodama_turn_queue_wait_seconds', 'Time a turn waited in the queue before a worker started it');
+    (registry.getSingleMetric(name) as Histogram<string> | undefined) ??
+    new Histogram({ name, help, labelNames, buckets: BUCKETS, registers: [registry] });
+  const queueWait = h(
+    'kotodama_turn_queue_wait_seconds',
+    'Time a turn waited in the queue before a worker started it',
+  );
   const firstToken = h('kotodama_turn_llm_first_token_seconds', 'LLM time to first token');
   const firstSentence = h('kotodama_turn_first_sentence_seconds', 'Turn start to first complete sentence');
   const firstUtterance = h('kotodama_turn_first_utterance_seconds', 'Turn start to first utterance emitted');

@@ -2,7 +2,8 @@
 export class AuthError extends Error {
   override name = 'AuthError';
   constructor(
-    readonly code: 'invalid_name' | 'invalid_token' | 'expired_token' | 'token_reused' | 'unknown_user' | 'forbidden',
+    readonly code:
+      'invalid_name' | 'invalid_token' | 'expired_token' | 'token_reused' | 'unknown_user' | 'forbidden',
     message: string,
     readonly status = 401,
   ) {

@@ -47,8 +47,10 @@ export class AuthService {
     if (!stored) throw new AuthError('invalid_token', 'The refresh token is not valid: sign in again.');
     if (stored.revokedAt) throw new AuthError('invalid_token', 'This sign-in was revoked: sign in again.');
     if (stored.usedAt) return this.reuseDetected(stored.familyId);
-    if (stored.expiresAt <= this.now()) throw new AuthError('expired_token', 'The refresh token has expired: sign in again.');
-    if (!(await this.refreshTokens.spend(stored.tokenHash, this.now()))) return this.reuseDetected(stored.familyId);
+    if (stored.expiresAt <= this.now())
+      throw new AuthError('expired_token', 'The refresh token has expired: sign in again.');
+    if (!(await this.refreshTokens.spend(stored.tokenHash, this.now())))
+      return this.reuseDetected(stored.familyId);
     const user = await this.users.findById(stored.userId);
     if (!user) throw new AuthError('unknown_user', 'The account no longer exists.');
     return this.issue(user, stored.familyId);
@@ -56,17 +58,29 @@ export class AuthService {
 
   private async reuseDetected(familyId: string): Promise<never> {
     await this.refreshTokens.revokeFamily(familyId, this.now());
-    throw new AuthError('token_reused', 'This refresh token was already used, so the sign-in has been revoked for safety: sign in again.');
+    throw new AuthError(
+      'token_reused',
+      'This refresh token was already used, so the sign-in has been revoked for safety: sign in again.',
+    );
   }
 
-  private async issue(user: { id: string; name: string; isGuest: boolean }, familyId: string): Promise<TokenPair> {
+  private async issue(
+    user: { id: string; name: string; isGuest: boolean },
+    familyId: string,
+  ): Promise<TokenPair> {
     const refreshToken = randomBytes(32).toString('base64url');
     const now = this.now();
     await this.refreshTokens.insert({
-      tokenHash: hashToken(refreshToken), userId: user.id, familyId,
-      expiresAt: new Date(now.getTime() + this.ttls.refreshTtlSeconds * 1000), createdAt: now,
+      tokenHash: hashToken(refreshToken),
+      userId: user.id,
+      familyId,
+      expiresAt: new Date(now.getTime() + this.ttls.refreshTtlSeconds * 1000),
+      createdAt: now,
     });
-    const accessToken = this.signer.signAccess({ userId: user.id, name: user.name, guest: user.isGuest }, this.ttls.accessTtlSeconds);
+    const accessToken = this.signer.signAccess(
+      { userId: user.id, name: user.name, guest: user.isGuest },
+      this.ttls.accessTtlSeconds,
+    );
     return { accessToken, refreshToken, user: { id: user.id, name: user.name } };
   }
 }

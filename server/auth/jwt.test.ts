@@ -9,7 +9,11 @@ const signer = new TokenSigner(SECRET);
 const claims = { userId: 'u1', name: 'Aiko', guest: true };
 
 function codeOf(fn: () => unknown): string | undefined {
-  try { fn(); } catch (e) { return e instanceof AuthError ? e.code : `not an AuthError: ${String(e)}`; }
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof AuthError ? e.code : `not an AuthError: ${String(e)}`;
+  }
   return undefined;
 }
 
@@ -31,7 +35,9 @@ describe('TokenSigner', () => {
   });
 
   it('refuses a token signed with another secret', () => {
-    expect(codeOf(() => signer.verifyAccess(new TokenSigner('x'.repeat(40)).signAccess(claims, 60)))).toBe('invalid_token');
+    expect(codeOf(() => signer.verifyAccess(new TokenSigner('x'.repeat(40)).signAccess(claims, 60)))).toBe(
+      'invalid_token',
+    );
   });
 
   it('refuses alg "none" and other algorithms', () => {
@@ -39,12 +45,22 @@ describe('TokenSigner', () => {
     const payload = { sub: 'u1', name: 'Mallory', aud: 'access', iss: 'kotodama', iat: now, exp: now + 60 };
     const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.`;
     expect(codeOf(() => signer.verifyAccess(none))).toBe('invalid_token');
-    expect(codeOf(() => signer.verifyAccess(handMade({ alg: 'HS512', typ: 'JWT' }, payload)))).toBe('invalid_token');
-    expect(codeOf(() => signer.verifyAccess(handMade({ alg: 'HS256', typ: 'JWT' }, payload)))).toBeUndefined();
+    expect(codeOf(() => signer.verifyAccess(handMade({ alg: 'HS512', typ: 'JWT' }, payload)))).toBe(
+      'invalid_token',
+    );
+    expect(
+      codeOf(() => signer.verifyAccess(handMade({ alg: 'HS256', typ: 'JWT' }, payload))),
+    ).toBeUndefined();
   });
 
   it('refuses an expired token with its own code', () => {
-    const expired = jwt.sign({ name: 'A' }, SECRET, { algorithm: 'HS256', issuer: 'kotodama', audience: 'access', subject: 'u1', expiresIn: -10 });
+    const expired = jwt.sign({ name: 'A' }, SECRET, {
+      algorithm: 'HS256',
+      issuer: 'kotodama',
+      audience: 'access',
+      subject: 'u1',
+      expiresIn: -10,
+    });
     expect(codeOf(() => signer.verifyAccess(expired))).toBe('expired_token');
   });
 
@@ -55,7 +71,13 @@ describe('TokenSigner', () => {
   });
 
   it('refuses a link that claims a role it cannot have', () => {
-    const forged = jwt.sign({ role: 'host', gen: 0 }, SECRET, { algorithm: 'HS256', issuer: 'kotodama', audience: 'room-link', subject: 'r1', expiresIn: 60 });
+    const forged = jwt.sign({ role: 'host', gen: 0 }, SECRET, {
+      algorithm: 'HS256',
+      issuer: 'kotodama',
+      audience: 'room-link',
+      subject: 'r1',
+      expiresIn: 60,
+    });
     expect(codeOf(() => signer.verifyLink(forged))).toBe('invalid_token');
   });
 

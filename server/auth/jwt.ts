@@ -27,7 +27,11 @@ export class TokenSigner {
 
   signAccess(claims: AccessClaims, ttlSeconds: number): string {
     return jwt.sign({ name: claims.name, guest: claims.guest }, this.secret, {
-      algorithm: ALGORITHM, issuer: ISSUER, audience: 'access', subject: claims.userId, expiresIn: ttlSeconds,
+      algorithm: ALGORITHM,
+      issuer: ISSUER,
+      audience: 'access',
+      subject: claims.userId,
+      expiresIn: ttlSeconds,
     });
   }
 
@@ -39,14 +43,23 @@ export class TokenSigner {
 
   signLink(claims: LinkClaims, ttlSeconds: number): string {
     return jwt.sign({ role: claims.role, gen: claims.generation }, this.secret, {
-      algorithm: ALGORITHM, issuer: ISSUER, audience: 'room-link', subject: claims.roomId, expiresIn: ttlSeconds,
+      algorithm: ALGORITHM,
+      issuer: ISSUER,
+      audience: 'room-link',
+      subject: claims.roomId,
+      expiresIn: ttlSeconds,
     });
   }
 
   verifyLink(token: unknown): LinkClaims {
     const payload = this.verify(token, 'room-link');
     const role = payload.role;
-    if (typeof payload.sub !== 'string' || (role !== 'participant' && role !== 'spectator') || typeof payload.gen !== 'number') throw invalid();
+    if (
+      typeof payload.sub !== 'string' ||
+      (role !== 'participant' && role !== 'spectator') ||
+      typeof payload.gen !== 'number'
+    )
+      throw invalid();
     return { roomId: payload.sub, role, generation: payload.gen };
   }
 
@@ -57,7 +70,8 @@ export class TokenSigner {
       if (typeof payload === 'string') throw invalid();
       return payload;
     } catch (err) {
-      if (err instanceof jwt.TokenExpiredError) throw new AuthError('expired_token', 'The token has expired: refresh it or sign in again.');
+      if (err instanceof jwt.TokenExpiredError)
+        throw new AuthError('expired_token', 'The token has expired: refresh it or sign in again.');
       throw invalid();
     }
   }

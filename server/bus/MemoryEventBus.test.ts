@@ -6,6 +6,10 @@ describeEventBusContract({
   available: true,
   async setup(log) {
     const bus = new MemoryEventBus({ log });
-    return { open: () => bus, publishRaw: (channel, value) => bus.publish(channel, value), teardown: () => bus.close() };
+    return {
+      open: () => bus,
+      publishRaw: (channel, value) => bus.publish(channel, value),
+      teardown: () => bus.close(),
+    };
   },
 });

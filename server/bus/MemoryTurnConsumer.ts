@@ -32,12 +32,19 @@ export class MemoryTurnConsumer implements TurnConsumer {
     const job: TurnJob = {
       turn: structuredClone(entry.turn),
       attempt: entry.deliveries,
-      heartbeat: async () => { if (entry.lease === lease) this.arm(lease); },
+      heartbeat: async () => {
+        if (entry.lease === lease) this.arm(lease);
+      },
       signal: lease.controller.signal,
     };
     const run = Promise.resolve()
       .then(() => this.handler(job))
-      .catch((err: unknown) => this.queue.log.warn({ err, turnId: entry.turn.turnId }, 'Turn handler failed; the turn is acknowledged, not retried.'))
+      .catch((err: unknown) =>
+        this.queue.log.warn(
+          { err, turnId: entry.turn.turnId },
+          'Turn handler failed; the turn is acknowledged, not retried.',
+        ),
+      )
       .finally(() => this.settle(lease, run));
     this.running.add(run);
   }
@@ -62,7 +69,10 @@ export class MemoryTurnConsumer implements TurnConsumer {
     if (entry.lease !== lease || entry.done) return;
     entry.lease = undefined;
     lease.controller.abort(new Error('The visibility timeout passed; the turn went to another consumer.'));
-    this.queue.log.warn({ turnId: entry.turn.turnId, attempt: entry.deliveries }, 'Turn delivery timed out; redelivering.');
+    this.queue.log.warn(
+      { turnId: entry.turn.turnId, attempt: entry.deliveries },
+      'Turn delivery timed out; redelivering.',
+    );
     this.queue.requeue(entry);
   }
 

@@ -3,8 +3,15 @@ import { MemoryTurnConsumer } from './MemoryTurnConsumer';
 import type { Turn } from './turn';
 import { decodeTurn, encodeTurn } from './turnCodec';
 import {
-  checkConcurrency, type ConsumeOptions, type DeadLetterHandler, DEFAULT_TURN_QUEUE_TIMING, type TurnConsumer, type TurnHandler,
-  type TurnQueue, TurnQueueClosedError, type TurnQueueTiming,
+  checkConcurrency,
+  type ConsumeOptions,
+  type DeadLetterHandler,
+  DEFAULT_TURN_QUEUE_TIMING,
+  type TurnConsumer,
+  type TurnHandler,
+  type TurnQueue,
+  TurnQueueClosedError,
+  type TurnQueueTiming,
 } from './TurnQueue';
 
 /** Options of the in-process turn queue. */
@@ -109,7 +116,10 @@ export class MemoryTurnQueue implements TurnQueue {
   private deadLetter(entry: MemoryEntry): void {
     entry.done = true;
     const { turnId, roomId } = entry.turn;
-    this.log.error({ turnId, roomId, attempts: entry.deliveries - 1 }, 'Turn dead-lettered: no worker finished it within its attempts.');
+    this.log.error(
+      { turnId, roomId, attempts: entry.deliveries - 1 },
+      'Turn dead-lettered: no worker finished it within its attempts.',
+    );
     this.options.onDeadLetter?.(entry.turn, entry.deliveries - 1);
   }
 }

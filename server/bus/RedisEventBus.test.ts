@@ -1,6 +1,12 @@
 import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { deleteKeys, killConnections, recordingLogger, redisClient, scratchPrefix } from '../../test-support/bus';
+import {
+  deleteKeys,
+  killConnections,
+  recordingLogger,
+  redisClient,
+  scratchPrefix,
+} from '../../test-support/bus';
 import { redisUrl, serviceAvailable } from '../../test-support/services';
 import { subscribeRoom } from './agentEvents';
 import { describeEventBusContract } from './eventBus.contract';
@@ -25,7 +31,9 @@ describeEventBusContract({
         buses.push(bus);
         return bus;
       },
-      publishRaw: async (channel, value) => { await raw.publish(`${prefix}:${channel}`, JSON.stringify(value)); },
+      publishRaw: async (channel, value) => {
+        await raw.publish(`${prefix}:${channel}`, JSON.stringify(value));
+      },
       async teardown() {
         await Promise.all(buses.map((b) => b.close()));
         await Promise.all(clients.map((c) => c.quit()));
@@ -72,12 +80,16 @@ describe.runIf(available)('RedisEventBus on a real Redis', () => {
     await subscribeRoom(bus, 'room-1', (e) => got.push(e));
     // Only the subscriber connection (the one with subscriptions) dies; the publisher stays up.
     expect(await killConnections(admin, name, (c) => Number(c.sub) > 0)).toBe(1);
-    const event = (seq: number) => JSON.stringify({ type: 'subtitle', roomId: 'room-1', turnId: 't1', seq, delta: 'a', text: 'a' });
+    const event = (seq: number) =>
+      JSON.stringify({ type: 'subtitle', roomId: 'room-1', turnId: 't1', seq, delta: 'a', text: 'a' });
     let seq = 0;
-    await vi.waitFor(async () => {
-      await publisher.publish(`${prefix}:room:room-1`, event(seq++));
-      expect(got.length).toBeGreaterThan(0);
-    }, { timeout: 5_000, interval: 100 });
+    await vi.waitFor(
+      async () => {
+        await publisher.publish(`${prefix}:room:room-1`, event(seq++));
+        expect(got.length).toBeGreaterThan(0);
+      },
+      { timeout: 5_000, interval: 100 },
+    );
     await bus.close();
     await redis.quit();
   });

@@ -52,7 +52,9 @@ export class RedisEventBus implements EventBus {
       if (removed) return;
       removed = true;
       remove();
-      await this.sync(channel).catch((err: unknown) => this.log.warn({ err, channel }, 'UNSUBSCRIBE failed.'));
+      await this.sync(channel).catch((err: unknown) =>
+        this.log.warn({ err, channel }, 'UNSUBSCRIBE failed.'),
+      );
     };
   }
 
@@ -72,7 +74,9 @@ export class RedisEventBus implements EventBus {
     const previous = this.syncs.get(channel) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(() => this.reconcile(channel));
     this.syncs.set(channel, next);
-    const forget = () => { if (this.syncs.get(channel) === next) this.syncs.delete(channel); };
+    const forget = () => {
+      if (this.syncs.get(channel) === next) this.syncs.delete(channel);
+    };
     next.then(forget, forget);
     return next;
   }
@@ -94,7 +98,12 @@ export class RedisEventBus implements EventBus {
   private connection(): Redis {
     if (this.subscriber) return this.subscriber;
     const subscriber = this.options.redis.duplicate();
-    subscriber.on('error', (err: Error) => this.log.warn({ err: err.message }, 'Event bus subscriber connection problem; ioredis reconnects and re-subscribes.'));
+    subscriber.on('error', (err: Error) =>
+      this.log.warn(
+        { err: err.message },
+        'Event bus subscriber connection problem; ioredis reconnects and re-subscribes.',
+      ),
+    );
     subscriber.on('message', (key: string, payload: string) => this.receive(key, payload));
     this.subscriber = subscriber;
     return subscriber;

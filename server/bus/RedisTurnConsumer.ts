@@ -38,7 +38,9 @@ export class RedisTurnConsumer implements TurnConsumer {
     private readonly onStopped: () => void,
   ) {
     this.blocking = ctx.redis.duplicate();
-    this.blocking.on('error', (err: Error) => ctx.log.warn({ err: err.message, consumer: name }, 'Turn consumer connection problem.'));
+    this.blocking.on('error', (err: Error) =>
+      ctx.log.warn({ err: err.message, consumer: name }, 'Turn consumer connection problem.'),
+    );
     this.loop = this.run();
   }
 
@@ -57,7 +59,10 @@ export class RedisTurnConsumer implements TurnConsumer {
       } catch (err) {
         if (this.stopping) break;
         if (this.blocking.status === 'end') {
-          this.ctx.log.error({ err, consumer: this.name }, 'Turn consumer lost its Redis connection for good; it takes no more turns.');
+          this.ctx.log.error(
+            { err, consumer: this.name },
+            'Turn consumer lost its Redis connection for good; it takes no more turns.',
+          );
           break;
         }
         failures += 1;
@@ -84,10 +89,18 @@ export class RedisTurnConsumer implements TurnConsumer {
 
   private async reclaim(): Promise<void> {
     const { stream, timing, log } = this.ctx;
-    const { cursor, entries } = await stream.reclaim(this.name, timing.visibilityTimeoutMs, this.cursor, this.freeSlots());
+    const { cursor, entries } = await stream.reclaim(
+      this.name,
+      timing.visibilityTimeoutMs,
+      this.cursor,
+      this.freeSlots(),
+    );
     this.cursor = cursor;
     for (const entry of entries) {
-      log.warn({ id: entry.id, consumer: this.name, attempt: entry.deliveries }, 'Took over a turn whose worker went silent.');
+      log.warn(
+        { id: entry.id, consumer: this.name, attempt: entry.deliveries },
+        'Took over a turn whose worker went silent.',
+      );
       this.start(entry);
     }
     if (Date.now() >= this.nextPruneAt) {
@@ -104,7 +117,9 @@ export class RedisTurnConsumer implements TurnConsumer {
     else if (entry.deliveries > this.ctx.timing.maxAttempts) work = this.bury(entry, 'max_attempts', turn);
     else work = this.handle(entry, turn);
     const tracked = work
-      .catch((err: unknown) => this.ctx.log.error({ err, id: entry.id }, 'Could not acknowledge a turn; it will be redelivered.'))
+      .catch((err: unknown) =>
+        this.ctx.log.error({ err, id: entry.id }, 'Could not acknowledge a turn; it will be redelivered.'),
+      )
       .finally(() => {
         this.running.delete(entry.id);
         this.wake?.();
@@ -116,13 +131,18 @@ export class RedisTurnConsumer implements TurnConsumer {
   private async handle(entry: StreamEntry, turn: TurnJob['turn']): Promise<void> {
     const controller = new AbortController();
     const job: TurnJob = {
-      turn, attempt: entry.deliveries, signal: controller.signal,
+      turn,
+      attempt: entry.deliveries,
+      signal: controller.signal,
       heartbeat: () => this.heartbeat(entry.id, controller),
     };
     try {
       await this.handler(job);
     } catch (err) {
-      this.ctx.log.warn({ err, turnId: turn.turnId }, 'Turn handler failed; the turn is acknowledged, not retried.');
+      this.ctx.log.warn(
+        { err, turnId: turn.turnId },
+        'Turn handler failed; the turn is acknowledged, not retried.',
+      );
     }
     await this.ctx.stream.ack(entry.id);
   }
@@ -131,7 +151,10 @@ export class RedisTurnConsumer implements TurnConsumer {
     if (controller.signal.aborted) return;
     try {
       if (await this.ctx.stream.heartbeat(this.name, id)) return;
-      this.ctx.log.warn({ id, consumer: this.name }, 'Another consumer took this turn over; aborting our copy.');
+      this.ctx.log.warn(
+        { id, consumer: this.name },
+        'Another consumer took this turn over; aborting our copy.',
+      );
       controller.abort(new Error('The turn was taken over by another consumer.'));
     } catch (err) {
       // Never rejects: a worker calls this on a timer. Redis down longer than the timeout means a takeover.
@@ -139,10 +162,17 @@ export class RedisTurnConsumer implements TurnConsumer {
     }
   }
 
-  private async bury(entry: StreamEntry, reason: 'malformed' | 'max_attempts', turn?: TurnJob['turn']): Promise<void> {
+  private async bury(
+    entry: StreamEntry,
+    reason: 'malformed' | 'max_attempts',
+    turn?: TurnJob['turn'],
+  ): Promise<void> {
     await this.ctx.stream.deadLetter(entry, reason);
     const attempts = entry.deliveries - 1;
-    this.ctx.log.error({ id: entry.id, turnId: turn?.turnId, roomId: turn?.roomId, attempts, reason }, 'Turn dead-lettered.');
+    this.ctx.log.error(
+      { id: entry.id, turnId: turn?.turnId, roomId: turn?.roomId, attempts, reason },
+      'Turn dead-lettered.',
+    );
     if (!turn) return;
     try {
       this.ctx.onDeadLetter?.(turn, attempts);
@@ -162,7 +192,10 @@ export class RedisTurnConsumer implements TurnConsumer {
       await this.ctx.stream.release(this.name, stray, this.ctx.timing.visibilityTimeoutMs);
       await this.ctx.stream.leave(this.name);
     } catch (err) {
-      this.ctx.log.warn({ err, consumer: this.name }, 'Could not leave the consumer group cleanly; its turns are reclaimed after the visibility timeout.');
+      this.ctx.log.warn(
+        { err, consumer: this.name },
+        'Could not leave the consumer group cleanly; its turns are reclaimed after the visibility timeout.',
+      );
     }
     this.onStopped();
   }

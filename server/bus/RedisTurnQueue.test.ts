@@ -1,6 +1,12 @@
 import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { deleteKeys, killConnections, recordingLogger, redisClient, scratchPrefix } from '../../test-support/bus';
+import {
+  deleteKeys,
+  killConnections,
+  recordingLogger,
+  redisClient,
+  scratchPrefix,
+} from '../../test-support/bus';
 import { redisUrl, serviceAvailable } from '../../test-support/services';
 import type { RedisTurnConsumer } from './RedisTurnConsumer';
 import { RedisTurnQueue, type RedisTurnQueueOptions } from './RedisTurnQueue';
@@ -44,7 +50,10 @@ describe.runIf(available)('RedisTurnQueue on a real Redis', () => {
   const keys = () => turnStreamKeys(prefix);
   const queue = (over: Partial<RedisTurnQueueOptions> = {}, redis = redisClient()) => {
     const q = new RedisTurnQueue({ redis, prefix, ...timing, ...over });
-    cleanup.push(() => q.close(), () => redis.quit().catch(() => undefined));
+    cleanup.push(
+      () => q.close(),
+      () => redis.quit().catch(() => undefined),
+    );
     return q;
   };
 
@@ -60,23 +69,50 @@ describe.runIf(available)('RedisTurnQueue on a real Redis', () => {
     await admin.quit();
   });
 
-  it('lets another consumer take over when a worker\'s connections are cut abruptly, and forgets the dead consumer', async () => {
+  it("lets another consumer take over when a worker's connections are cut abruptly, and forgets the dead consumer", async () => {
     const name = `doomed-${prefix}`;
-    const doomedRedis = redisClient({ connectionName: name, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+    const doomedRedis = redisClient({
+      connectionName: name,
+      retryStrategy: () => null,
+      maxRetriesPerRequest: 0,
+    });
     doomedRedis.on('error', () => undefined);
     const doomed = new RedisTurnQueue({ redis: doomedRedis, prefix, ...timing, log: recordingLogger() });
     const held = gate();
-    cleanup.push(async () => { held.open(); await doomed.close(); });
+    cleanup.push(async () => {
+      held.open();
+      await doomed.close();
+    });
     const taken: { by: string; attempt: number }[] = [];
-    doomed.consume(async (job) => { taken.push({ by: 'doomed', attempt: job.attempt }); await held.promise; }, { concurrency: 1 });
+    doomed.consume(
+      async (job) => {
+        taken.push({ by: 'doomed', attempt: job.attempt });
+        await held.promise;
+      },
+      { concurrency: 1 },
+    );
     await queue().enqueue(sampleTurn(1));
     await vi.waitFor(() => expect(taken).toHaveLength(1), { timeout: 3_000 });
     expect(await killConnections(admin, name)).toBe(2);
-    queue({ consumerExpiryMs: 200 }).consume(async (job) => { taken.push({ by: 'survivor', attempt: job.attempt }); }, { concurrency: 1 });
-    await vi.waitFor(() => expect(taken).toEqual([{ by: 'doomed', attempt: 1 }, { by: 'survivor', attempt: 2 }]), { timeout: 3_000 });
+    queue({ consumerExpiryMs: 200 }).consume(
+      async (job) => {
+        taken.push({ by: 'survivor', attempt: job.attempt });
+      },
+      { concurrency: 1 },
+    );
+    await vi.waitFor(
+      () =>
+        expect(taken).toEqual([
+          { by: 'doomed', attempt: 1 },
+          { by: 'survivor', attempt: 2 },
+        ]),
+      { timeout: 3_000 },
+    );
     await vi.waitFor(async () => expect(await pendingCount(admin, prefix)).toBe(0), { timeout: 2_000 });
     // The dead worker's consumer owns nothing now; after consumerExpiryMs it is pruned from the group.
-    await vi.waitFor(async () => expect(await consumerNames(admin, prefix)).toHaveLength(1), { timeout: 3_000 });
+    await vi.waitFor(async () => expect(await consumerNames(admin, prefix)).toHaveLength(1), {
+      timeout: 3_000,
+    });
   });
 
   it('on stop(), hands a delivery it read but never started to another consumer at once, not after the timeout', async () => {
@@ -85,7 +121,13 @@ describe.runIf(available)('RedisTurnQueue on a real Redis', () => {
     cleanup.push(async () => busy.open());
     const q = queue(slow);
     const seen: string[] = [];
-    const stopping = q.consume(async (job) => { seen.push(job.turn.turnId); await busy.promise; }, { concurrency: 1 }) as RedisTurnConsumer;
+    const stopping = q.consume(
+      async (job) => {
+        seen.push(job.turn.turnId);
+        await busy.promise;
+      },
+      { concurrency: 1 },
+    ) as RedisTurnConsumer;
     await q.enqueue(sampleTurn(1));
     await vi.waitFor(() => expect(seen).toEqual(['turn-1']), { timeout: 3_000 });
     // While its only slot is busy, turn-2 lands in its pending list: a read whose reply was lost to stop().
@@ -96,7 +138,12 @@ describe.runIf(available)('RedisTurnQueue on a real Redis', () => {
     await stopped;
     const started = Date.now();
     const next: TurnJob[] = [];
-    queue(slow).consume(async (job) => { next.push(job); }, { concurrency: 1 });
+    queue(slow).consume(
+      async (job) => {
+        next.push(job);
+      },
+      { concurrency: 1 },
+    );
     await vi.waitFor(() => expect(next.map((j) => j.turn.turnId)).toEqual(['turn-2']), { timeout: 2_000 });
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(seen).toEqual(['turn-1']);
@@ -109,7 +156,12 @@ describe.runIf(available)('RedisTurnQueue on a real Redis', () => {
     expect(length).toBeGreaterThanOrEqual(50);
     expect(length).toBeLessThan(300);
     let handled = 0;
-    const consumer = q.consume(async () => { handled++; }, { concurrency: 4 });
+    const consumer = q.consume(
+      async () => {
+        handled++;
+      },
+      { concurrency: 4 },
+    );
     await vi.waitFor(() => expect(handled).toBe(length), { timeout: 3_000 });
     expect(await consumerNames(admin, prefix)).toHaveLength(1);
     await consumer.stop();
@@ -123,7 +175,12 @@ describe.runIf(available)('RedisTurnQueue on a real Redis', () => {
     await admin.xadd(keys().stream, '*', 'turn', '{"turnId": 42}');
     await q.enqueue(sampleTurn(1));
     const seen: string[] = [];
-    q.consume(async (job) => { seen.push(job.turn.turnId); }, { concurrency: 1 });
+    q.consume(
+      async (job) => {
+        seen.push(job.turn.turnId);
+      },
+      { concurrency: 1 },
+    );
     await vi.waitFor(() => expect(seen).toEqual(['turn-1']), { timeout: 3_000 });
     const dead = await admin.xrange(keys().dead, '-', '+');
     expect(dead).toHaveLength(1);
@@ -136,7 +193,13 @@ describe.runIf(available)('RedisTurnQueue on a real Redis', () => {
     cleanup.push(async () => held.open());
     const attempts: number[] = [];
     const q = queue();
-    q.consume(async (job: TurnJob) => { attempts.push(job.attempt); await held.promise; }, { concurrency: 4 });
+    q.consume(
+      async (job: TurnJob) => {
+        attempts.push(job.attempt);
+        await held.promise;
+      },
+      { concurrency: 4 },
+    );
     await q.enqueue(sampleTurn(7));
     await vi.waitFor(async () => expect(await admin.xlen(keys().dead)).toBe(1), { timeout: 4_000 });
     const [[, fields]] = await admin.xrange(keys().dead, '-', '+');

@@ -7,8 +7,14 @@ import type { Turn } from './turn';
 import { encodeTurn } from './turnCodec';
 import { TurnStream } from './TurnStream';
 import {
-  checkConcurrency, type ConsumeOptions, type DeadLetterHandler, DEFAULT_TURN_QUEUE_TIMING, type TurnConsumer, type TurnHandler,
-  type TurnQueue, TurnQueueClosedError,
+  checkConcurrency,
+  type ConsumeOptions,
+  type DeadLetterHandler,
+  DEFAULT_TURN_QUEUE_TIMING,
+  type TurnConsumer,
+  type TurnHandler,
+  type TurnQueue,
+  TurnQueueClosedError,
 } from './TurnQueue';
 
 /** Options of the Redis turn queue. */
@@ -49,7 +55,8 @@ export class RedisTurnQueue implements TurnQueue {
       timing: {
         visibilityTimeoutMs,
         maxAttempts: options.maxAttempts ?? DEFAULT_TURN_QUEUE_TIMING.maxAttempts,
-        reclaimIntervalMs: options.reclaimIntervalMs ?? Math.max(10, Math.min(5_000, Math.round(visibilityTimeoutMs / 3))),
+        reclaimIntervalMs:
+          options.reclaimIntervalMs ?? Math.max(10, Math.min(5_000, Math.round(visibilityTimeoutMs / 3))),
         consumerExpiryMs: options.consumerExpiryMs ?? 3_600_000,
       },
       log: options.log ?? silentLogger,
@@ -65,9 +72,15 @@ export class RedisTurnQueue implements TurnQueue {
   consume(handler: TurnHandler, options: ConsumeOptions): TurnConsumer {
     if (this.closed) throw new TurnQueueClosedError();
     const name = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-    const consumer = new RedisTurnConsumer(this.ctx, name, handler, checkConcurrency(options.concurrency), () => {
-      this.consumers.delete(consumer);
-    });
+    const consumer = new RedisTurnConsumer(
+      this.ctx,
+      name,
+      handler,
+      checkConcurrency(options.concurrency),
+      () => {
+        this.consumers.delete(consumer);
+      },
+    );
     this.consumers.add(consumer);
     return consumer;
   }

@@ -56,7 +56,8 @@ export const DEFAULT_TURN_QUEUE_TIMING: TurnQueueTiming = { visibilityTimeoutMs:
 
 /** Rejects a concurrency that would make a consumer take nothing, or everything. */
 export function checkConcurrency(concurrency: number): number {
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a positive integer; got ${concurrency}.`);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new RangeError(`concurrency must be a positive integer; got ${concurrency}.`);
   return concurrency;
 }
 

@@ -45,7 +45,11 @@ export class TurnStream {
   readonly dead: string;
   readonly group: string;
 
-  constructor(private readonly redis: Redis, prefix: string, private readonly maxLength: number) {
+  constructor(
+    private readonly redis: Redis,
+    prefix: string,
+    private readonly maxLength: number,
+  ) {
     ({ stream: this.stream, dead: this.dead, group: this.group } = turnStreamKeys(prefix));
   }
 
@@ -67,15 +71,40 @@ export class TurnStream {
   /** Takes up to `count` never-delivered entries, waiting up to `blockMs` on the given (blocking) connection. */
   async readNew(blocking: Redis, consumer: string, count: number, blockMs: number): Promise<StreamEntry[]> {
     const reply = (await blocking.xreadgroup(
-      'GROUP', this.group, consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', this.stream, '>',
+      'GROUP',
+      this.group,
+      consumer,
+      'COUNT',
+      count,
+      'BLOCK',
+      blockMs,
+      'STREAMS',
+      this.stream,
+      '>',
     )) as [string, [string, string[]][]][] | null;
-    return (reply?.[0]?.[1] ?? []).map(([id, fields]) => ({ id, payload: field(fields, 'turn'), deliveries: 1 }));
+    return (reply?.[0]?.[1] ?? []).map(([id, fields]) => ({
+      id,
+      payload: field(fields, 'turn'),
+      deliveries: 1,
+    }));
   }
 
   /** Claims up to `count` deliveries idle longer than `minIdleMs`, with their delivery counts (incremented by the claim). */
-  async reclaim(consumer: string, minIdleMs: number, cursor: string, count: number): Promise<{ cursor: string; entries: StreamEntry[] }> {
-    const [next, claimed] = (await this.redis.xautoclaim(this.stream, this.group, consumer, minIdleMs, cursor, 'COUNT', count)) as
-      [string, [string, string[] | null][]];
+  async reclaim(
+    consumer: string,
+    minIdleMs: number,
+    cursor: string,
+    count: number,
+  ): Promise<{ cursor: string; entries: StreamEntry[] }> {
+    const [next, claimed] = (await this.redis.xautoclaim(
+      this.stream,
+      this.group,
+      consumer,
+      minIdleMs,
+      cursor,
+      'COUNT',
+      count,
+    )) as [string, [string, string[] | null][]];
     if (claimed.length === 0) return { cursor: next, entries: [] };
     const pipeline = this.redis.pipeline();
     for (const [id] of claimed) pipeline.xpending(this.stream, this.group, id, id, 1);
@@ -98,23 +127,51 @@ export class TurnStream {
 
   /** Moves an entry to the dead-letter stream (bounded) and acknowledges it, in one transaction. */
   async deadLetter(entry: StreamEntry, reason: string): Promise<void> {
-    await this.redis.multi()
-      .xadd(this.dead, 'MAXLEN', '~', 1000, '*', 'turn', entry.payload ?? '', 'id', entry.id,
-        'deliveries', String(entry.deliveries), 'reason', reason, 'at', String(Date.now()))
+    await this.redis
+      .multi()
+      .xadd(
+        this.dead,
+        'MAXLEN',
+        '~',
+        1000,
+        '*',
+        'turn',
+        entry.payload ?? '',
+        'id',
+        entry.id,
+        'deliveries',
+        String(entry.deliveries),
+        'reason',
+        reason,
+        'at',
+        String(Date.now()),
+      )
       .xack(this.stream, this.group, entry.id)
       .exec();
   }
 
   /** Ids of the entries `consumer` owns. */
   async pendingOf(consumer: string, count = 100): Promise<string[]> {
-    const rows = (await this.redis.xpending(this.stream, this.group, '-', '+', count, consumer)) as [string, ...unknown[]][];
+    const rows = (await this.redis.xpending(this.stream, this.group, '-', '+', count, consumer)) as [
+      string,
+      ...unknown[],
+    ][];
     return rows.map(([id]) => id);
   }
 
   /** Makes deliveries immediately claimable by others (a stopping consumer got them but will not run them). */
   async release(consumer: string, ids: string[], visibilityTimeoutMs: number): Promise<void> {
     if (ids.length === 0) return;
-    await this.redis.xclaim(this.stream, this.group, consumer, 0, ...ids, 'IDLE', visibilityTimeoutMs, 'JUSTID');
+    await this.redis.xclaim(
+      this.stream,
+      this.group,
+      consumer,
+      0,
+      ...ids,
+      'IDLE',
+      visibilityTimeoutMs,
+      'JUSTID',
+    );
   }
 
   /** Leaves the group if nothing is pending for the consumer; true when it left. */

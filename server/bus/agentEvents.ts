@@ -20,12 +20,18 @@ export function publishAgentEvent(bus: EventBus, event: AgentEvent): Promise<voi
  * Receives the agent events of one room. Events come from other processes, so each is validated;
  * malformed ones, and events of another room, are dropped with a warning instead of reaching the room.
  */
-export function subscribeRoom(bus: EventBus, roomId: string, handler: (event: AgentEvent) => void, log: BusLogger = silentLogger): Promise<Unsubscribe> {
+export function subscribeRoom(
+  bus: EventBus,
+  roomId: string,
+  handler: (event: AgentEvent) => void,
+  log: BusLogger = silentLogger,
+): Promise<Unsubscribe> {
   const channel = roomChannel(roomId);
   return bus.subscribe(channel, (raw) => {
     const parsed = agentEventSchema.safeParse(raw);
     if (!parsed.success) return warnDropped(log, channel, parsed.error.issues);
-    if (parsed.data.roomId !== roomId) return warnDropped(log, channel, `event for room ${parsed.data.roomId}`);
+    if (parsed.data.roomId !== roomId)
+      return warnDropped(log, channel, `event for room ${parsed.data.roomId}`);
     handler(parsed.data);
   });
 }
@@ -37,7 +43,11 @@ export function publishCancel(bus: EventBus, cancel: TurnCancel): Promise<void> 
 }
 
 /** Receives cancels for every room; malformed control messages are dropped with a warning. */
-export function subscribeCancels(bus: EventBus, handler: (cancel: TurnCancel) => void, log: BusLogger = silentLogger): Promise<Unsubscribe> {
+export function subscribeCancels(
+  bus: EventBus,
+  handler: (cancel: TurnCancel) => void,
+  log: BusLogger = silentLogger,
+): Promise<Unsubscribe> {
   return bus.subscribe(CONTROL_CHANNEL, (raw) => {
     const parsed = turnCancelSchema.safeParse(raw);
     if (!parsed.success) return warnDropped(log, CONTROL_CHANNEL, parsed.error.issues);

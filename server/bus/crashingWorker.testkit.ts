@@ -13,10 +13,13 @@ const redis = new Redis(redisUrl);
 const events = new RedisEventBus({ redis, prefix });
 const queue = new RedisTurnQueue({ redis, prefix });
 
-queue.consume(async (job) => {
-  const { roomId, turnId } = job.turn;
-  await publishAgentEvent(events, { type: 'subtitle', roomId, turnId, seq: 0, delta: 'Hel', text: 'Hel' });
-  process.stdout.write(`TOOK ${turnId} ${job.attempt}\n`);
-  await new Promise(() => undefined);
-}, { concurrency: 1 });
+queue.consume(
+  async (job) => {
+    const { roomId, turnId } = job.turn;
+    await publishAgentEvent(events, { type: 'subtitle', roomId, turnId, seq: 0, delta: 'Hel', text: 'Hel' });
+    process.stdout.write(`TOOK ${turnId} ${job.attempt}\n`);
+    await new Promise(() => undefined);
+  },
+  { concurrency: 1 },
+);
 process.stdout.write('READY\n');

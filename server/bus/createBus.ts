@@ -40,8 +40,15 @@ export function createBus(options: BusOptions): Bus {
   let events: EventBus | undefined;
   const onDeadLetter: DeadLetterHandler = (turn, attempts) => {
     const message = `No worker finished this reply after ${attempts} attempts.`;
-    publishAgentEvent(events!, { type: 'error', roomId: turn.roomId, turnId: turn.turnId, code: 'turn_failed', message })
-      .catch((err: unknown) => log.error({ err, turnId: turn.turnId }, 'Could not report a dead-lettered turn to its room.'));
+    publishAgentEvent(events!, {
+      type: 'error',
+      roomId: turn.roomId,
+      turnId: turn.turnId,
+      code: 'turn_failed',
+      message,
+    }).catch((err: unknown) =>
+      log.error({ err, turnId: turn.turnId }, 'Could not report a dead-lettered turn to its room.'),
+    );
   };
   const timing = { visibilityTimeoutMs: options.visibilityTimeoutMs, maxAttempts: options.maxAttempts };
   if (options.redisUrl === null) {
@@ -50,10 +57,19 @@ export function createBus(options: BusOptions): Bus {
     return { queue, events, close: closeAll(queue, events) };
   }
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
-  redis.on('error', (err: Error) => log.warn({ err: err.message }, 'Bus Redis connection problem; retrying.'));
+  redis.on('error', (err: Error) =>
+    log.warn({ err: err.message }, 'Bus Redis connection problem; retrying.'),
+  );
   const prefix = options.prefix ?? 'kotodama';
   events = new RedisEventBus({ redis, prefix, log });
-  const queue = new RedisTurnQueue({ redis, prefix, ...timing, reclaimIntervalMs: options.reclaimIntervalMs, log, onDeadLetter });
+  const queue = new RedisTurnQueue({
+    redis,
+    prefix,
+    ...timing,
+    reclaimIntervalMs: options.reclaimIntervalMs,
+    log,
+    onDeadLetter,
+  });
   return { queue, events, close: closeAll(queue, events, redis) };
 }
 

@@ -1,9 +1,25 @@
 /** Turn queue and event bus between rooms and agent workers: in-process by default, Redis when configured. */
-export type { AgentEvent, CharacterProfile, Language, TranscriptLine, Turn, TurnCancel, TurnMessage, VoiceSettings } from './turn';
+export type {
+  AgentEvent,
+  CharacterProfile,
+  Language,
+  TranscriptLine,
+  Turn,
+  TurnCancel,
+  TurnMessage,
+  VoiceSettings,
+} from './turn';
 export type { BusLogger } from './BusLogger';
 export {
-  DEFAULT_TURN_QUEUE_TIMING, TurnQueueClosedError,
-  type ConsumeOptions, type DeadLetterHandler, type TurnConsumer, type TurnHandler, type TurnJob, type TurnQueue, type TurnQueueTiming,
+  DEFAULT_TURN_QUEUE_TIMING,
+  TurnQueueClosedError,
+  type ConsumeOptions,
+  type DeadLetterHandler,
+  type TurnConsumer,
+  type TurnHandler,
+  type TurnJob,
+  type TurnQueue,
+  type TurnQueueTiming,
 } from './TurnQueue';
 export { EventBusClosedError, type EventBus, type EventHandler, type Unsubscribe } from './EventBus';
 export { MemoryTurnQueue, type MemoryTurnQueueOptions } from './MemoryTurnQueue';
@@ -11,6 +27,13 @@ export { RedisTurnQueue, type RedisTurnQueueOptions } from './RedisTurnQueue';
 export { turnStreamKeys } from './TurnStream';
 export { MemoryEventBus, type MemoryEventBusOptions } from './MemoryEventBus';
 export { RedisEventBus, type RedisEventBusOptions } from './RedisEventBus';
-export { CONTROL_CHANNEL, publishAgentEvent, publishCancel, roomChannel, subscribeCancels, subscribeRoom } from './agentEvents';
+export {
+  CONTROL_CHANNEL,
+  publishAgentEvent,
+  publishCancel,
+  roomChannel,
+  subscribeCancels,
+  subscribeRoom,
+} from './agentEvents';
 export { agentEventSchema, turnSchema } from './schemas';
 export { createBus, type Bus, type BusOptions } from './createBus';

@@ -25,13 +25,27 @@ export const turnSchema = z.object({
   turnId: id,
   roomId: id,
   character: z.object({
-    id, name: z.string(), persona: z.string(), greeting: z.string(), language: z.enum(CHARACTER_LANGUAGES),
-    voice: voiceSettings, knowledgeBaseId: z.string().optional(),
+    id,
+    name: z.string(),
+    persona: z.string(),
+    greeting: z.string(),
+    language: z.enum(CHARACTER_LANGUAGES),
+    voice: voiceSettings,
+    knowledgeBaseId: z.string().optional(),
   }),
-  messages: z.array(z.object({
-    id, userId: z.string(), name: z.string(), text: z.string(), at: z.number(), flagged: z.boolean().optional(),
-  })),
-  transcript: z.array(z.object({ kind: z.enum(['user', 'character', 'system']), name: z.string(), text: z.string() })),
+  messages: z.array(
+    z.object({
+      id,
+      userId: z.string(),
+      name: z.string(),
+      text: z.string(),
+      at: z.number(),
+      flagged: z.boolean().optional(),
+    }),
+  ),
+  transcript: z.array(
+    z.object({ kind: z.enum(['user', 'character', 'system']), name: z.string(), text: z.string() }),
+  ),
   enqueuedAt: z.number(),
 }) satisfies z.ZodType<Turn>;
 
@@ -41,12 +55,22 @@ const room = { roomId: id, turnId: id };
 export const agentEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('subtitle'), ...room, seq, delta: z.string(), text: z.string() }),
   z.object({
-    type: z.literal('utterance'), ...room, seq, text: z.string(),
-    expression: z.enum(EXPRESSIONS), gesture: z.enum(GESTURES).optional(),
-    audioUrl: z.string(), durationMs: z.number().nonnegative(),
+    type: z.literal('utterance'),
+    ...room,
+    seq,
+    text: z.string(),
+    expression: z.enum(EXPRESSIONS),
+    gesture: z.enum(GESTURES).optional(),
+    audioUrl: z.string(),
+    durationMs: z.number().nonnegative(),
     visemes: z.array(z.tuple([z.number(), z.enum(VISEMES), z.number()])),
   }),
-  z.object({ type: z.literal('done'), ...room, text: z.string(), utterances: z.number().int().nonnegative() }),
+  z.object({
+    type: z.literal('done'),
+    ...room,
+    text: z.string(),
+    utterances: z.number().int().nonnegative(),
+  }),
   z.object({ type: z.literal('error'), ...room, code: z.string(), message: z.string() }),
 ]) satisfies z.ZodType<AgentEvent>;
 
@@ -54,4 +78,7 @@ export const agentEventSchema = z.discriminatedUnion('type', [
 export const controlCancelSchema = z.object({ type: z.literal('cancel'), ...room });
 
 /** Checks the TurnCancel contract against its wire form. */
-export const turnCancelSchema = controlCancelSchema.transform(({ roomId, turnId }): TurnCancel => ({ roomId, turnId }));
+export const turnCancelSchema = controlCancelSchema.transform(({ roomId, turnId }): TurnCancel => ({
+  roomId,
+  turnId,
+}));

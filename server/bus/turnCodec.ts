@@ -8,7 +8,10 @@ import type { Turn } from './turn';
 export function encodeTurn(turn: Turn): string {
   const payload = JSON.stringify(turn);
   const parsed = turnSchema.safeParse(payload === undefined ? undefined : JSON.parse(payload));
-  if (!parsed.success) throw new TypeError(`Not a valid turn: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new TypeError(
+      `Not a valid turn: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   return payload;
 }
 

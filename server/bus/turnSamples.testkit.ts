@@ -6,11 +6,20 @@ export function sampleTurn(n: number, roomId = 'room-1'): Turn {
     turnId: `turn-${n}`,
     roomId,
     character: {
-      id: 'char-1', name: 'Hana', persona: 'A cheerful guide.', greeting: 'Hi!', language: 'en',
+      id: 'char-1',
+      name: 'Hana',
+      persona: 'A cheerful guide.',
+      greeting: 'Hi!',
+      language: 'en',
       voice: { provider: 'espeak', voice: 'en-us+f3', pitch: 1, speed: 1 },
     },
-    messages: [{ id: `msg-${n}`, userId: 'user-1', name: 'Aiko', text: `Question ${n}?`, at: 1_700_000_000_000 + n }],
-    transcript: [{ kind: 'user', name: 'Aiko', text: 'Hello there' }, { kind: 'character', name: 'Hana', text: 'Hi Aiko!' }],
+    messages: [
+      { id: `msg-${n}`, userId: 'user-1', name: 'Aiko', text: `Question ${n}?`, at: 1_700_000_000_000 + n },
+    ],
+    transcript: [
+      { kind: 'user', name: 'Aiko', text: 'Hello there' },
+      { kind: 'character', name: 'Hana', text: 'Hi Aiko!' },
+    ],
     enqueuedAt: 1_700_000_000_000 + n,
   };
 }
@@ -24,7 +33,9 @@ export interface Gate {
 /** Creates a closed gate. */
 export function gate(): Gate {
   let open!: () => void;
-  const promise = new Promise<void>((resolve) => { open = resolve; });
+  const promise = new Promise<void>((resolve) => {
+    open = resolve;
+  });
   return { promise, open };
 }
 

@@ -23,12 +23,20 @@ describe.runIf(available)('a worker process killed mid-turn', () => {
 
   it('has its turn completed by another worker exactly once; one reply reaches the room', async () => {
     const visibilityTimeoutMs = 600;
-    bus = createBus({ redisUrl: redisUrl!, prefix, log: recordingLogger(), visibilityTimeoutMs, reclaimIntervalMs: 100 });
+    bus = createBus({
+      redisUrl: redisUrl!,
+      prefix,
+      log: recordingLogger(),
+      visibilityTimeoutMs,
+      reclaimIntervalMs: 100,
+    });
     const received: AgentEvent[] = [];
     await subscribeRoom(bus.events, 'room-1', (e) => received.push(e));
     await bus.queue.enqueue(sampleTurn(1));
 
-    child = spawn(process.execPath, ['--import', 'tsx', script, redisUrl!, prefix], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child = spawn(process.execPath, ['--import', 'tsx', script, redisUrl!, prefix], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const output = collect(child);
     await vi.waitFor(() => expect(output()).toContain('TOOK turn-1 1'), { timeout: 15_000, interval: 50 });
     const exited = new Promise((resolve) => child!.once('exit', resolve));
@@ -36,13 +44,25 @@ describe.runIf(available)('a worker process killed mid-turn', () => {
     await exited;
 
     const attempts: number[] = [];
-    bus.queue.consume(async ({ turn, attempt }) => {
-      attempts.push(attempt);
-      const { roomId, turnId } = turn;
-      await publishAgentEvent(bus!.events, { type: 'subtitle', roomId, turnId, seq: 0, delta: 'Hel', text: 'Hel' });
-      await publishAgentEvent(bus!.events, { type: 'done', roomId, turnId, text: 'Hello!', utterances: 0 });
-    }, { concurrency: 2 });
-    await vi.waitFor(() => expect(received.filter((e) => e.type === 'done')).toHaveLength(1), { timeout: 5_000 });
+    bus.queue.consume(
+      async ({ turn, attempt }) => {
+        attempts.push(attempt);
+        const { roomId, turnId } = turn;
+        await publishAgentEvent(bus!.events, {
+          type: 'subtitle',
+          roomId,
+          turnId,
+          seq: 0,
+          delta: 'Hel',
+          text: 'Hel',
+        });
+        await publishAgentEvent(bus!.events, { type: 'done', roomId, turnId, text: 'Hello!', utterances: 0 });
+      },
+      { concurrency: 2 },
+    );
+    await vi.waitFor(() => expect(received.filter((e) => e.type === 'done')).toHaveLength(1), {
+      timeout: 5_000,
+    });
     await sleep(visibilityTimeoutMs + 300);
 
     expect(attempts).toEqual([2]);
@@ -56,6 +76,8 @@ describe.runIf(available)('a worker process killed mid-turn', () => {
 
 function collect(child: ChildProcess): () => string {
   let text = '';
-  child.stdout!.on('data', (chunk: Buffer) => { text += chunk.toString(); });
+  child.stdout!.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+  });
   return () => text;
 }

@@ -12,7 +12,10 @@ export class AdminPolicy {
   private readonly ids: Set<string>;
   private readonly emails: Set<string>;
 
-  constructor(admins: readonly string[], private readonly users: UserRepository) {
+  constructor(
+    admins: readonly string[],
+    private readonly users: UserRepository,
+  ) {
     this.ids = new Set(admins.filter((a) => !a.includes('@')).map((a) => a.toLowerCase()));
     this.emails = new Set(admins.filter((a) => a.includes('@')).map((a) => a.toLowerCase()));
   }

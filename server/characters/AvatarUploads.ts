@@ -43,11 +43,19 @@ export class AvatarUploads {
     const keys = avatarKeys(hash, result.thumbnail?.mimeType as 'image/png' | 'image/jpeg' | undefined);
     if (!(await this.repo.keyInUse(keys.file))) {
       await this.storage.put(keys.file, bytes, 'model/gltf-binary');
-      if (keys.thumbnail && result.thumbnail) await this.storage.put(keys.thumbnail, result.thumbnail.bytes, result.thumbnail.mimeType);
+      if (keys.thumbnail && result.thumbnail)
+        await this.storage.put(keys.thumbnail, result.thumbnail.bytes, result.thumbnail.mimeType);
     }
     return this.repo.create({
-      ownerId, name: requested ?? nameFromFile(result.title), storageKey: keys.file, contentHash: hash, sizeBytes: bytes.byteLength,
-      vrmVersion: result.vrmVersion, meta: catalogueMeta(result), lipSync: result.lipSync, thumbnailKey: keys.thumbnail,
+      ownerId,
+      name: requested ?? nameFromFile(result.title),
+      storageKey: keys.file,
+      contentHash: hash,
+      sizeBytes: bytes.byteLength,
+      vrmVersion: result.vrmVersion,
+      meta: catalogueMeta(result),
+      lipSync: result.lipSync,
+      thumbnailKey: keys.thumbnail,
       canBePublic: result.licence.canBePublic,
     });
   }
@@ -56,16 +64,28 @@ export class AvatarUploads {
 /** What the catalogue keeps of a validation result (everything but the thumbnail bytes). */
 export function catalogueMeta(r: VrmValidationResult): Record<string, unknown> {
   return {
-    title: r.title, author: r.author, bones: r.bones, expressions: r.expressions, emptyExpressions: r.emptyExpressions,
-    customExpressions: r.customExpressions.slice(0, MAX_CUSTOM_EXPRESSIONS), licence: r.licence, counts: r.counts,
+    title: r.title,
+    author: r.author,
+    bones: r.bones,
+    expressions: r.expressions,
+    emptyExpressions: r.emptyExpressions,
+    customExpressions: r.customExpressions.slice(0, MAX_CUSTOM_EXPRESSIONS),
+    licence: r.licence,
+    counts: r.counts,
   };
 }
 
 function checkedName(requested: string | undefined): string | undefined {
   const name = requested?.trim();
   if (!name) return undefined;
-  if (CONTROL.test(name)) throw new HttpError(400, 'invalid_name', 'The avatar name contains invisible or control characters; please type it plainly.');
-  if ([...name].length > MAX_NAME) throw new HttpError(400, 'invalid_name', `The avatar name is too long: at most ${MAX_NAME} characters.`);
+  if (CONTROL.test(name))
+    throw new HttpError(
+      400,
+      'invalid_name',
+      'The avatar name contains invisible or control characters; please type it plainly.',
+    );
+  if ([...name].length > MAX_NAME)
+    throw new HttpError(400, 'invalid_name', `The avatar name is too long: at most ${MAX_NAME} characters.`);
   return name;
 }
 

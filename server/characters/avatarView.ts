@@ -20,24 +20,50 @@ export function isBuiltin(model: VrmModel): boolean {
 }
 
 /** Builds the API view; `urlOf` turns a storage key into a URL. */
-export function toAvatarView(model: VrmModel, viewerId: string | null, urlOf: (key: string) => string): AvatarView {
-  const meta = model.meta as { title?: string; author?: string; bones?: string[]; expressions?: string[]; licence?: Record<string, unknown> };
+export function toAvatarView(
+  model: VrmModel,
+  viewerId: string | null,
+  urlOf: (key: string) => string,
+): AvatarView {
+  const meta = model.meta as {
+    title?: string;
+    author?: string;
+    bones?: string[];
+    expressions?: string[];
+    licence?: Record<string, unknown>;
+  };
   const licence = meta.licence ?? {};
   const builtin = isBuiltin(model);
   return {
-    id: model.id, name: model.name,
+    id: model.id,
+    name: model.name,
     url: builtin ? `/avatars/${model.storageKey.slice(BUILTIN_KEY_PREFIX.length)}` : urlOf(model.storageKey),
     thumbnailUrl: model.thumbnailKey ? urlOf(model.thumbnailKey) : null,
-    vrmVersion: model.vrmVersion, lipSync: model.lipSync, approved: model.approved, canBePublic: model.canBePublic,
-    status: builtin ? 'builtin' : model.approved ? 'approved' : model.canBePublic ? 'pending' : 'private_only',
-    builtin, mine: !!viewerId && model.ownerId === viewerId,
+    vrmVersion: model.vrmVersion,
+    lipSync: model.lipSync,
+    approved: model.approved,
+    canBePublic: model.canBePublic,
+    status: builtin
+      ? 'builtin'
+      : model.approved
+        ? 'approved'
+        : model.canBePublic
+          ? 'pending'
+          : 'private_only',
+    builtin,
+    mine: !!viewerId && model.ownerId === viewerId,
     licence: {
-      canBePublic: model.canBePublic, ...(typeof licence.reason === 'string' ? { reason: licence.reason } : {}),
-      creditRequired: licence.creditRequired === true, title: meta.title ?? '', author: meta.author ?? '',
+      canBePublic: model.canBePublic,
+      ...(typeof licence.reason === 'string' ? { reason: licence.reason } : {}),
+      creditRequired: licence.creditRequired === true,
+      title: meta.title ?? '',
+      author: meta.author ?? '',
       meta: (licence.meta as Record<string, unknown> | undefined) ?? {},
     },
-    bones: meta.bones ?? [], expressions: meta.expressions ?? [],
-    sizeBytes: model.sizeBytes, createdAt: new Date(model.createdAt).toISOString(),
+    bones: meta.bones ?? [],
+    expressions: meta.expressions ?? [],
+    sizeBytes: model.sizeBytes,
+    createdAt: new Date(model.createdAt).toISOString(),
     warnings: warningsOf(model, meta.expressions ?? []),
   };
 }

@@ -32,15 +32,31 @@ describe('seeding the built-in avatars into the catalogue', () => {
     await copyFile(join(ASSETS, 'kotoha.vrm'), join(dir, 'kotoha.vrm'));
     await writeFile(join(dir, 'haru.vrm'), 'not a VRM at all'); // a broken build; sora.vrm is missing
   });
-  afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('adds the valid ones as approved, owner-less entries and skips broken or missing files with a warning', async () => {
     const { repo, rows } = memoryRepo();
     const warnings: string[] = [];
-    const log = pino({ level: 'warn' }, { write: (line: string) => { warnings.push(JSON.parse(line).msg); } });
+    const log = pino(
+      { level: 'warn' },
+      {
+        write: (line: string) => {
+          warnings.push(JSON.parse(line).msg);
+        },
+      },
+    );
     expect(await seedBuiltinAvatars(repo, dir, log)).toBe(1);
     const kotoha = rows.get(BUILTIN_AVATARS[0].id)!;
-    expect(kotoha).toMatchObject({ name: 'Kotoha', storageKey: 'builtin/kotoha.vrm', approved: true, ownerId: null, lipSync: true, vrmVersion: '0.x' });
+    expect(kotoha).toMatchObject({
+      name: 'Kotoha',
+      storageKey: 'builtin/kotoha.vrm',
+      approved: true,
+      ownerId: null,
+      lipSync: true,
+      vrmVersion: '0.x',
+    });
     expect((kotoha.meta as { bones: string[] }).bones).toContain('hips');
     expect(warnings.join('\n')).toMatch(/haru\.vrm[\s\S]*sora\.vrm/);
   });

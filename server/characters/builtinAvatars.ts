@@ -19,7 +19,11 @@ export const BUILTIN_AVATARS = [
  * files on every boot (the generator may have rebuilt them). A missing or broken file is logged
  * and skipped: the server still starts, and /avatars/<file> simply is not offered.
  */
-export async function seedBuiltinAvatars(repo: VrmModelRepository, avatarsDir: string, log: Logger): Promise<number> {
+export async function seedBuiltinAvatars(
+  repo: VrmModelRepository,
+  avatarsDir: string,
+  log: Logger,
+): Promise<number> {
   let seeded = 0;
   for (const avatar of BUILTIN_AVATARS) {
     try {
@@ -29,14 +33,23 @@ export async function seedBuiltinAvatars(repo: VrmModelRepository, avatarsDir: s
       if ((await repo.findById(avatar.id))?.contentHash !== contentHash) {
         const result = validateVrm(bytes);
         await repo.upsertBuiltin(avatar.id, {
-          name: avatar.name, storageKey: `${BUILTIN_KEY_PREFIX}${avatar.file}`, contentHash,
-          sizeBytes: bytes.byteLength, vrmVersion: result.vrmVersion, meta: catalogueMeta(result), lipSync: result.lipSync,
-          thumbnailKey: null, canBePublic: true,
+          name: avatar.name,
+          storageKey: `${BUILTIN_KEY_PREFIX}${avatar.file}`,
+          contentHash,
+          sizeBytes: bytes.byteLength,
+          vrmVersion: result.vrmVersion,
+          meta: catalogueMeta(result),
+          lipSync: result.lipSync,
+          thumbnailKey: null,
+          canBePublic: true,
         });
       }
       seeded++;
     } catch (err) {
-      log.warn({ err, file: avatar.file }, `The built-in avatar ${avatar.file} could not be added to the catalogue.`);
+      log.warn(
+        { err, file: avatar.file },
+        `The built-in avatar ${avatar.file} could not be added to the catalogue.`,
+      );
     }
   }
   return seeded;

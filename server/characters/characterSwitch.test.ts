@@ -7,7 +7,7 @@ import { call, uploadAvatar } from './catalogue.testkit';
 
 const PERSONA = 'Rin is a cheerful astronomer who explains the night sky simply and never invents facts.';
 
-describe('the host switches the room\'s character and every client swaps the avatar', () => {
+describe("the host switches the room's character and every client swaps the avatar", () => {
   let server: TestServer;
   let host: TestClient;
   let participant: TestClient;
@@ -21,8 +21,18 @@ describe('the host switches the room\'s character and every client swaps the ava
     const owner = await signIn(server, 'Hana');
     const guest = await signIn(server, 'Ken');
     participantToken = guest.accessToken;
-    const avatar = await uploadAvatar(server, owner.accessToken, buildVrm({ expressions: ['aa', 'happy'] }), { name: 'Rin' });
-    rin = (await call(server, 'POST', '/api/characters', { name: 'Rin', persona: PERSONA, avatarId: avatar.body.id }, owner.accessToken)).body;
+    const avatar = await uploadAvatar(server, owner.accessToken, buildVrm({ expressions: ['aa', 'happy'] }), {
+      name: 'Rin',
+    });
+    rin = (
+      await call(
+        server,
+        'POST',
+        '/api/characters',
+        { name: 'Rin', persona: PERSONA, avatarId: avatar.body.id },
+        owner.accessToken,
+      )
+    ).body;
     expect(rin.avatarUrl).toBe(avatar.body.url);
     const room = await createRoom(server, owner.accessToken);
     spectatorLink = room.spectator;
@@ -55,9 +65,20 @@ describe('the host switches the room\'s character and every client swaps the ava
   it('tells the host when the character does not exist or is not theirs to use', async () => {
     host.room.send('host', { action: 'character', characterId: 'not-a-character' });
     await host.next('error', (e) => e.code === ERROR_CODES.notFound);
-    const theirs = await call(server, 'POST', '/api/characters', { name: 'Secret', persona: PERSONA }, participantToken);
+    const theirs = await call(
+      server,
+      'POST',
+      '/api/characters',
+      { name: 'Secret', persona: PERSONA },
+      participantToken,
+    );
     host.room.send('host', { action: 'character', characterId: theirs.body.id });
-    await host.next('error', (e) => e.code === ERROR_CODES.notFound && host.messages('error').filter((m) => m.code === ERROR_CODES.notFound).length >= 2);
+    await host.next(
+      'error',
+      (e) =>
+        e.code === ERROR_CODES.notFound &&
+        host.messages('error').filter((m) => m.code === ERROR_CODES.notFound).length >= 2,
+    );
     expect(host.room.state.character.name).toBe('Kotoha');
   });
 
@@ -65,7 +86,10 @@ describe('the host switches the room\'s character and every client swaps the ava
     const sessions = [participant, spectator].map((c) => c.room.sessionId);
     host.room.send('host', { action: 'character', characterId: rin.id });
     for (const c of [host, participant, spectator]) {
-      await c.until((s) => s.character.id === rin.id && s.character.name === 'Rin' && s.character.avatarUrl === rin.avatarUrl);
+      await c.until(
+        (s) =>
+          s.character.id === rin.id && s.character.name === 'Rin' && s.character.avatarUrl === rin.avatarUrl,
+      );
     }
     // Same sessions: nobody reconnected to see the new avatar.
     expect([participant, spectator].map((c) => c.room.sessionId)).toEqual(sessions);
@@ -77,7 +101,9 @@ describe('the host switches the room\'s character and every client swaps the ava
     const late = await joinRoom(server, host.room.roomId, { link: spectatorLink });
     expect(late.room.state.character).toMatchObject({ name: 'Rin', avatarUrl: rin.avatarUrl });
     await late.room.leave();
-    const listed = (await server.get('/api/rooms')).body.rooms.find((r: { roomId: string }) => r.roomId === host.room.roomId);
+    const listed = (await server.get('/api/rooms')).body.rooms.find(
+      (r: { roomId: string }) => r.roomId === host.room.roomId,
+    );
     expect(listed?.character.name).toBe('Rin');
   });
 });

@@ -6,4 +6,8 @@ export { type AvatarStatus, type AvatarView, type AvatarWarning } from './avatar
 export { BUILTIN_AVATARS, seedBuiltinAvatars } from './builtinAvatars';
 export { CharacterService, type CharacterView } from './CharacterService';
 export { VoiceInput, type CharacterInput, type CharacterPatch } from './characterInput';
-export { createCharacterServices, type CharacterServices, type CharacterServicesOptions } from './createCharacterServices';
+export {
+  createCharacterServices,
+  type CharacterServices,
+  type CharacterServicesOptions,
+} from './createCharacterServices';

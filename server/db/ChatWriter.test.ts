@@ -25,7 +25,16 @@ describe.runIf(run)('ChatWriter through a database outage (PostgreSQL)', () => {
     proxy = await startTcpProxy('127.0.0.1', Number(new URL(scratch.url!).port || 5432));
     db = await openDatabase({ kind: 'postgres', url: viaProxy(scratch.url!, proxy) });
     repos = createRepositories(db);
-    const character = await repos.characters.ensureDefault(() => ({ name: 'Hana', persona: 'p', greeting: 'g', language: 'en', voice: {}, visibility: 'public', ownerId: null, avatarId: null }));
+    const character = await repos.characters.ensureDefault(() => ({
+      name: 'Hana',
+      persona: 'p',
+      greeting: 'g',
+      language: 'en',
+      voice: {},
+      visibility: 'public',
+      ownerId: null,
+      avatarId: null,
+    }));
     conversationId = (await repos.conversations.create(character.id, null)).id;
   });
   afterAll(async () => {
@@ -34,7 +43,15 @@ describe.runIf(run)('ChatWriter through a database outage (PostgreSQL)', () => {
     await scratch?.drop();
   });
 
-  const line = (text: string): ChatRecord => ({ id: randomUUID(), conversationId, kind: 'user', userId: null, name: 'Aiko', text, createdAt: new Date() });
+  const line = (text: string): ChatRecord => ({
+    id: randomUUID(),
+    conversationId,
+    kind: 'user',
+    userId: null,
+    name: 'Aiko',
+    text,
+    createdAt: new Date(),
+  });
   const count = () => createRepositories(scratch.db).conversations.countMessages(conversationId);
 
   it('keeps lines while the database is down and writes every one when it is back', async () => {
@@ -52,7 +69,11 @@ describe.runIf(run)('ChatWriter through a database outage (PostgreSQL)', () => {
 
   it('spills unwritten lines to a file at shutdown and writes them on the next start', async () => {
     const spillFile = join(await mkdtemp(join(tmpdir(), 'kotodama-spill-')), 'pending.jsonl');
-    const writer = new ChatWriter(repos.conversations, log, { flushIntervalMs: 10, maxRetryDelayMs: 50, spillFile });
+    const writer = new ChatWriter(repos.conversations, log, {
+      flushIntervalMs: 10,
+      maxRetryDelayMs: 50,
+      spillFile,
+    });
     const before = await count();
     proxy.cut();
     writer.append(line('lost?'));

@@ -13,7 +13,12 @@ export interface ChatWriterOptions {
   spillFile: string;
 }
 
-const DEFAULTS: ChatWriterOptions = { flushIntervalMs: 100, maxBatch: 200, maxRetryDelayMs: 5000, spillFile: '.data/pending-chat.jsonl' };
+const DEFAULTS: ChatWriterOptions = {
+  flushIntervalMs: 100,
+  maxBatch: 200,
+  maxRetryDelayMs: 5000,
+  spillFile: '.data/pending-chat.jsonl',
+};
 
 /**
  * Writes chat lines in batches, off the room's hot path. If the database is unavailable the lines
@@ -27,7 +32,11 @@ export class ChatWriter {
   private failures = 0;
   private readonly options: ChatWriterOptions;
 
-  constructor(private readonly repo: ConversationRepository, private readonly log: Logger, options: Partial<ChatWriterOptions> = {}) {
+  constructor(
+    private readonly repo: ConversationRepository,
+    private readonly log: Logger,
+    options: Partial<ChatWriterOptions> = {},
+  ) {
     this.options = { ...DEFAULTS, ...options };
   }
 
@@ -60,10 +69,16 @@ export class ChatWriter {
     } catch {
       return 0;
     }
-    const lines = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as ChatRecord & { createdAt: string });
+    const lines = text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as ChatRecord & { createdAt: string });
     for (const l of lines) this.pending.push({ ...l, createdAt: new Date(l.createdAt) });
     await rm(this.options.spillFile, { force: true });
-    if (lines.length) this.log.info(`Recovered ${lines.length} chat lines saved during an earlier database outage; writing them now.`);
+    if (lines.length)
+      this.log.info(
+        `Recovered ${lines.length} chat lines saved during an earlier database outage; writing them now.`,
+      );
     this.schedule(0);
     return lines.length;
   }
@@ -74,7 +89,9 @@ export class ChatWriter {
     clearTimeout(this.timer);
     if (this.pending.length === 0) return;
     await appendFile(this.options.spillFile, this.pending.map((l) => JSON.stringify(l)).join('\n') + '\n');
-    this.log.warn(`The database is unavailable at shutdown: ${this.pending.length} chat lines saved to ${this.options.spillFile}; they are written on the next start.`);
+    this.log.warn(
+      `The database is unavailable at shutdown: ${this.pending.length} chat lines saved to ${this.options.spillFile}; they are written on the next start.`,
+    );
     this.pending = [];
   }
 
@@ -82,14 +99,18 @@ export class ChatWriter {
     if (this.timer || this.draining) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.drain().then((ok) => { if (!ok || this.pending.length > 0) this.schedule(this.retryDelay()); });
+      void this.drain().then((ok) => {
+        if (!ok || this.pending.length > 0) this.schedule(this.retryDelay());
+      });
     }, delayMs);
     this.timer.unref();
   }
 
   /** One writer at a time: concurrent callers share the running drain. */
   private drain(): Promise<boolean> {
-    this.draining ??= this.writeAll().finally(() => { this.draining = undefined; });
+    this.draining ??= this.writeAll().finally(() => {
+      this.draining = undefined;
+    });
     return this.draining;
   }
 
@@ -103,7 +124,10 @@ export class ChatWriter {
         return false;
       }
       this.pending.splice(0, batch.length);
-      if (this.failures > 0) this.log.info(`The database is back: chat lines are being written again (${this.pending.length} still pending).`);
+      if (this.failures > 0)
+        this.log.info(
+          `The database is back: chat lines are being written again (${this.pending.length} still pending).`,
+        );
       this.failures = 0;
     }
     return true;
@@ -112,7 +136,10 @@ export class ChatWriter {
   private noteFailure(err: unknown): void {
     this.failures++;
     if (this.failures === 1 || this.failures % 20 === 0) {
-      this.log.warn({ err: (err as Error)?.message }, `Could not write chat lines to the database; ${this.pending.length} kept in memory and retried. Check DATABASE_URL / the database server.`);
+      this.log.warn(
+        { err: (err as Error)?.message },
+        `Could not write chat lines to the database; ${this.pending.length} kept in memory and retried. Check DATABASE_URL / the database server.`,
+      );
     }
   }
 

@@ -58,11 +58,18 @@ async function optionsFor(target: DatabaseTarget): Promise<{ options: Options; p
     allowGlobalContext: false,
   };
   if (target.kind === 'postgres') {
-    return { options: { ...common, driver: PostgreSqlDriver, clientUrl: target.url, pool: { min: 0, max: 10 } } };
+    return {
+      options: { ...common, driver: PostgreSqlDriver, clientUrl: target.url, pool: { min: 0, max: 10 } },
+    };
   }
   if (target.dir) await mkdir(target.dir, { recursive: true });
   const pglite = new PGlite(target.dir ?? undefined);
-  const options = { ...common, driver: PGliteDriver, dbName: 'postgres', driverOptions: { connection: { pglite: () => pglite } } };
+  const options = {
+    ...common,
+    driver: PGliteDriver,
+    dbName: 'postgres',
+    driverOptions: { connection: { pglite: () => pglite } },
+  };
   return { options: options as Options, pglite };
 }
 

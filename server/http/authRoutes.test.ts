@@ -3,15 +3,23 @@ import { bootTestServer, type TestServer } from '../../test-support/testServer';
 
 describe('POST /api/auth/guest and /api/auth/refresh', () => {
   let server: TestServer;
-  beforeAll(async () => { server = await bootTestServer(); });
-  afterAll(async () => { await server.stop(); });
+  beforeAll(async () => {
+    server = await bootTestServer();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   it('signs a guest in and the access token identifies them', async () => {
     const res = await server.post('/api/auth/guest', { name: '  Aiko ' });
     expect(res.status).toBe(201);
     expect(res.body.user).toMatchObject({ name: 'Aiko' });
     expect(typeof res.body.refreshToken).toBe('string');
-    expect(server.services.signer.verifyAccess(res.body.accessToken)).toMatchObject({ userId: res.body.user.id, name: 'Aiko', guest: true });
+    expect(server.services.signer.verifyAccess(res.body.accessToken)).toMatchObject({
+      userId: res.body.user.id,
+      name: 'Aiko',
+      guest: true,
+    });
   });
 
   it.each([

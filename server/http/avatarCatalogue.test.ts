@@ -8,7 +8,8 @@ import { bootTestServer, type TestServer } from '../../test-support/testServer';
 const ADMIN_ID = randomUUID();
 let unique = 0;
 /** A distinct valid avatar each call (the vertex count changes the bytes). */
-const freshVrm = (options: Parameters<typeof buildVrm>[0] = {}) => buildVrm({ expressions: ['aa'], vertices: 3 * ++unique, ...options });
+const freshVrm = (options: Parameters<typeof buildVrm>[0] = {}) =>
+  buildVrm({ expressions: ['aa'], vertices: 3 * ++unique, ...options });
 const ids = (reply: { body: { avatars: { id: string }[] } }) => reply.body.avatars.map((a) => a.id);
 
 describe('the avatar catalogue: approval, licences, deletion', () => {
@@ -25,14 +26,26 @@ describe('the avatar catalogue: approval, licences, deletion', () => {
     owner = (await signIn(server, 'Owner')).accessToken;
     other = (await signIn(server, 'Other')).accessToken;
   });
-  afterAll(async () => { await server?.stop(); });
+  afterAll(async () => {
+    await server?.stop();
+  });
 
   it('lists the three built-in avatars for everyone, served as glTF binary', async () => {
     const res = await server.get('/api/avatars');
     expect(res.status).toBe(200);
     const builtins = res.body.avatars.filter((a: { builtin: boolean }) => a.builtin);
-    expect(builtins.map((a: { url: string }) => a.url)).toEqual(['/avatars/kotoha.vrm', '/avatars/haru.vrm', '/avatars/sora.vrm']);
-    expect(builtins[0]).toMatchObject({ name: 'Kotoha', approved: true, status: 'builtin', lipSync: true, canBePublic: true });
+    expect(builtins.map((a: { url: string }) => a.url)).toEqual([
+      '/avatars/kotoha.vrm',
+      '/avatars/haru.vrm',
+      '/avatars/sora.vrm',
+    ]);
+    expect(builtins[0]).toMatchObject({
+      name: 'Kotoha',
+      approved: true,
+      status: 'builtin',
+      lipSync: true,
+      canBePublic: true,
+    });
     expect(res.body.maxUploadBytes).toBe(30 * 1024 * 1024);
     const file = await fetch(`${server.url}/avatars/kotoha.vrm`);
     expect(file.headers.get('content-type')).toBe('model/gltf-binary');
@@ -70,10 +83,26 @@ describe('the avatar catalogue: approval, licences, deletion', () => {
   });
 
   it.each([
-    ['a VRM 1.0 avatar only its author may use', { version: '1.0' as const, meta: { avatarPermission: 'onlyAuthor' } }, /only the author/],
-    ['a VRM 1.0 avatar that may not be redistributed', { version: '1.0' as const, meta: { allowRedistribution: false } }, /redistribut/],
-    ['a VRM 0.x avatar marked Redistribution_Prohibited', { version: '0.x' as const, meta: { licenseName: 'Redistribution_Prohibited' } }, /redistribut/],
-    ['a VRM 0.x avatar for explicitly licensed people', { version: '0.x' as const, meta: { allowedUserName: 'ExplicitlyLicensedPerson' } }, /licensed people/],
+    [
+      'a VRM 1.0 avatar only its author may use',
+      { version: '1.0' as const, meta: { avatarPermission: 'onlyAuthor' } },
+      /only the author/,
+    ],
+    [
+      'a VRM 1.0 avatar that may not be redistributed',
+      { version: '1.0' as const, meta: { allowRedistribution: false } },
+      /redistribut/,
+    ],
+    [
+      'a VRM 0.x avatar marked Redistribution_Prohibited',
+      { version: '0.x' as const, meta: { licenseName: 'Redistribution_Prohibited' } },
+      /redistribut/,
+    ],
+    [
+      'a VRM 0.x avatar for explicitly licensed people',
+      { version: '0.x' as const, meta: { allowedUserName: 'ExplicitlyLicensedPerson' } },
+      /licensed people/,
+    ],
   ])('never publishes %s: approval answers 409 with the licence reason', async (_name, options, reason) => {
     const up = await uploadAvatar(server, owner, freshVrm(options));
     expect(up.status).toBe(201);
@@ -105,7 +134,13 @@ describe('the avatar catalogue: approval, licences, deletion', () => {
   it('gives a character whose avatar was deleted the default avatar, and keeps the character', async () => {
     const up = await uploadAvatar(server, owner, freshVrm());
     const persona = 'You are Nova, a calm astronomer who answers in short sentences.';
-    const created = await call(server, 'POST', '/api/characters', { name: 'Nova', persona, avatarId: up.body.id }, owner);
+    const created = await call(
+      server,
+      'POST',
+      '/api/characters',
+      { name: 'Nova', persona, avatarId: up.body.id },
+      owner,
+    );
     expect([created.status, created.body.avatarUrl]).toEqual([201, up.body.url]);
     expect((await call(server, 'DELETE', `/api/avatars/${up.body.id}`, undefined, owner)).status).toBe(204);
     const after = await server.get(`/api/characters/${created.body.id}`, owner);
@@ -119,7 +154,9 @@ describe('the avatar catalogue: approval, licences, deletion', () => {
     const theirs = await uploadAvatar(server, other, bytes);
     expect((await call(server, 'DELETE', `/api/avatars/${mine.body.id}`, undefined, owner)).status).toBe(204);
     expect((await fetch(`${server.url}${theirs.body.url}`)).status).toBe(200);
-    expect((await call(server, 'DELETE', `/api/avatars/${theirs.body.id}`, undefined, other)).status).toBe(204);
+    expect((await call(server, 'DELETE', `/api/avatars/${theirs.body.id}`, undefined, other)).status).toBe(
+      204,
+    );
     expect((await fetch(`${server.url}${theirs.body.url}`)).status).toBe(404);
   });
 

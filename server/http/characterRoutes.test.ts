@@ -7,7 +7,8 @@ import { bootTestServer, type TestServer } from '../../test-support/testServer';
 
 const ADMIN_ID = randomUUID();
 const PERSONA = 'Mika is a calm librarian who speaks softly, loves old maps, and never gives medical advice.';
-const names = (reply: { body: { characters: { name: string }[] } }) => reply.body.characters.map((c) => c.name);
+const names = (reply: { body: { characters: { name: string }[] } }) =>
+  reply.body.characters.map((c) => c.name);
 
 describe('/api/characters: CRUD and who may do what', () => {
   let server: TestServer;
@@ -23,51 +24,101 @@ describe('/api/characters: CRUD and who may do what', () => {
     admin = (await accountWith(server, { id: ADMIN_ID, name: 'Admin' })).token;
     defaultId = (await server.services.characters.default()).id;
   });
-  afterAll(async () => { await server?.stop(); });
+  afterAll(async () => {
+    await server?.stop();
+  });
 
-  const create = (token: string, body: Record<string, unknown>) => call(server, 'POST', '/api/characters', { name: 'Mika', persona: PERSONA, ...body }, token);
+  const create = (token: string, body: Record<string, unknown>) =>
+    call(server, 'POST', '/api/characters', { name: 'Mika', persona: PERSONA, ...body }, token);
 
   it('shows everyone the default character with its avatar, even signed out', async () => {
     const res = await server.get('/api/characters');
     expect(res.status).toBe(200);
-    expect(res.body.characters[0]).toMatchObject({ id: defaultId, name: 'Kotoha', isDefault: true, avatarUrl: '/avatars/kotoha.vrm', editable: false });
+    expect(res.body.characters[0]).toMatchObject({
+      id: defaultId,
+      name: 'Kotoha',
+      isDefault: true,
+      avatarUrl: '/avatars/kotoha.vrm',
+      editable: false,
+    });
   });
 
   it('creates a private character with friendly defaults, visible to its owner only', async () => {
     const res = await create(owner, {});
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
-      name: 'Mika', persona: PERSONA, greeting: '', language: 'en', voice: { provider: 'espeak' },
-      visibility: 'private', avatarId: null, avatarUrl: '/avatars/kotoha.vrm', editable: true, isDefault: false,
+      name: 'Mika',
+      persona: PERSONA,
+      greeting: '',
+      language: 'en',
+      voice: { provider: 'espeak' },
+      visibility: 'private',
+      avatarId: null,
+      avatarUrl: '/avatars/kotoha.vrm',
+      editable: true,
+      isDefault: false,
     });
     expect((await server.get(`/api/characters/${res.body.id}`, owner)).status).toBe(200);
     // A private character does not exist for anyone else: 404, never 403.
     expect((await server.get(`/api/characters/${res.body.id}`, other)).status).toBe(404);
     expect((await server.get(`/api/characters/${res.body.id}`)).status).toBe(404);
-    expect((await call(server, 'PATCH', `/api/characters/${res.body.id}`, { name: 'Stolen' }, other)).status).toBe(404);
-    expect((await call(server, 'DELETE', `/api/characters/${res.body.id}`, undefined, other)).status).toBe(404);
+    expect(
+      (await call(server, 'PATCH', `/api/characters/${res.body.id}`, { name: 'Stolen' }, other)).status,
+    ).toBe(404);
+    expect((await call(server, 'DELETE', `/api/characters/${res.body.id}`, undefined, other)).status).toBe(
+      404,
+    );
     expect(names(await server.get('/api/characters', other))).not.toContain('Mika');
   });
 
   it('lets others read and use a public character, but only the owner change or delete it', async () => {
-    const res = await create(owner, { name: 'Haru', visibility: 'public', language: 'ja', voice: { provider: 'koeiromap', speakerX: 1.5, speakerY: -2, style: 'happy' } });
+    const res = await create(owner, {
+      name: 'Haru',
+      visibility: 'public',
+      language: 'ja',
+      voice: { provider: 'koeiromap', speakerX: 1.5, speakerY: -2, style: 'happy' },
+    });
     expect(res.status).toBe(201);
     expect(names(await server.get('/api/characters', other))).toContain('Haru');
     expect(names(await server.get('/api/characters'))).toContain('Haru');
     const read = await server.get(`/api/characters/${res.body.id}`, other);
-    expect(read.body).toMatchObject({ name: 'Haru', editable: false, voice: { provider: 'koeiromap', style: 'happy' } });
+    expect(read.body).toMatchObject({
+      name: 'Haru',
+      editable: false,
+      voice: { provider: 'koeiromap', style: 'happy' },
+    });
     const patch = await call(server, 'PATCH', `/api/characters/${res.body.id}`, { name: 'Mine now' }, other);
     expect([patch.status, patch.body.error.code]).toEqual([403, 'not_owner']);
-    expect((await call(server, 'DELETE', `/api/characters/${res.body.id}`, undefined, other)).status).toBe(403);
+    expect((await call(server, 'DELETE', `/api/characters/${res.body.id}`, undefined, other)).status).toBe(
+      403,
+    );
     const room = await call(server, 'POST', '/api/rooms', { characterId: res.body.id }, other);
     expect(room.status).toBe(201);
 
-    const renamed = await call(server, 'PATCH', `/api/characters/${res.body.id}`, { name: 'Haru 2', greeting: 'Yo!' }, owner);
+    const renamed = await call(
+      server,
+      'PATCH',
+      `/api/characters/${res.body.id}`,
+      { name: 'Haru 2', greeting: 'Yo!' },
+      owner,
+    );
     expect(renamed.body).toMatchObject({ name: 'Haru 2', greeting: 'Yo!', language: 'ja' });
-    const revoiced = await call(server, 'PATCH', `/api/characters/${res.body.id}`, { voice: { provider: 'openai', voice: 'nova', speed: 1.2 } }, owner);
+    const revoiced = await call(
+      server,
+      'PATCH',
+      `/api/characters/${res.body.id}`,
+      { voice: { provider: 'openai', voice: 'nova', speed: 1.2 } },
+      owner,
+    );
     expect(revoiced.body.voice).toEqual({ provider: 'openai', voice: 'nova', speed: 1.2 }); // replaced, not merged
-    expect((await server.get(`/api/characters/${res.body.id}`, other)).body.voice).toEqual({ provider: 'openai', voice: 'nova', speed: 1.2 });
-    expect((await call(server, 'DELETE', `/api/characters/${res.body.id}`, undefined, owner)).status).toBe(204);
+    expect((await server.get(`/api/characters/${res.body.id}`, other)).body.voice).toEqual({
+      provider: 'openai',
+      voice: 'nova',
+      speed: 1.2,
+    });
+    expect((await call(server, 'DELETE', `/api/characters/${res.body.id}`, undefined, owner)).status).toBe(
+      204,
+    );
     expect((await server.get(`/api/characters/${res.body.id}`, owner)).status).toBe(404);
   });
 
@@ -75,9 +126,19 @@ describe('/api/characters: CRUD and who may do what', () => {
     const patch = await call(server, 'PATCH', `/api/characters/${defaultId}`, { name: 'Hacked' }, owner);
     expect([patch.status, patch.body.error.code]).toEqual([403, 'admins_only']);
     expect((await call(server, 'DELETE', `/api/characters/${defaultId}`, undefined, owner)).status).toBe(403);
-    const byAdmin = await call(server, 'PATCH', `/api/characters/${defaultId}`, { greeting: 'Welcome back, everyone!' }, admin);
+    const byAdmin = await call(
+      server,
+      'PATCH',
+      `/api/characters/${defaultId}`,
+      { greeting: 'Welcome back, everyone!' },
+      admin,
+    );
     expect(byAdmin.status).toBe(200);
-    expect(byAdmin.body).toMatchObject({ greeting: 'Welcome back, everyone!', isDefault: true, editable: true });
+    expect(byAdmin.body).toMatchObject({
+      greeting: 'Welcome back, everyone!',
+      isDefault: true,
+      editable: true,
+    });
     const del = await call(server, 'DELETE', `/api/characters/${defaultId}`, undefined, admin);
     expect([del.status, del.body.error.code]).toEqual([409, 'default_character']);
     expect((await server.get(`/api/characters/${defaultId}`)).status).toBe(200);
@@ -121,7 +182,9 @@ describe('/api/characters: CRUD and who may do what', () => {
 
   it('wears avatars from the catalogue the caller may use, and answers the served URL', async () => {
     const upload = await uploadAvatar(server, owner, buildVrm({ expressions: ['aa'] }));
-    const built = (await server.get('/api/avatars')).body.avatars.find((a: { name: string }) => a.name === 'Sora');
+    const built = (await server.get('/api/avatars')).body.avatars.find(
+      (a: { name: string }) => a.name === 'Sora',
+    );
     const withBuiltin = await create(owner, { avatarId: built.id, visibility: 'public' });
     expect(withBuiltin.body).toMatchObject({ avatarId: built.id, avatarUrl: '/avatars/sora.vrm' });
     const withUpload = await create(owner, { avatarId: upload.body.id });
@@ -137,18 +200,37 @@ describe('/api/characters: CRUD and who may do what', () => {
     const refused = await create(owner, { avatarId: upload.body.id, visibility: 'public' });
     expect([refused.status, refused.body.error.code]).toEqual([409, 'avatar_not_public']);
     const draft = await create(owner, { avatarId: upload.body.id });
-    const early = await call(server, 'PATCH', `/api/characters/${draft.body.id}`, { visibility: 'public' }, owner);
+    const early = await call(
+      server,
+      'PATCH',
+      `/api/characters/${draft.body.id}`,
+      { visibility: 'public' },
+      owner,
+    );
     expect(early.status).toBe(409);
     await call(server, 'POST', `/api/avatars/${upload.body.id}/approve`, undefined, admin);
-    const published = await call(server, 'PATCH', `/api/characters/${draft.body.id}`, { visibility: 'public' }, owner);
+    const published = await call(
+      server,
+      'PATCH',
+      `/api/characters/${draft.body.id}`,
+      { visibility: 'public' },
+      owner,
+    );
     expect(published.status).toBe(200);
-    expect((await server.get(`/api/characters/${draft.body.id}`, other)).body.avatarUrl).toBe(upload.body.url);
+    expect((await server.get(`/api/characters/${draft.body.id}`, other)).body.avatarUrl).toBe(
+      upload.body.url,
+    );
   });
 
-  it('falls back to the default avatar when the character\'s avatar is deleted', async () => {
+  it("falls back to the default avatar when the character's avatar is deleted", async () => {
     const upload = await uploadAvatar(server, owner, buildVrm({ expressions: ['aa'], vertices: 12 }));
     const character = await create(owner, { avatarId: upload.body.id });
-    expect((await call(server, 'DELETE', `/api/avatars/${upload.body.id}`, undefined, owner)).status).toBe(204);
-    expect((await server.get(`/api/characters/${character.body.id}`, owner)).body).toMatchObject({ avatarId: null, avatarUrl: '/avatars/kotoha.vrm' });
+    expect((await call(server, 'DELETE', `/api/avatars/${upload.body.id}`, undefined, owner)).status).toBe(
+      204,
+    );
+    expect((await server.get(`/api/characters/${character.body.id}`, owner)).body).toMatchObject({
+      avatarId: null,
+      avatarUrl: '/avatars/kotoha.vrm',
+    });
   });
 });

@@ -11,9 +11,14 @@ export interface HealthCheck {
 export function healthRoutes(checks: HealthCheck[], metrics: Metrics): Router {
   const router = Router();
   router.get('/healthz', async (_req, res) => {
-    const results = await Promise.all(checks.map(async (c) => [c.name, await withTimeout(c.check(), 2000)] as const));
+    const results = await Promise.all(
+      checks.map(async (c) => [c.name, await withTimeout(c.check(), 2000)] as const),
+    );
     const ok = results.every(([, up]) => up);
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', checks: Object.fromEntries(results.map(([n, up]) => [n, up ? 'ok' : 'down'])) });
+    res.status(ok ? 200 : 503).json({
+      status: ok ? 'ok' : 'degraded',
+      checks: Object.fromEntries(results.map(([n, up]) => [n, up ? 'ok' : 'down'])),
+    });
   });
   router.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
@@ -23,7 +28,9 @@ export function healthRoutes(checks: HealthCheck[], metrics: Metrics): Router {
 
 async function withTimeout(p: Promise<boolean>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), ms); });
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
   try {
     return await Promise.race([p.catch(() => false), timeout]);
   } finally {

@@ -31,7 +31,9 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api/auth', authRoutes(deps.auth));
   for (const [path, router] of Object.entries(deps.apiRoutes ?? {})) app.use(`/api/${path}`, router);
-  app.use('/api', (req) => { throw new HttpError(404, 'not_found', `No API route ${req.method} ${req.originalUrl}.`); });
+  app.use('/api', (req) => {
+    throw new HttpError(404, 'not_found', `No API route ${req.method} ${req.originalUrl}.`);
+  });
   app.use(healthRoutes(deps.healthChecks, deps.metrics));
   app.use(staticRoutes(deps.clientDir, deps.avatarsDir, deps.mediaDir, deps.mediaStorage));
   app.use(errorHandler(deps.log));
@@ -42,7 +44,12 @@ function timing(metrics: Metrics): express.RequestHandler {
   return (req, res, next) => {
     if (!req.path.startsWith('/api/')) return next();
     const end = metrics.httpDuration.startTimer({ method: req.method });
-    res.on('finish', () => end({ route: req.route?.path ? `${req.baseUrl}${req.route.path}` : 'unmatched', status: String(res.statusCode) }));
+    res.on('finish', () =>
+      end({
+        route: req.route?.path ? `${req.baseUrl}${req.route.path}` : 'unmatched',
+        status: String(res.statusCode),
+      }),
+    );
     next();
   };
 }

@@ -9,8 +9,12 @@ import { signIn } from '../../test-support/roomClient';
 import { bootTestServer, type TestServer } from '../../test-support/testServer';
 
 const s3Env = (fake: FakeS3, publicUrl?: string) => ({
-  S3_ENDPOINT: fake.endpoint, S3_BUCKET: fake.bucket, S3_REGION: fake.region,
-  S3_ACCESS_KEY_ID: fake.accessKeyId, S3_SECRET_ACCESS_KEY: fake.secretAccessKey, S3_PUBLIC_URL: publicUrl,
+  S3_ENDPOINT: fake.endpoint,
+  S3_BUCKET: fake.bucket,
+  S3_REGION: fake.region,
+  S3_ACCESS_KEY_ID: fake.accessKeyId,
+  S3_SECRET_ACCESS_KEY: fake.secretAccessKey,
+  S3_PUBLIC_URL: publicUrl,
 });
 
 describe('avatars on S3-compatible storage', () => {
@@ -28,11 +32,18 @@ describe('avatars on S3-compatible storage', () => {
   });
 
   it('puts the upload in the bucket and serves it through /media when the bucket has no public URL', async () => {
-    const bytes = buildVrm({ images: [{ mimeType: 'image/png', bytes: tinyPng(4, 4) }], thumbnail: true, expressions: ['aa'] });
+    const bytes = buildVrm({
+      images: [{ mimeType: 'image/png', bytes: tinyPng(4, 4) }],
+      thumbnail: true,
+      expressions: ['aa'],
+    });
     const hash = createHash('sha256').update(bytes).digest('hex');
     const res = await uploadAvatar(server, token, bytes);
     expect(res.status).toBe(201);
-    expect(fake.objects.get(`avatars/${hash}.vrm`)).toMatchObject({ contentType: 'model/gltf-binary', cacheControl: expect.stringContaining('immutable') });
+    expect(fake.objects.get(`avatars/${hash}.vrm`)).toMatchObject({
+      contentType: 'model/gltf-binary',
+      cacheControl: expect.stringContaining('immutable'),
+    });
     expect(res.body.url).toBe(`/media/avatars/${hash}.vrm`);
     const served = await fetch(`${server.url}${res.body.url}`);
     expect(served.status).toBe(200);
@@ -48,7 +59,7 @@ describe('avatars on S3-compatible storage', () => {
     expect((await fetch(`${server.url}/media/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
   });
 
-  it('points URLs at the bucket\'s public origin when S3_PUBLIC_URL is set', () => {
+  it("points URLs at the bucket's public origin when S3_PUBLIC_URL is set", () => {
     const storage = createStorage(loadConfig(s3Env(fake, 'https://cdn.example.com/kotodama')).files);
     expect(storage.kind).toBe('s3');
     expect(storage.urlOf('avatars/abc.vrm')).toBe('https://cdn.example.com/kotodama/avatars/abc.vrm');

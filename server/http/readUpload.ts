@@ -33,13 +33,24 @@ const LINGER = { idleMs: 5000, totalMs: 30_000, bytes: 64 * 1024 * 1024 };
  */
 export function readUpload(req: Request, res: Response, o: ReadUploadOptions): Promise<Upload> {
   if (!req.is('multipart/form-data')) {
-    return Promise.reject(new HttpError(415, 'multipart_required', `Send the ${o.what} as multipart/form-data with the file in the field "${o.field}".`));
+    return Promise.reject(
+      new HttpError(
+        415,
+        'multipart_required',
+        `Send the ${o.what} as multipart/form-data with the file in the field "${o.field}".`,
+      ),
+    );
   }
   const tooBig = () => {
     drainThenHangUp(req, res);
-    return new HttpError(413, 'file_too_large', `The ${o.what} is larger than ${megabytes(o.maxBytes)}, the most we accept. Reduce texture sizes or polygon count and export it again.`);
+    return new HttpError(
+      413,
+      'file_too_large',
+      `The ${o.what} is larger than ${megabytes(o.maxBytes)}, the most we accept. Reduce texture sizes or polygon count and export it again.`,
+    );
   };
-  if (Number(req.headers['content-length'] ?? 0) > o.maxBytes + FORM_OVERHEAD) return Promise.reject(tooBig());
+  if (Number(req.headers['content-length'] ?? 0) > o.maxBytes + FORM_OVERHEAD)
+    return Promise.reject(tooBig());
   return streamFile(req, o, tooBig);
 }
 
@@ -48,9 +59,14 @@ function streamFile(req: Request, o: ReadUploadOptions, tooBig: () => HttpError)
   return new Promise<Upload>((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
-      bb = busboy({ headers: req.headers, limits: { fileSize: o.maxBytes, files: 1, fields: 8, fieldSize: 1024, parts: 12 } });
+      bb = busboy({
+        headers: req.headers,
+        limits: { fileSize: o.maxBytes, files: 1, fields: 8, fieldSize: 1024, parts: 12 },
+      });
     } catch {
-      return reject(new HttpError(400, 'bad_multipart', 'The form could not be read: its multipart boundary is missing.'));
+      return reject(
+        new HttpError(400, 'bad_multipart', 'The form could not be read: its multipart boundary is missing.'),
+      );
     }
     const chunks: Buffer[] = [];
     const fields: Record<string, string> = {};
@@ -69,13 +85,29 @@ function streamFile(req: Request, o: ReadUploadOptions, tooBig: () => HttpError)
       found = true;
       filename = info.filename ?? '';
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('limit', () => { chunks.length = 0; fail(tooBig()); });
+      stream.on('limit', () => {
+        chunks.length = 0;
+        fail(tooBig());
+      });
     });
-    bb.on('field', (name, value) => { fields[name] = value; });
-    bb.on('error', () => fail(new HttpError(400, 'bad_multipart', 'The upload was cut off or the form is malformed; please try again.')));
+    bb.on('field', (name, value) => {
+      fields[name] = value;
+    });
+    bb.on('error', () =>
+      fail(
+        new HttpError(
+          400,
+          'bad_multipart',
+          'The upload was cut off or the form is malformed; please try again.',
+        ),
+      ),
+    );
     bb.on('close', () => {
       if (failed) return;
-      if (!found) return fail(new HttpError(400, 'file_missing', `Attach the ${o.what} file in the form field "${o.field}".`));
+      if (!found)
+        return fail(
+          new HttpError(400, 'file_missing', `Attach the ${o.what} file in the form field "${o.field}".`),
+        );
       resolve({ bytes: Buffer.concat(chunks), filename, fields }); // a Buffer is a Uint8Array: no second copy
     });
     req.on('aborted', () => fail(new HttpError(400, 'upload_aborted', 'The upload was interrupted.')));
@@ -92,8 +124,14 @@ function drainThenHangUp(req: Request, res: Response): void {
   let drained = 0;
   let idle: NodeJS.Timeout | undefined;
   let total: NodeJS.Timeout | undefined;
-  const stop = () => { clearTimeout(idle); clearTimeout(total); };
-  const hangUp = () => { stop(); req.socket.destroy(); };
+  const stop = () => {
+    clearTimeout(idle);
+    clearTimeout(total);
+  };
+  const hangUp = () => {
+    stop();
+    req.socket.destroy();
+  };
   req.on('data', (chunk: Buffer) => {
     drained += chunk.byteLength;
     if (drained > LINGER.bytes) return hangUp();

@@ -12,7 +12,12 @@ export function requireUser(signer: TokenSigner) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const header = req.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-    if (!token) throw new HttpError(401, 'sign_in_required', 'Sign in first: this needs an account (a guest account will do).');
+    if (!token)
+      throw new HttpError(
+        401,
+        'sign_in_required',
+        'Sign in first: this needs an account (a guest account will do).',
+      );
     res.locals.user = signer.verifyAccess(token);
     next();
   };

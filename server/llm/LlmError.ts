@@ -1,7 +1,16 @@
 /** Why an LLM call failed; stable names for logs, metrics and the room's `error` event. */
 export const LLM_ERROR_CODES = [
-  'auth', 'bad_request', 'not_found', 'rate_limited', 'server', 'connection',
-  'first_token_timeout', 'idle_timeout', 'aborted', 'stream', 'config',
+  'auth',
+  'bad_request',
+  'not_found',
+  'rate_limited',
+  'server',
+  'connection',
+  'first_token_timeout',
+  'idle_timeout',
+  'aborted',
+  'stream',
+  'config',
 ] as const;
 export type LlmErrorCode = (typeof LLM_ERROR_CODES)[number];
 

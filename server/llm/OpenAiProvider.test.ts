@@ -5,15 +5,23 @@ import { OpenAiProvider, type OpenAiProviderOptions } from './OpenAiProvider';
 import type { LlmRequest } from './types';
 
 let fake: FakeOpenAi;
-beforeAll(async () => { fake = await startFakeOpenAi(); });
-afterAll(async () => { await fake.close(); });
-beforeEach(() => { fake.reset(); });
+beforeAll(async () => {
+  fake = await startFakeOpenAi();
+});
+afterAll(async () => {
+  await fake.close();
+});
+beforeEach(() => {
+  fake.reset();
+});
 
 const noSleep = async () => {};
 
 function provider(over: Partial<OpenAiProviderOptions> = {}): OpenAiProvider {
   return new OpenAiProvider({
-    kind: 'openai-compatible', model: 'test-model', baseURL: fake.baseURL,
+    kind: 'openai-compatible',
+    model: 'test-model',
+    baseURL: fake.baseURL,
     timeouts: { firstTokenMs: 2_000, idleMs: 2_000 },
     retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 5 },
     sleep: noSleep,
@@ -22,7 +30,14 @@ function provider(over: Partial<OpenAiProviderOptions> = {}): OpenAiProvider {
 }
 
 function request(over: Partial<LlmRequest> = {}): LlmRequest {
-  return { messages: [{ role: 'system', content: 'be nice' }, { role: 'user', content: 'hi' }], signal: new AbortController().signal, ...over };
+  return {
+    messages: [
+      { role: 'system', content: 'be nice' },
+      { role: 'user', content: 'hi' },
+    ],
+    signal: new AbortController().signal,
+    ...over,
+  };
 }
 
 async function collect(stream: AsyncIterable<string>): Promise<string[]> {
@@ -56,20 +71,25 @@ describe('OpenAiProvider through the real openai SDK', () => {
     fake.enqueue({ chunks: chunksOf('one two three four five six seven eight nine ten'), chunkDelayMs: 30 });
     const controller = new AbortController();
     const got: string[] = [];
-    const err = await failure((async function* () {
-      for await (const d of provider().stream(request({ signal: controller.signal }))) {
-        got.push(d);
-        if (got.length === 2) controller.abort();
-        yield d;
-      }
-    })());
+    const err = await failure(
+      (async function* () {
+        for await (const d of provider().stream(request({ signal: controller.signal }))) {
+          got.push(d);
+          if (got.length === 2) controller.abort();
+          yield d;
+        }
+      })(),
+    );
     expect(err.code).toBe('aborted');
     expect(got.length).toBe(2);
     await expect.poll(() => fake.requests[0].closedByClient).toBe(true);
   });
 
   it('retries a 429 before the first token, then streams the answer', async () => {
-    fake.enqueue({ status: 429, errorMessage: 'slow down', headers: { 'retry-after-ms': '1' } }, { chunks: ['Back', ' again.'] });
+    fake.enqueue(
+      { status: 429, errorMessage: 'slow down', headers: { 'retry-after-ms': '1' } },
+      { chunks: ['Back', ' again.'] },
+    );
     expect((await collect(provider().stream(request()))).join('')).toBe('Back again.');
     expect(fake.requests).toHaveLength(2);
   });
@@ -85,9 +105,14 @@ describe('OpenAiProvider through the real openai SDK', () => {
   });
 
   it('never replays a reply after text was emitted', async () => {
-    fake.enqueue({ chunks: ['Hello', ' there', ' friend'], dropAfterChunks: 2 }, { chunks: ['SHOULD NOT APPEAR'] });
+    fake.enqueue(
+      { chunks: ['Hello', ' there', ' friend'], dropAfterChunks: 2 },
+      { chunks: ['SHOULD NOT APPEAR'] },
+    );
     const got: string[] = [];
-    await expect(async () => { for await (const d of provider().stream(request())) got.push(d); }).rejects.toThrow();
+    await expect(async () => {
+      for await (const d of provider().stream(request())) got.push(d);
+    }).rejects.toThrow();
     expect(got.join('')).toBe('Hello there');
     expect(fake.requests).toHaveLength(1);
   });
@@ -103,7 +128,12 @@ describe('OpenAiProvider through the real openai SDK', () => {
   it('times out when no first token arrives', async () => {
     fake.enqueue({ hang: 'after-headers' });
     const started = Date.now();
-    const err = await failure(provider({ timeouts: { firstTokenMs: 150, idleMs: 1_000 }, retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 } }).stream(request()));
+    const err = await failure(
+      provider({
+        timeouts: { firstTokenMs: 150, idleMs: 1_000 },
+        retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 },
+      }).stream(request()),
+    );
     expect(err.code).toBe('first_token_timeout');
     expect(err.message).toMatch(/raise the first-token timeout/);
     expect(Date.now() - started).toBeLessThan(1_500);
@@ -113,13 +143,23 @@ describe('OpenAiProvider through the real openai SDK', () => {
     fake.enqueue({ chunks: ['Hello', ' world', ' again'], hang: 'mid-stream', hangAfterChunks: 2 });
     const got: string[] = [];
     const p = provider({ timeouts: { firstTokenMs: 1_000, idleMs: 150 } });
-    const err = await failure((async function* () { for await (const d of p.stream(request())) { got.push(d); yield d; } })());
+    const err = await failure(
+      (async function* () {
+        for await (const d of p.stream(request())) {
+          got.push(d);
+          yield d;
+        }
+      })(),
+    );
     expect(err.code).toBe('idle_timeout');
     expect(got.join('')).toBe('Hello world');
   });
 
   it('says the server is unreachable when nothing listens there', async () => {
-    const p = provider({ baseURL: 'http://127.0.0.1:9/v1', retry: { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+    const p = provider({
+      baseURL: 'http://127.0.0.1:9/v1',
+      retry: { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 1 },
+    });
     const err = await failure(p.stream(request()));
     expect(err.code).toBe('connection');
     expect(err.message).toMatch(/is it running/);
@@ -129,7 +169,14 @@ describe('OpenAiProvider through the real openai SDK', () => {
     const p = provider();
     expect(p.offline).toBe(false);
     expect(p.name).toBe(`openai-compatible:test-model@${fake.baseURL}`);
-    expect(() => new OpenAiProvider({ kind: 'openai', model: 'm', timeouts: { firstTokenMs: 1, idleMs: 1 }, retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 } }))
-      .toThrow(/OPENAI_API_KEY/);
+    expect(
+      () =>
+        new OpenAiProvider({
+          kind: 'openai',
+          model: 'm',
+          timeouts: { firstTokenMs: 1, idleMs: 1 },
+          retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 },
+        }),
+    ).toThrow(/OPENAI_API_KEY/);
   });
 });

@@ -39,7 +39,10 @@ export class OpenAiProvider implements LlmProvider {
   constructor(private readonly options: OpenAiProviderOptions) {
     const baseURL = options.baseURL ?? OPENAI_BASE_URL;
     if (options.kind === 'openai' && !options.apiKey) {
-      throw new LlmError('config', 'The OpenAI provider needs an API key: set OPENAI_API_KEY, or leave it unset to use the offline persona engine.');
+      throw new LlmError(
+        'config',
+        'The OpenAI provider needs an API key: set OPENAI_API_KEY, or leave it unset to use the offline persona engine.',
+      );
     }
     // The SDK would read OPENAI_* from the environment when a value is missing: pass everything.
     this.client = new OpenAI({
@@ -50,7 +53,8 @@ export class OpenAiProvider implements LlmProvider {
       maxRetries: 0, // retries are ours: only before the first token, with jitter
       timeout: options.timeouts.firstTokenMs + 1_000,
     });
-    this.name = options.kind === 'openai' ? `openai:${options.model}` : `openai-compatible:${options.model}@${baseURL}`;
+    this.name =
+      options.kind === 'openai' ? `openai:${options.model}` : `openai-compatible:${options.model}@${baseURL}`;
     const target = options.kind === 'openai' ? 'OpenAI' : `the LLM server at ${baseURL}`;
     this.errorContext = { target, model: options.model };
     this.sleep = options.sleep ?? realSleep;
@@ -81,7 +85,9 @@ export class OpenAiProvider implements LlmProvider {
     try {
       const stream = await this.client.chat.completions
         .create(this.body(req), { signal: watchdog.signal })
-        .catch((err: unknown) => { throw watchdog.failure() ?? err; });
+        .catch((err: unknown) => {
+          throw watchdog.failure() ?? err;
+        });
       for await (const chunk of stream) {
         const delta = chunk.choices[0]?.delta?.content;
         if (!delta) continue;
@@ -120,10 +126,11 @@ export class OpenAiProvider implements LlmProvider {
   }
 }
 
-
 function gaveUp(error: LlmError, attempts: number): LlmError {
   if (attempts < 2) return error;
   return new LlmError(error.code, `${error.message} (gave up after ${attempts} attempts)`, {
-    status: error.status, retryAfterMs: error.retryAfterMs, cause: error.cause,
+    status: error.status,
+    retryAfterMs: error.retryAfterMs,
+    cause: error.cause,
   });
 }

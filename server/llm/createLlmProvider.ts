@@ -38,7 +38,10 @@ export const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
 export function createLlmProvider(options: LlmProviderOptions): LlmProvider {
   if (options.kind === 'offline') return new OfflinePersonaProvider(options);
   if (options.kind === 'openai-compatible' && !/^https?:\/\//.test(options.baseUrl ?? '')) {
-    throw new LlmError('config', `LLM_BASE_URL must be an http(s) URL such as http://127.0.0.1:11434/v1, got "${options.baseUrl}".`);
+    throw new LlmError(
+      'config',
+      `LLM_BASE_URL must be an http(s) URL such as http://127.0.0.1:11434/v1, got "${options.baseUrl}".`,
+    );
   }
   const local = options.kind === 'openai-compatible';
   return new OpenAiProvider({

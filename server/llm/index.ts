@@ -4,5 +4,15 @@ export { LlmError, isLlmError, LLM_ERROR_CODES, type LlmErrorCode } from './LlmE
 export { OpenAiProvider, type OpenAiProviderOptions } from './OpenAiProvider';
 export { backoffDelayMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryPolicy';
 export { realSleep } from './sleep';
-export { createLlmProvider, DEFAULT_OPENAI_MODEL, type LlmProviderOptions, type RemoteLlmTuning } from './createLlmProvider';
-export { OfflinePersonaProvider, DEFAULT_OFFLINE_PACING, type OfflinePacing, type OfflinePersonaOptions } from './offline';
+export {
+  createLlmProvider,
+  DEFAULT_OPENAI_MODEL,
+  type LlmProviderOptions,
+  type RemoteLlmTuning,
+} from './createLlmProvider';
+export {
+  OfflinePersonaProvider,
+  DEFAULT_OFFLINE_PACING,
+  type OfflinePacing,
+  type OfflinePersonaOptions,
+} from './offline';

@@ -20,11 +20,21 @@ export class StreamWatchdog {
   private readonly onCallerAbort = () =>
     this.fire(new LlmError('aborted', 'The LLM request was cancelled (the turn was interrupted).'));
 
-  constructor(private readonly caller: AbortSignal, private readonly timeouts: WatchdogTimeouts, private readonly target: string) {
+  constructor(
+    private readonly caller: AbortSignal,
+    private readonly timeouts: WatchdogTimeouts,
+    private readonly target: string,
+  ) {
     if (caller.aborted) this.onCallerAbort();
     else caller.addEventListener('abort', this.onCallerAbort, { once: true });
-    this.arm(timeouts.firstTokenMs, () => new LlmError('first_token_timeout',
-      `No reply from ${target} within ${seconds(timeouts.firstTokenMs)}: the server may be overloaded or still loading the model; check it, or raise the first-token timeout.`));
+    this.arm(
+      timeouts.firstTokenMs,
+      () =>
+        new LlmError(
+          'first_token_timeout',
+          `No reply from ${target} within ${seconds(timeouts.firstTokenMs)}: the server may be overloaded or still loading the model; check it, or raise the first-token timeout.`,
+        ),
+    );
   }
 
   /** The signal to hand to the SDK. */
@@ -34,8 +44,14 @@ export class StreamWatchdog {
 
   /** Call on every piece of text: restarts the idle timer. */
   tick(): void {
-    this.arm(this.timeouts.idleMs, () => new LlmError('idle_timeout',
-      `${this.target} stopped sending mid-reply for ${seconds(this.timeouts.idleMs)}: the server may be overloaded; try again, or raise the idle timeout.`));
+    this.arm(
+      this.timeouts.idleMs,
+      () =>
+        new LlmError(
+          'idle_timeout',
+          `${this.target} stopped sending mid-reply for ${seconds(this.timeouts.idleMs)}: the server may be overloaded; try again, or raise the idle timeout.`,
+        ),
+    );
   }
 
   /** Why this attempt was cut short, if it was. */

@@ -23,7 +23,12 @@ export class OpenAiModerator implements Moderator {
 
   constructor(private readonly options: OpenAiModeratorOptions) {
     this.blocklist = new Blocklist(options.blocklist ?? []);
-    this.client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: 1, timeout: options.timeoutMs ?? 2_000 });
+    this.client = new OpenAI({
+      apiKey: options.apiKey,
+      baseURL: options.baseURL,
+      maxRetries: 1,
+      timeout: options.timeoutMs ?? 2_000,
+    });
   }
 
   flagsNow(text: string): boolean {
@@ -33,9 +38,16 @@ export class OpenAiModerator implements Moderator {
   async screen(text: string, signal?: AbortSignal): Promise<ModerationVerdict> {
     const local = screenLocally(text, this.blocklist);
     try {
-      const res = await this.client.moderations.create({ model: 'omni-moderation-latest', input: text }, { signal });
+      const res = await this.client.moderations.create(
+        { model: 'omni-moderation-latest', input: text },
+        { signal },
+      );
       const result = res.results[0];
-      const remote = result?.flagged ? Object.entries(result.categories).filter(([, on]) => on).map(([name]) => name) : [];
+      const remote = result?.flagged
+        ? Object.entries(result.categories)
+            .filter(([, on]) => on)
+            .map(([name]) => name)
+        : [];
       const categories = [...new Set([...(local.flagged ? local.categories : []), ...remote])];
       return categories.length ? { flagged: true, categories } : { flagged: false };
     } catch (err) {

@@ -28,7 +28,10 @@ describe('local moderation rules', () => {
 
   it('refuses the operator blocklist as whole words, and inside Japanese text', () => {
     const blocklist = ['spoiler', 'ネタバレ', 'secret sauce'];
-    expect(screenLocally('No SPOILER please', blocklist)).toEqual({ flagged: true, categories: ['blocklist'] });
+    expect(screenLocally('No SPOILER please', blocklist)).toEqual({
+      flagged: true,
+      categories: ['blocklist'],
+    });
     expect(screenLocally('the secret   sauce is love', blocklist).flagged).toBe(true);
     expect(screenLocally('ネタバレ禁止です', blocklist).flagged).toBe(true);
     expect(screenLocally('spoilers ahead', blocklist).flagged).toBe(false); // a different word

@@ -5,13 +5,28 @@ import { NOT_FLAGGED, type ModerationVerdict, type Moderator } from './Moderator
  * ("this homework is killing me") passes. Operators add their own words with MODERATION_BLOCKLIST.
  */
 const RULES: { category: string; pattern: RegExp }[] = [
-  { category: 'self-harm', pattern: /\b(?:go\s+)?(?:kill|hang|hurt)\s+(?:yourself|urself|your\s*self)\b|\bkys\b|\bgo\s+die\b|自殺しろ|死ね/i },
-  { category: 'threat', pattern: /\b(?:i|we)\s*(?:'ll|will|am going to|'m going to|are going to|'re going to|'m gonna|am gonna)\s+(?:kill|murder|stab|shoot|rape)\s+(?:you|u|him|her|them)\b|殺してやる|ぶっ殺す/i },
-  { category: 'sexual/minors', pattern: /\b(?:child|kid|minor|underage|preteen|loli)s?\s*(?:porn|sex|nudes?|naked)\b|\b(?:porn|sex|nudes?)\s+(?:with|of)\s+(?:a\s+)?(?:child|kid|minor|underage)s?\b/i },
+  {
+    category: 'self-harm',
+    pattern:
+      /\b(?:go\s+)?(?:kill|hang|hurt)\s+(?:yourself|urself|your\s*self)\b|\bkys\b|\bgo\s+die\b|自殺しろ|死ね/i,
+  },
+  {
+    category: 'threat',
+    pattern:
+      /\b(?:i|we)\s*(?:'ll|will|am going to|'m going to|are going to|'re going to|'m gonna|am gonna)\s+(?:kill|murder|stab|shoot|rape)\s+(?:you|u|him|her|them)\b|殺してやる|ぶっ殺す/i,
+  },
+  {
+    category: 'sexual/minors',
+    pattern:
+      /\b(?:child|kid|minor|underage|preteen|loli)s?\s*(?:porn|sex|nudes?|naked)\b|\b(?:porn|sex|nudes?)\s+(?:with|of)\s+(?:a\s+)?(?:child|kid|minor|underage)s?\b/i,
+  },
 ];
 
 /** The built-in rules plus the operator's blocklist (whole words or phrases, case-insensitive). */
-export function screenLocally(text: string, blocklist: readonly string[] | Blocklist = []): ModerationVerdict {
+export function screenLocally(
+  text: string,
+  blocklist: readonly string[] | Blocklist = [],
+): ModerationVerdict {
   const categories = RULES.filter((r) => r.pattern.test(text)).map((r) => r.category);
   const matches = blocklist instanceof Blocklist ? blocklist : new Blocklist(blocklist);
   if (matches.test(text)) categories.push('blocklist');

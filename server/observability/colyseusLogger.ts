@@ -24,7 +24,10 @@ export function colyseusLogger(log: Logger, maxErrorsPerMinute = 20): ColyseusLo
     error: (...args) => {
       const now = Date.now();
       if (now - windowStart > 60_000) {
-        if (suppressed) log.warn(`Colyseus: ${suppressed} similar errors suppressed in the last minute (usually malformed client frames).`);
+        if (suppressed)
+          log.warn(
+            `Colyseus: ${suppressed} similar errors suppressed in the last minute (usually malformed client frames).`,
+          );
         windowStart = now;
         count = 0;
         suppressed = 0;

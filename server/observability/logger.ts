@@ -14,6 +14,9 @@ export function createLogger({ level, pretty }: LoggerOptions): Logger {
   if (!pretty) return pino({ level, base: { service: 'kotodama' } });
   return pino({
     level,
-    transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } },
+    transport: {
+      target: 'pino-pretty',
+      options: { colorize: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' },
+    },
   });
 }

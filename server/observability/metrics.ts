@@ -21,13 +21,25 @@ export function createMetrics(roomCount: () => number = () => 0): Metrics {
   return {
     registry,
     rooms: new Gauge({
-      name: 'kotodama_rooms', help: 'Rooms open in this process', registers: [registry],
-      collect() { this.set(roomCount()); },
+      name: 'kotodama_rooms',
+      help: 'Rooms open in this process',
+      registers: [registry],
+      collect() {
+        this.set(roomCount());
+      },
     }),
-    clients: new Gauge({ name: 'kotodama_clients', help: 'Connected clients by role', labelNames: ['role'], registers: [registry] }),
+    clients: new Gauge({
+      name: 'kotodama_clients',
+      help: 'Connected clients by role',
+      labelNames: ['role'],
+      registers: [registry],
+    }),
     httpDuration: new Histogram({
-      name: 'kotodama_http_request_duration_seconds', help: 'HTTP API request duration',
-      labelNames: ['route', 'method', 'status'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [registry],
+      name: 'kotodama_http_request_duration_seconds',
+      help: 'HTTP API request duration',
+      labelNames: ['route', 'method', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
     }),
     close: () => loop.disable(),
   };

@@ -28,7 +28,8 @@ export class AgentOutput {
     this.host.turnProgressed();
     switch (event.type) {
       case 'subtitle':
-        if (this.seen.firstTime(event.turnId, `s${event.seq}`)) this.host.broadcast(SERVER_MESSAGES.subtitle, { turnId: event.turnId, text: event.text });
+        if (this.seen.firstTime(event.turnId, `s${event.seq}`))
+          this.host.broadcast(SERVER_MESSAGES.subtitle, { turnId: event.turnId, text: event.text });
         return;
       case 'utterance':
         if (this.seen.firstTime(event.turnId, `u${event.seq}`)) this.play(event);
@@ -72,8 +73,15 @@ export class AgentOutput {
   private begin(u: Utterance): void {
     const { speech, character } = this.host.state;
     speech.assign({
-      turnId: u.turnId, seq: u.seq, text: u.text, expression: u.expression, gesture: u.gesture ?? '',
-      audioUrl: u.audioUrl, durationMs: u.durationMs, startAt: u.startAt, visemes: JSON.stringify(u.visemes),
+      turnId: u.turnId,
+      seq: u.seq,
+      text: u.text,
+      expression: u.expression,
+      gesture: u.gesture ?? '',
+      audioUrl: u.audioUrl,
+      durationMs: u.durationMs,
+      startAt: u.startAt,
+      visemes: JSON.stringify(u.visemes),
     });
     character.speaking = true;
     character.expression = u.expression;
@@ -86,19 +94,42 @@ export class AgentOutput {
 
   private silence(): void {
     const { speech, character } = this.host.state;
-    speech.assign({ turnId: '', seq: 0, text: '', gesture: '', audioUrl: '', durationMs: 0, startAt: 0, visemes: '[]' });
+    speech.assign({
+      turnId: '',
+      seq: 0,
+      text: '',
+      gesture: '',
+      audioUrl: '',
+      durationMs: 0,
+      startAt: 0,
+      visemes: '[]',
+    });
     character.speaking = false;
   }
 
   private finish(turnId: string, text: string): void {
     const reply = text.trim();
-    if (reply) this.host.appendChat({ kind: 'character', userId: '', name: this.host.state.character.name, text: reply });
+    if (reply)
+      this.host.appendChat({
+        kind: 'character',
+        userId: '',
+        name: this.host.state.character.name,
+        text: reply,
+      });
     this.host.turnFinished(turnId);
   }
 
   private fail(turnId: string, message: string): void {
-    this.host.deps.log.warn({ roomId: this.host.roomId, turnId, message }, 'The agent reported an error for a turn.');
-    this.host.appendChat({ kind: 'system', userId: '', name: 'Kotodama', text: `${this.host.state.character.name} could not finish that answer. Please try again.` });
+    this.host.deps.log.warn(
+      { roomId: this.host.roomId, turnId, message },
+      'The agent reported an error for a turn.',
+    );
+    this.host.appendChat({
+      kind: 'system',
+      userId: '',
+      name: 'Kotodama',
+      text: `${this.host.state.character.name} could not finish that answer. Please try again.`,
+    });
     this.host.turnFinished(turnId);
   }
 

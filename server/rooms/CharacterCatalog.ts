@@ -28,7 +28,6 @@ export function defaultCharacter(): NewCharacter {
   };
 }
 
-
 /** Resolves characters for rooms: the default, or one by id, with its avatar URL. */
 export class CharacterCatalog {
   constructor(

@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Room, ServerError, type Client, type Delayed, type RoomException } from '@colyseus/core';
 import {
-  CHAT_STATE_LIMIT, CLIENT_PAYLOADS, CLOSE_CODES, ChatLine, ERROR_CODES, JOIN_ERRORS, Member, RoomState, SERVER_MESSAGES,
-  type ClientMessageName, type ErrorCode,
+  CHAT_STATE_LIMIT,
+  CLIENT_PAYLOADS,
+  CLOSE_CODES,
+  ChatLine,
+  ERROR_CODES,
+  JOIN_ERRORS,
+  Member,
+  RoomState,
+  SERVER_MESSAGES,
+  type ClientMessageName,
+  type ErrorCode,
 } from '@shared';
 import { subscribeRoom } from '../bus';
 import type { Room as RoomRecord } from '../db';
@@ -20,7 +29,10 @@ import type { RoomDeps } from './RoomDeps';
 import { TurnDispatcher } from './TurnDispatcher';
 
 /** Per-client bookkeeping. */
-interface ClientData { flood: FloodGuard; auth: JoinIdentity }
+interface ClientData {
+  flood: FloodGuard;
+  auth: JoinIdentity;
+}
 
 /**
  * The authoritative room of one character session. Thin by design: each handler validates its
@@ -44,7 +56,8 @@ export class CharacterRoom extends Room<RoomState> implements RoomContext {
   private emptyTimer: Delayed | undefined;
 
   override async onCreate(options: { roomId?: unknown }): Promise<void> {
-    if (typeof options.roomId !== 'string') throw new Error('A character room is created with the id of its database record.');
+    if (typeof options.roomId !== 'string')
+      throw new Error('A character room is created with the id of its database record.');
     this.roomId = options.roomId;
     this.maxClients = this.deps.settings.maxClients;
     this.autoDispose = false;
@@ -57,21 +70,37 @@ export class CharacterRoom extends Room<RoomState> implements RoomContext {
     this.dispatcher = new TurnDispatcher(this);
     this.output = new AgentOutput(this);
     this.registerMessages();
-    this.unsubscribe = await subscribeRoom(this.deps.bus.events, this.roomId, (e) => this.output.apply(e), this.deps.log);
+    this.unsubscribe = await subscribeRoom(
+      this.deps.bus.events,
+      this.roomId,
+      (e) => this.output.apply(e),
+      this.deps.log,
+    );
     await this.setMetadata(roomMetadata(this));
     this.closeWhenEmpty();
   }
 
   override async onJoin(client: Client<ClientData>, _options: unknown, auth: JoinIdentity): Promise<void> {
-    const decision = decideRole(auth, { ...this.record, roomId: this.roomId, promoted: this.promoted, banned: this.banned });
+    const decision = decideRole(auth, {
+      ...this.record,
+      roomId: this.roomId,
+      promoted: this.promoted,
+      banned: this.banned,
+    });
     if (!decision.ok) throw new ServerError(decision.code, decision.message);
     if (decision.role === 'participant' && this.count('participant') >= this.deps.settings.maxParticipants) {
-      throw new ServerError(JOIN_ERRORS.roomFull, 'The room has no free seat for another speaker; you can still watch with the spectator link.');
+      throw new ServerError(
+        JOIN_ERRORS.roomFull,
+        'The room has no free seat for another speaker; you can still watch with the spectator link.',
+      );
     }
     this.emptyTimer?.clear();
     client.userData = { flood: new FloodGuard(this.deps.settings.flood, this.deps.now()), auth };
     const name = auth.user?.name ?? `Spectator ${++this.spectatorCount}`;
-    this.state.members.set(client.sessionId, new Member().assign({ userId: auth.user?.userId ?? '', name, role: decision.role }));
+    this.state.members.set(
+      client.sessionId,
+      new Member().assign({ userId: auth.user?.userId ?? '', name, role: decision.role }),
+    );
     for (const u of this.output.pending(this.deps.now())) client.send(SERVER_MESSAGES.utterance, u);
     this.deps.metrics.clients.inc({ role: decision.role });
     await this.setMetadata(roomMetadata(this));
@@ -102,14 +131,22 @@ export class CharacterRoom extends Room<RoomState> implements RoomContext {
     this.output?.dispose();
     this.dispatcher?.dispose();
     const turnId = this.dispatcher?.cancel();
-    if (turnId) this.deps.log.info({ roomId: this.roomId, turnId }, 'Room closed during a reply; the turn was cancelled.');
+    if (turnId)
+      this.deps.log.info(
+        { roomId: this.roomId, turnId },
+        'Room closed during a reply; the turn was cancelled.',
+      );
     await this.unsubscribe?.().catch(() => undefined);
   }
 
   override onUncaughtException(error: RoomException<this>, methodName: string): void {
-    this.deps.log.error({ err: error.cause ?? error, method: methodName, roomId: this.roomId }, 'A room handler failed; the room keeps running.');
+    this.deps.log.error(
+      { err: error.cause ?? error, method: methodName, roomId: this.roomId },
+      'A room handler failed; the room keeps running.',
+    );
     const client = (error as { client?: Client }).client;
-    if (client && methodName === 'onMessage') this.sendError(client, ERROR_CODES.internal, 'Something went wrong handling that; please try again.');
+    if (client && methodName === 'onMessage')
+      this.sendError(client, ERROR_CODES.internal, 'Something went wrong handling that; please try again.');
   }
 
   // --- RoomContext ---
@@ -127,9 +164,18 @@ export class CharacterRoom extends Room<RoomState> implements RoomContext {
     const at = this.deps.now();
     const chat = new ChatLine().assign({ id, at, ...line });
     this.state.chat.push(chat);
-    if (this.state.chat.length > CHAT_STATE_LIMIT) this.state.chat.splice(0, this.state.chat.length - CHAT_STATE_LIMIT);
+    if (this.state.chat.length > CHAT_STATE_LIMIT)
+      this.state.chat.splice(0, this.state.chat.length - CHAT_STATE_LIMIT);
     this.broadcast(SERVER_MESSAGES.chat, { id, at, ...line });
-    this.deps.chat.append({ id, conversationId: this.record.conversationId, kind: line.kind, userId: line.userId || null, name: line.name, text: line.text, createdAt: new Date(at) });
+    this.deps.chat.append({
+      id,
+      conversationId: this.record.conversationId,
+      kind: line.kind,
+      userId: line.userId || null,
+      name: line.name,
+      text: line.text,
+      createdAt: new Date(at),
+    });
     return id;
   }
 
@@ -144,16 +190,23 @@ export class CharacterRoom extends Room<RoomState> implements RoomContext {
   sayAllowed(userId: string): true | number {
     const now = this.deps.now();
     let bucket = this.sayBuckets.get(userId);
-    if (!bucket) this.sayBuckets.set(userId, (bucket = new TokenBucket(this.deps.settings.sayBurst, this.deps.settings.sayPerSecond, now)));
+    if (!bucket)
+      this.sayBuckets.set(
+        userId,
+        (bucket = new TokenBucket(this.deps.settings.sayBurst, this.deps.settings.sayPerSecond, now)),
+      );
     return bucket.take(now) ? true : bucket.waitMs(now);
   }
 
   typingTimeout(sessionId: string): void {
     this.typingTimers.get(sessionId)?.clear();
-    this.typingTimers.set(sessionId, this.clock.setTimeout(() => {
-      const m = this.state.members.get(sessionId);
-      if (m) m.typing = false;
-    }, 6000));
+    this.typingTimers.set(
+      sessionId,
+      this.clock.setTimeout(() => {
+        const m = this.state.members.get(sessionId);
+        if (m) m.typing = false;
+      }, 6000),
+    );
   }
 
   async revokeLinks(client: Client): Promise<void> {
@@ -163,8 +216,15 @@ export class CharacterRoom extends Room<RoomState> implements RoomContext {
 
   async switchCharacter(client: Client, characterId: string): Promise<void> {
     const userId = this.memberOf(client)?.userId ?? '';
-    const staged = (await this.deps.characters.usableBy(characterId, userId)) ? await this.deps.characters.stage(characterId) : null;
-    if (!staged) return this.sendError(client, ERROR_CODES.notFound, 'That character does not exist or is not yours to use.');
+    const staged = (await this.deps.characters.usableBy(characterId, userId))
+      ? await this.deps.characters.stage(characterId)
+      : null;
+    if (!staged)
+      return this.sendError(
+        client,
+        ERROR_CODES.notFound,
+        'That character does not exist or is not yours to use.',
+      );
     this.dispatcher.cancel();
     this.output.stop();
     this.stage(staged);
@@ -175,7 +235,9 @@ export class CharacterRoom extends Room<RoomState> implements RoomContext {
 
   count(role: string): number {
     let n = 0;
-    this.state.members.forEach((m) => { if (m.role === role) n++; });
+    this.state.members.forEach((m) => {
+      if (m.role === role) n++;
+    });
     return n;
   }
 
@@ -200,8 +262,13 @@ export class CharacterRoom extends Room<RoomState> implements RoomContext {
   private stage(staged: StagedCharacter): void {
     this.staged = staged;
     this.state.character.assign({
-      id: staged.profile.id, name: staged.profile.name, avatarUrl: staged.avatarUrl,
-      expression: 'neutral', speaking: false, lookAt: '', offline: this.deps.llmOffline,
+      id: staged.profile.id,
+      name: staged.profile.name,
+      avatarUrl: staged.avatarUrl,
+      expression: 'neutral',
+      speaking: false,
+      lookAt: '',
+      offline: this.deps.llmOffline,
     });
   }
 
@@ -213,17 +280,30 @@ export class CharacterRoom extends Room<RoomState> implements RoomContext {
     this.on('time', (c, p) => onTime(this, c, p));
     this.on('host', (c, p) => onHost(this, c, p));
     this.onMessage('*', (client: Client<ClientData>, type: unknown) => {
-      if (this.admit(client)) this.sendError(client, ERROR_CODES.unknownMessage, `Unknown message type "${String(type).slice(0, 40)}".`);
+      if (this.admit(client))
+        this.sendError(
+          client,
+          ERROR_CODES.unknownMessage,
+          `Unknown message type "${String(type).slice(0, 40)}".`,
+        );
     });
   }
 
   /** Registers a handler behind the flood guard and the message's validator. */
-  private on<K extends ClientMessageName>(type: K, handler: (client: Client, payload: ReturnType<(typeof CLIENT_PAYLOADS)[K]['parse']>) => unknown): void {
+  private on<K extends ClientMessageName>(
+    type: K,
+    handler: (client: Client, payload: ReturnType<(typeof CLIENT_PAYLOADS)[K]['parse']>) => unknown,
+  ): void {
     const schema = CLIENT_PAYLOADS[type];
     this.onMessage(type, (client: Client<ClientData>, raw: unknown) => {
       if (!this.admit(client)) return;
       const parsed = schema.safeParse(raw);
-      if (!parsed.success) return this.sendError(client, ERROR_CODES.invalidMessage, `Invalid "${type}" message: ${parsed.error.issues[0]?.message ?? 'wrong shape'}.`);
+      if (!parsed.success)
+        return this.sendError(
+          client,
+          ERROR_CODES.invalidMessage,
+          `Invalid "${type}" message: ${parsed.error.issues[0]?.message ?? 'wrong shape'}.`,
+        );
       return handler(client, parsed.data as never);
     });
   }
@@ -232,9 +312,17 @@ export class CharacterRoom extends Room<RoomState> implements RoomContext {
   private admit(client: Client<ClientData>): boolean {
     const verdict = client.userData?.flood.check(this.deps.now()) ?? 'drop';
     if (verdict === 'accept') return true;
-    if (verdict === 'warn') this.sendError(client, ERROR_CODES.rateLimited, 'Too many messages: slow down, or you will be disconnected.');
+    if (verdict === 'warn')
+      this.sendError(
+        client,
+        ERROR_CODES.rateLimited,
+        'Too many messages: slow down, or you will be disconnected.',
+      );
     if (verdict === 'disconnect') {
-      this.deps.log.warn({ roomId: this.roomId, sessionId: client.sessionId }, 'Disconnected a client that kept flooding the room.');
+      this.deps.log.warn(
+        { roomId: this.roomId, sessionId: client.sessionId },
+        'Disconnected a client that kept flooding the room.',
+      );
       this.ejected.add(client.sessionId);
       client.leave(CLOSE_CODES.flood, 'Too many messages.');
     }

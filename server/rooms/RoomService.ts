@@ -32,15 +32,28 @@ export class RoomService {
 
   constructor(private readonly deps: RoomDeps) {}
 
-  async create(ownerId: string, options: { characterId?: string; mode?: RoomMode }): Promise<{ roomId: string; links: LinksMessage }> {
+  async create(
+    ownerId: string,
+    options: { characterId?: string; mode?: RoomMode },
+  ): Promise<{ roomId: string; links: LinksMessage }> {
     const characterId = options.characterId ?? (await this.deps.characters.default()).id;
     if (!(await this.deps.characters.usableBy(characterId, ownerId))) {
-      throw new HttpError(404, 'character_not_found', 'That character does not exist or is not yours to use.');
+      throw new HttpError(
+        404,
+        'character_not_found',
+        'That character does not exist or is not yours to use.',
+      );
     }
     const roomId = generateId();
     const conversation = await this.deps.repos.conversations.create(characterId, roomId);
     await this.deps.repos.rooms.create({
-      id: roomId, ownerId, characterId, conversationId: conversation.id, mode: options.mode ?? 'open', isPublic: true, createdAt: new Date(),
+      id: roomId,
+      ownerId,
+      characterId,
+      conversationId: conversation.id,
+      mode: options.mode ?? 'open',
+      isPublic: true,
+      createdAt: new Date(),
     });
     await matchMaker.createRoom(ROOM_NAME, { roomId });
     return { roomId, links: roomLinks(this.deps, roomId, 0) };
@@ -49,12 +62,17 @@ export class RoomService {
   /** The room's summary; makes sure it is live. Links are included for its owner only. */
   async open(roomId: string, userId: string | null): Promise<RoomSummary> {
     const record = await this.deps.repos.rooms.findById(roomId);
-    if (!record || record.closedAt) throw new HttpError(404, 'room_not_found', 'This room does not exist or has ended.');
+    if (!record || record.closedAt)
+      throw new HttpError(404, 'room_not_found', 'This room does not exist or has ended.');
     await this.ensureLive(roomId);
     const staged = await this.deps.characters.stage(record.characterId);
     return {
       roomId,
-      character: { id: record.characterId, name: staged?.profile.name ?? '', avatarUrl: staged?.avatarUrl ?? '' },
+      character: {
+        id: record.characterId,
+        name: staged?.profile.name ?? '',
+        avatarUrl: staged?.avatarUrl ?? '',
+      },
       mode: record.mode,
       ...(userId === record.ownerId ? { links: roomLinks(this.deps, roomId, record.linkGeneration) } : {}),
     };
@@ -67,7 +85,14 @@ export class RoomService {
       .filter((r) => (r.metadata as RoomListing | undefined)?.isPublic && !r.private)
       .map((r) => {
         const m = r.metadata as RoomListing;
-        return { roomId: r.roomId, character: { id: m.characterId, name: m.characterName }, mode: m.mode, hostName: m.hostName, participants: m.participants, spectators: m.spectators };
+        return {
+          roomId: r.roomId,
+          character: { id: m.characterId, name: m.characterName },
+          mode: m.mode,
+          hostName: m.hostName,
+          participants: m.participants,
+          spectators: m.spectators,
+        };
       })
       .sort((a, b) => b.participants + b.spectators - (a.participants + a.spectators));
   }

@@ -31,7 +31,10 @@ export class TurnDispatcher {
     state.character.lookAt = batch.length === 1 ? batch[0].sessionId : '';
     this.armWatchdog(turn.turnId);
     deps.bus.queue.enqueue(turn).catch((err: unknown) => {
-      deps.log.error({ err, roomId: this.host.roomId }, 'Could not hand a turn to the agent queue; it stays queued and is retried.');
+      deps.log.error(
+        { err, roomId: this.host.roomId },
+        'Could not hand a turn to the agent queue; it stays queued and is retried.',
+      );
       if (state.activeTurnId !== turn.turnId) return;
       state.queue.unshift(...taken);
       this.clearActive();
@@ -57,8 +60,9 @@ export class TurnDispatcher {
     const turnId = this.host.state.activeTurnId;
     if (!turnId) return null;
     this.clearActive();
-    publishCancel(this.host.deps.bus.events, { roomId: this.host.roomId, turnId })
-      .catch((err: unknown) => this.host.deps.log.warn({ err, turnId }, 'Could not tell the agent to stop a cancelled turn.'));
+    publishCancel(this.host.deps.bus.events, { roomId: this.host.roomId, turnId }).catch((err: unknown) =>
+      this.host.deps.log.warn({ err, turnId }, 'Could not tell the agent to stop a cancelled turn.'),
+    );
     return turnId;
   }
 
@@ -88,14 +92,25 @@ export class TurnDispatcher {
 
   private armWatchdog(turnId: string): void {
     this.watchdog?.clear();
-    this.watchdog = this.host.clock.setTimeout(() => this.giveUp(turnId), this.host.deps.settings.turnTimeoutMs);
+    this.watchdog = this.host.clock.setTimeout(
+      () => this.giveUp(turnId),
+      this.host.deps.settings.turnTimeoutMs,
+    );
   }
 
   private giveUp(turnId: string): void {
     if (this.host.state.activeTurnId !== turnId) return;
-    this.host.deps.log.warn({ roomId: this.host.roomId, turnId }, 'The agent went silent on a turn; giving up on it.');
+    this.host.deps.log.warn(
+      { roomId: this.host.roomId, turnId },
+      'The agent went silent on a turn; giving up on it.',
+    );
     this.cancel();
-    this.host.appendChat({ kind: 'system', userId: '', name: 'Kotodama', text: `${this.host.state.character.name} lost track of that question. Please ask again.` });
+    this.host.appendChat({
+      kind: 'system',
+      userId: '',
+      name: 'Kotodama',
+      text: `${this.host.state.character.name} lost track of that question. Please ask again.`,
+    });
     this.dispatch();
   }
 

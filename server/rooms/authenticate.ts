@@ -10,7 +10,10 @@ import type { JoinIdentity } from './logic/joinPolicy';
 export function authenticate(signer: TokenSigner, options: unknown): JoinIdentity {
   const o = (options && typeof options === 'object' ? options : {}) as Record<string, unknown>;
   if (o.protocol !== PROTOCOL_VERSION) {
-    throw new ServerError(JOIN_ERRORS.protocolMismatch, `This page speaks protocol ${String(o.protocol)} but the server speaks ${PROTOCOL_VERSION}: please reload the page.`);
+    throw new ServerError(
+      JOIN_ERRORS.protocolMismatch,
+      `This page speaks protocol ${String(o.protocol)} but the server speaks ${PROTOCOL_VERSION}: please reload the page.`,
+    );
   }
   return { user: verifyUser(signer, o.token), link: verifyLink(signer, o.link) };
 }
@@ -21,7 +24,10 @@ function verifyUser(signer: TokenSigner, token: unknown): JoinIdentity['user'] {
     const claims = signer.verifyAccess(token);
     return { userId: claims.userId, name: claims.name };
   } catch (err) {
-    const reason = err instanceof AuthError && err.code === 'expired_token' ? 'Your sign-in has expired' : 'Your sign-in is not valid';
+    const reason =
+      err instanceof AuthError && err.code === 'expired_token'
+        ? 'Your sign-in has expired'
+        : 'Your sign-in is not valid';
     throw new ServerError(JOIN_ERRORS.signInRequired, `${reason}: sign in again (a guest name will do).`);
   }
 }
@@ -32,6 +38,11 @@ function verifyLink(signer: TokenSigner, link: unknown): JoinIdentity['link'] {
     return signer.verifyLink(link);
   } catch (err) {
     const expired = err instanceof AuthError && err.code === 'expired_token';
-    throw new ServerError(JOIN_ERRORS.invalidLink, expired ? 'This room link has expired: ask the host for a new one.' : 'This room link is not valid: ask the host for a new one.');
+    throw new ServerError(
+      JOIN_ERRORS.invalidLink,
+      expired
+        ? 'This room link has expired: ask the host for a new one.'
+        : 'This room link is not valid: ask the host for a new one.',
+    );
   }
 }

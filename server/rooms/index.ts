@@ -2,6 +2,11 @@
 export { defineCharacterRoom } from './defineCharacterRoom';
 export { CharacterRoom } from './CharacterRoom';
 export { RoomService, type PublicRoom, type RoomSummary } from './RoomService';
-export { CharacterCatalog, DEFAULT_AVATAR_URL, defaultCharacter, type StagedCharacter } from './CharacterCatalog';
+export {
+  CharacterCatalog,
+  DEFAULT_AVATAR_URL,
+  defaultCharacter,
+  type StagedCharacter,
+} from './CharacterCatalog';
 export { DEFAULT_ROOM_SETTINGS, type RoomDeps, type RoomSettings } from './RoomDeps';
 export { roomLinks } from './roomStore';

@@ -4,7 +4,10 @@ import { type SpeechRequest, type SynthesizedSpeech, type TtsProvider } from './
 import { isVoiceError, VoiceError } from './voiceError';
 
 /** A provider that counts calls, takes `delayMs`, and sees its abort signal. */
-function countingProvider(delayMs = 20, bytes = 1000): TtsProvider & { calls: SpeechRequest[]; aborted: number } {
+function countingProvider(
+  delayMs = 20,
+  bytes = 1000,
+): TtsProvider & { calls: SpeechRequest[]; aborted: number } {
   const p = {
     name: 'counting',
     calls: [] as SpeechRequest[],
@@ -12,8 +15,24 @@ function countingProvider(delayMs = 20, bytes = 1000): TtsProvider & { calls: Sp
     synthesize(request: SpeechRequest): Promise<SynthesizedSpeech> {
       p.calls.push(request);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => resolve({ audio: new Uint8Array(bytes), contentType: 'audio/wav', format: 'wav', durationMs: 100, pcm: new Float32Array(0), sampleRate: 16000, provider: 'counting' }), delayMs);
-        request.signal?.addEventListener('abort', () => { clearTimeout(timer); p.aborted++; reject(new VoiceError('aborted', 'aborted')); });
+        const timer = setTimeout(
+          () =>
+            resolve({
+              audio: new Uint8Array(bytes),
+              contentType: 'audio/wav',
+              format: 'wav',
+              durationMs: 100,
+              pcm: new Float32Array(0),
+              sampleRate: 16000,
+              provider: 'counting',
+            }),
+          delayMs,
+        );
+        request.signal?.addEventListener('abort', () => {
+          clearTimeout(timer);
+          p.aborted++;
+          reject(new VoiceError('aborted', 'aborted'));
+        });
       });
     },
   };
@@ -81,7 +100,10 @@ describe('speech cache', () => {
     const cached = new CachedTtsProvider(inner, new SpeechCache());
     const c1 = new AbortController();
     const c2 = new AbortController();
-    const calls = [cached.synthesize({ ...line('x'), signal: c1.signal }), cached.synthesize({ ...line('x'), signal: c2.signal })];
+    const calls = [
+      cached.synthesize({ ...line('x'), signal: c1.signal }),
+      cached.synthesize({ ...line('x'), signal: c2.signal }),
+    ];
     c1.abort();
     c2.abort();
     await Promise.allSettled(calls);

@@ -15,7 +15,12 @@ export interface SpeechCacheOptions {
   maxBytes?: number;
 }
 
-interface InFlight { promise: Promise<SynthesizedSpeech>; controller: AbortController; waiters: number; settled: boolean }
+interface InFlight {
+  promise: Promise<SynthesizedSpeech>;
+  controller: AbortController;
+  waiters: number;
+  settled: boolean;
+}
 
 /** The LRU store (shared by several providers: the key names the provider). */
 export class SpeechCache {
@@ -29,12 +34,19 @@ export class SpeechCache {
     this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   }
 
-  get size(): number { return this.entries.size; }
-  get bytes(): number { return this.totalBytes; }
+  get size(): number {
+    return this.entries.size;
+  }
+  get bytes(): number {
+    return this.totalBytes;
+  }
 
   get(key: string): SynthesizedSpeech | undefined {
     const speech = this.entries.get(key);
-    if (speech) { this.entries.delete(key); this.entries.set(key, speech); } // most recent last
+    if (speech) {
+      this.entries.delete(key);
+      this.entries.set(key, speech);
+    } // most recent last
     return speech;
   }
 
@@ -60,7 +72,9 @@ export class SpeechCache {
 /** The cache key: everything that changes the audio. */
 export function speechKey(provider: string, request: SpeechRequest): string {
   const { provider: _ignored, ...voice } = request.voice;
-  const settings = Object.entries(voice).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+  const settings = Object.entries(voice)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b));
   return JSON.stringify([provider, request.language, settings, request.text.trim()]);
 }
 
@@ -72,9 +86,14 @@ function sizeOf(speech: SynthesizedSpeech): number {
 export class CachedTtsProvider implements TtsProvider {
   private readonly inFlight = new Map<string, InFlight>();
 
-  constructor(private readonly inner: TtsProvider, private readonly cache: SpeechCache) {}
+  constructor(
+    private readonly inner: TtsProvider,
+    private readonly cache: SpeechCache,
+  ) {}
 
-  get name(): string { return this.inner.name; }
+  get name(): string {
+    return this.inner.name;
+  }
 
   async synthesize(request: SpeechRequest): Promise<SynthesizedSpeech> {
     const key = speechKey(this.inner.name, request);
@@ -96,13 +115,22 @@ export class CachedTtsProvider implements TtsProvider {
 
   private start(key: string, request: SpeechRequest): InFlight {
     const controller = new AbortController();
-    const entry: InFlight = { controller, waiters: 0, settled: false, promise: Promise.resolve(undefined as never) };
-    entry.promise = this.inner.synthesize({ ...request, signal: controller.signal }).then(
-      (speech) => { this.cache.set(key, speech); return speech; },
-    ).finally(() => {
-      entry.settled = true;
-      this.inFlight.delete(key);
-    });
+    const entry: InFlight = {
+      controller,
+      waiters: 0,
+      settled: false,
+      promise: Promise.resolve(undefined as never),
+    };
+    entry.promise = this.inner
+      .synthesize({ ...request, signal: controller.signal })
+      .then((speech) => {
+        this.cache.set(key, speech);
+        return speech;
+      })
+      .finally(() => {
+        entry.settled = true;
+        this.inFlight.delete(key);
+      });
     entry.promise.catch(() => undefined); // every waiter gets the error; none is left unhandled
     this.inFlight.set(key, entry);
     return entry;

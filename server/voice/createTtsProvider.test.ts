@@ -5,7 +5,10 @@ import { type FakeHttp } from '../../test-support/voiceFakeHttp';
 import { computeVisemeTrack, createTtsProvider, type VoiceService } from './index';
 import { encodeWav } from './wav';
 
-const wav = encodeWav(Float32Array.from({ length: 12000 }, (_, i) => 0.3 * Math.sin(i / 6) * Math.sin((Math.PI * i) / 12000)), 24000);
+const wav = encodeWav(
+  Float32Array.from({ length: 12000 }, (_, i) => 0.3 * Math.sin(i / 6) * Math.sin((Math.PI * i) / 12000)),
+  24000,
+);
 let koeiromap: FakeHttp;
 let openai: FakeHttp;
 let voice: VoiceService;
@@ -20,7 +23,11 @@ beforeAll(async () => {
     onFallback: (requested, used) => fallbacks.push(`${requested}→${used}`),
   });
 });
-afterAll(async () => { await voice.close(); await koeiromap.close(); await openai.close(); });
+afterAll(async () => {
+  await voice.close();
+  await koeiromap.close();
+  await openai.close();
+});
 
 describe('createTtsProvider', () => {
   it('routes each character to the provider it names, offline eSpeak by default', async () => {
@@ -35,8 +42,12 @@ describe('createTtsProvider', () => {
     expect(openai.requests).toHaveLength(1);
   });
 
-  it('gives cloud speech eSpeak\'s phonemes so its lip-sync is text-aligned, and caches repeated lines', async () => {
-    const request = { text: 'Thank you all for coming.', language: 'en' as const, voice: { provider: 'openai' as const, voice: 'nova' } };
+  it("gives cloud speech eSpeak's phonemes so its lip-sync is text-aligned, and caches repeated lines", async () => {
+    const request = {
+      text: 'Thank you all for coming.',
+      language: 'en' as const,
+      voice: { provider: 'openai' as const, voice: 'nova' },
+    };
     const speech = await voice.synthesize(request);
     expect(speech.phonemes?.join(' ')).toMatch(/θˈæŋk/);
     expect(computeVisemeTrack({ ...speech, ...request }).some(([, , w]) => w > 0.3)).toBe(true);
@@ -48,13 +59,22 @@ describe('createTtsProvider', () => {
   it('falls back to the default provider, and says so, when a character names one that is not configured', async () => {
     await voice.synthesize({ text: 'Fallback?', language: 'en', voice: { provider: 'koeiromap' } });
     expect(fallbacks).toEqual([]);
-    const onlyCloud = createTtsProvider({ espeak: false, defaultProvider: 'openai', openai: { apiKey: 'ok', baseURL: `${openai.origin}/v1` }, onFallback: (r, u) => fallbacks.push(`${r}→${u}`) });
-    expect((await onlyCloud.synthesize({ text: 'Hi.', language: 'en', voice: { provider: 'espeak' } })).provider).toBe('openai');
+    const onlyCloud = createTtsProvider({
+      espeak: false,
+      defaultProvider: 'openai',
+      openai: { apiKey: 'ok', baseURL: `${openai.origin}/v1` },
+      onFallback: (r, u) => fallbacks.push(`${r}→${u}`),
+    });
+    expect(
+      (await onlyCloud.synthesize({ text: 'Hi.', language: 'en', voice: { provider: 'espeak' } })).provider,
+    ).toBe('openai');
     expect(fallbacks).toEqual(['espeak→openai']);
     await onlyCloud.close();
   });
 
   it('refuses to start when the default provider is not configured, naming what is', () => {
-    expect(() => createTtsProvider({ espeak: false, defaultProvider: 'koeiromap' })).toThrowError(/koeiromap.*not configured/);
+    expect(() => createTtsProvider({ espeak: false, defaultProvider: 'koeiromap' })).toThrowError(
+      /koeiromap.*not configured/,
+    );
   });
 });

@@ -44,14 +44,19 @@ export function createTtsProvider(options: TtsProviderOptions = {}): VoiceServic
   const espeak = options.espeak === false ? undefined : new EspeakTtsProvider(options.espeak ?? {});
   const raw = new Map<TtsProviderName, TtsProvider>();
   if (espeak) raw.set('espeak', espeak);
-  if (options.koeiromap) raw.set('koeiromap', withPhonemes(new KoeiromapTtsProvider(options.koeiromap), espeak));
+  if (options.koeiromap)
+    raw.set('koeiromap', withPhonemes(new KoeiromapTtsProvider(options.koeiromap), espeak));
   if (options.openai) raw.set('openai', withPhonemes(new OpenAiTtsProvider(options.openai), espeak));
   const defaultName = options.defaultProvider ?? 'espeak';
   if (!raw.has(defaultName)) {
-    throw new Error(`The default voice provider "${defaultName}" is not configured; configure it or choose one of: ${[...raw.keys()].join(', ') || 'none'}.`);
+    throw new Error(
+      `The default voice provider "${defaultName}" is not configured; configure it or choose one of: ${[...raw.keys()].join(', ') || 'none'}.`,
+    );
   }
   const cache = options.cache === false ? undefined : new SpeechCache(options.cache);
-  const stacks = new Map([...raw].map(([name, p]) => [name, cache ? new CachedTtsProvider(p, cache) : p] as const));
+  const stacks = new Map(
+    [...raw].map(([name, p]) => [name, cache ? new CachedTtsProvider(p, cache) : p] as const),
+  );
   const providers = [defaultName, ...[...stacks.keys()].filter((n) => n !== defaultName)];
 
   return {
@@ -64,8 +69,12 @@ export function createTtsProvider(options: TtsProviderOptions = {}): VoiceServic
       options.onFallback?.(requested, defaultName);
       return stacks.get(defaultName)!.synthesize(request);
     },
-    async warmUp() { await espeak?.warmUp(); },
-    async close() { await Promise.all([...raw.values()].map((p) => p.close?.())); },
+    async warmUp() {
+      await espeak?.warmUp();
+    },
+    async close() {
+      await Promise.all([...raw.values()].map((p) => p.close?.()));
+    },
   };
 }
 
@@ -75,9 +84,10 @@ export function withPhonemes(provider: TtsProvider, phonemizer: EspeakTtsProvide
   return {
     name: provider.name,
     async synthesize(request) {
-      const phonemes = request.language === 'en'
-        ? phonemizer.phonemize(request.text, request.language, request.signal).catch(() => undefined)
-        : Promise.resolve(undefined);
+      const phonemes =
+        request.language === 'en'
+          ? phonemizer.phonemize(request.text, request.language, request.signal).catch(() => undefined)
+          : Promise.resolve(undefined);
       const speech = await provider.synthesize(request);
       const ipa = await phonemes;
       return ipa && ipa.length > 0 ? { ...speech, phonemes: ipa } : speech;

@@ -7,12 +7,22 @@
  * const analyzer = new VisemeAnalyzer(); // worker threads: off the rooms' event loop
  * const visemes = await analyzer.analyze({ ...speech, text, language: 'en' });
  */
-export { createTtsProvider, type TtsProviderName, type TtsProviderOptions, type VoiceService } from './createTtsProvider';
+export {
+  createTtsProvider,
+  type TtsProviderName,
+  type TtsProviderOptions,
+  type VoiceService,
+} from './createTtsProvider';
 export { type PhoneMark, type SpeechRequest, type SynthesizedSpeech, type TtsProvider } from './types';
 export { isVoiceError, VoiceError, VOICE_ERROR_CODES, type VoiceErrorCode } from './voiceError';
 export { computeVisemeTrack, type VisemeTrackInput } from './lipsync/computeVisemeTrack';
 export { sampleVisemeTrack, type MouthSample } from './lipsync/sampleVisemeTrack';
-export { VisemeAnalyzer, type VisemeAnalysis, type VisemeAnalyzerLog, type VisemeAnalyzerOptions } from './visemes/VisemeAnalyzer';
+export {
+  VisemeAnalyzer,
+  type VisemeAnalysis,
+  type VisemeAnalyzerLog,
+  type VisemeAnalyzerOptions,
+} from './visemes/VisemeAnalyzer';
 export { visemeForPhone } from './lipsync/vowelMap';
 export { decodePcm16, decodeWav, encodeWav, toMono, type DecodedAudio } from './wav';
 export { EspeakTtsProvider, type EspeakTtsOptions } from './espeak/EspeakTtsProvider';

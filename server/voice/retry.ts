@@ -43,10 +43,28 @@ export async function withRetry<T>(
   }
 }
 
-function classify(raw: unknown, provider: string, timedOut: boolean, caller: AbortSignal | undefined, timeoutMs: number): VoiceError {
-  if (caller?.aborted) return new VoiceError('aborted', 'Speech was cancelled before it finished.', provider, { cause: raw });
-  if (timedOut) return new VoiceError('timeout', `${provider} did not answer within ${timeoutMs} ms; it may be overloaded, or raise the timeout.`, provider, { cause: raw });
+function classify(
+  raw: unknown,
+  provider: string,
+  timedOut: boolean,
+  caller: AbortSignal | undefined,
+  timeoutMs: number,
+): VoiceError {
+  if (caller?.aborted)
+    return new VoiceError('aborted', 'Speech was cancelled before it finished.', provider, { cause: raw });
+  if (timedOut)
+    return new VoiceError(
+      'timeout',
+      `${provider} did not answer within ${timeoutMs} ms; it may be overloaded, or raise the timeout.`,
+      provider,
+      { cause: raw },
+    );
   if (raw instanceof VoiceError) return raw;
   const message = raw instanceof Error ? raw.message : String(raw);
-  return new VoiceError('network', `Could not reach ${provider} (${message}); check the network and its base URL.`, provider, { cause: raw });
+  return new VoiceError(
+    'network',
+    `Could not reach ${provider} (${message}); check the network and its base URL.`,
+    provider,
+    { cause: raw },
+  );
 }

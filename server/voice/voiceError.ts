@@ -13,7 +13,12 @@ export const VOICE_ERROR_CODES = [
 export type VoiceErrorCode = (typeof VOICE_ERROR_CODES)[number];
 
 /** Codes worth another attempt: the same request may well succeed a moment later. */
-const RETRYABLE: ReadonlySet<VoiceErrorCode> = new Set(['rate_limited', 'timeout', 'network', 'provider_error']);
+const RETRYABLE: ReadonlySet<VoiceErrorCode> = new Set([
+  'rate_limited',
+  'timeout',
+  'network',
+  'provider_error',
+]);
 
 /** A typed voice failure whose message says what to do about it. */
 export class VoiceError extends Error {

@@ -8,12 +8,25 @@ function tone(hz: number, ms: number, rate: number, amplitude = 0.5): Float32Arr
 }
 
 /** A WAV header + data written by hand, for encodings encodeWav does not produce. */
-function wavFile(format: number, channels: number, rate: number, bits: number, data: Uint8Array, dataSize = data.length): Uint8Array {
+function wavFile(
+  format: number,
+  channels: number,
+  rate: number,
+  bits: number,
+  data: Uint8Array,
+  dataSize = data.length,
+): Uint8Array {
   const out = new Uint8Array(44 + data.length);
   const v = new DataView(out.buffer);
-  out.set([...'RIFF'].map((c) => c.charCodeAt(0)), 0);
+  out.set(
+    [...'RIFF'].map((c) => c.charCodeAt(0)),
+    0,
+  );
   v.setUint32(4, 36 + data.length, true);
-  out.set([...'WAVEfmt '].map((c) => c.charCodeAt(0)), 8);
+  out.set(
+    [...'WAVEfmt '].map((c) => c.charCodeAt(0)),
+    8,
+  );
   v.setUint32(16, 16, true);
   v.setUint16(20, format, true);
   v.setUint16(22, channels, true);
@@ -21,7 +34,10 @@ function wavFile(format: number, channels: number, rate: number, bits: number, d
   v.setUint32(28, (rate * channels * bits) / 8, true);
   v.setUint16(32, (channels * bits) / 8, true);
   v.setUint16(34, bits, true);
-  out.set([...'data'].map((c) => c.charCodeAt(0)), 36);
+  out.set(
+    [...'data'].map((c) => c.charCodeAt(0)),
+    36,
+  );
   v.setUint32(40, dataSize, true);
   out.set(data, 44);
   return out;
@@ -40,7 +56,10 @@ describe('WAV', () => {
   it('mixes stereo down to mono', () => {
     const left = tone(300, 50, 16000);
     const data = new Int16Array(left.length * 2);
-    left.forEach((x, i) => { data[2 * i] = Math.round(x * 32767); data[2 * i + 1] = 0; });
+    left.forEach((x, i) => {
+      data[2 * i] = Math.round(x * 32767);
+      data[2 * i + 1] = 0;
+    });
     const decoded = decodeWav(wavFile(1, 2, 16000, 16, new Uint8Array(data.buffer)));
     expect(decoded.channels).toBe(2);
     expect(decoded.pcm.length).toBe(left.length);
@@ -52,7 +71,12 @@ describe('WAV', () => {
     const float = decodeWav(wavFile(3, 1, 8000, 32, new Uint8Array(pcm.buffer.slice(0))));
     expect(float.pcm[7]).toBeCloseTo(pcm[7], 6);
     const bytes = new Uint8Array(pcm.length * 3);
-    pcm.forEach((x, i) => { const s = Math.round(x * 8388607); bytes[3 * i] = s & 255; bytes[3 * i + 1] = (s >> 8) & 255; bytes[3 * i + 2] = (s >> 16) & 255; });
+    pcm.forEach((x, i) => {
+      const s = Math.round(x * 8388607);
+      bytes[3 * i] = s & 255;
+      bytes[3 * i + 1] = (s >> 8) & 255;
+      bytes[3 * i + 2] = (s >> 16) & 255;
+    });
     expect(decodeWav(wavFile(1, 1, 8000, 24, bytes)).pcm[7]).toBeCloseTo(pcm[7], 5);
   });
 
@@ -66,7 +90,11 @@ describe('WAV', () => {
   it('refuses MP3 and other non-WAV data with a bad_audio error that says what to ask for', () => {
     const mp3 = new Uint8Array([0x49, 0x44, 0x33, 4, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(() => decodeWav(mp3)).toThrowError(/WAV/);
-    try { decodeWav(mp3); } catch (error) { expect(isVoiceError(error, 'bad_audio')).toBe(true); }
+    try {
+      decodeWav(mp3);
+    } catch (error) {
+      expect(isVoiceError(error, 'bad_audio')).toBe(true);
+    }
   });
 
   it('decodes raw 16-bit PCM and averages interleaved channels', () => {

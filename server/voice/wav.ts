@@ -18,7 +18,12 @@ const FORMAT_PCM = 1;
 const FORMAT_FLOAT = 3;
 const FORMAT_EXTENSIBLE = 0xfffe;
 
-interface FormatChunk { format: number; channels: number; sampleRate: number; bitsPerSample: number }
+interface FormatChunk {
+  format: number;
+  channels: number;
+  sampleRate: number;
+  bitsPerSample: number;
+}
 
 /**
  * Decode a WAV file (PCM 8/16/24/32-bit or float 32/64, any channel count) to mono.
@@ -27,7 +32,10 @@ interface FormatChunk { format: number; channels: number; sampleRate: number; bi
 export function decodeWav(bytes: Uint8Array): DecodedAudio {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 12 || ascii(bytes, 0, 4) !== 'RIFF' || ascii(bytes, 8, 4) !== 'WAVE') {
-    throw new VoiceError('bad_audio', `Not a WAV file (starts with ${JSON.stringify(ascii(bytes, 0, 4))}); ask the provider for WAV output.`);
+    throw new VoiceError(
+      'bad_audio',
+      `Not a WAV file (starts with ${JSON.stringify(ascii(bytes, 0, 4))}); ask the provider for WAV output.`,
+    );
   }
   let format: FormatChunk | undefined;
   let offset = 12;
@@ -53,10 +61,14 @@ function readFormat(view: DataView, at: number): FormatChunk {
   const sampleRate = view.getUint32(at + 4, true);
   const bitsPerSample = view.getUint16(at + 14, true);
   if (format === FORMAT_EXTENSIBLE) format = view.getUint16(at + 24, true);
-  const supported = (format === FORMAT_PCM && [8, 16, 24, 32].includes(bitsPerSample))
-    || (format === FORMAT_FLOAT && [32, 64].includes(bitsPerSample));
+  const supported =
+    (format === FORMAT_PCM && [8, 16, 24, 32].includes(bitsPerSample)) ||
+    (format === FORMAT_FLOAT && [32, 64].includes(bitsPerSample));
   if (!supported || channels < 1 || sampleRate < 1) {
-    throw new VoiceError('bad_audio', `Unsupported WAV encoding (format ${format}, ${bitsPerSample} bits, ${channels} channels).`);
+    throw new VoiceError(
+      'bad_audio',
+      `Unsupported WAV encoding (format ${format}, ${bitsPerSample} bits, ${channels} channels).`,
+    );
   }
   return { format, channels, sampleRate, bitsPerSample };
 }
@@ -75,19 +87,29 @@ function toDecoded(view: DataView, at: number, length: number, f: FormatChunk): 
 }
 
 function sampleReader(view: DataView, f: FormatChunk): (at: number) => number {
-  if (f.format === FORMAT_FLOAT) return f.bitsPerSample === 32 ? (at) => view.getFloat32(at, true) : (at) => view.getFloat64(at, true);
+  if (f.format === FORMAT_FLOAT)
+    return f.bitsPerSample === 32 ? (at) => view.getFloat32(at, true) : (at) => view.getFloat64(at, true);
   switch (f.bitsPerSample) {
-    case 8: return (at) => (view.getUint8(at) - 128) / 128;
-    case 16: return (at) => view.getInt16(at, true) / 32768;
-    case 24: return (at) => ((view.getUint8(at) | (view.getUint8(at + 1) << 8) | (view.getInt8(at + 2) << 16)) / 8388608);
-    default: return (at) => view.getInt32(at, true) / 2147483648;
+    case 8:
+      return (at) => (view.getUint8(at) - 128) / 128;
+    case 16:
+      return (at) => view.getInt16(at, true) / 32768;
+    case 24:
+      return (at) =>
+        (view.getUint8(at) | (view.getUint8(at + 1) << 8) | (view.getInt8(at + 2) << 16)) / 8388608;
+    default:
+      return (at) => view.getInt32(at, true) / 2147483648;
   }
 }
 
 /** Decode raw little-endian 16-bit PCM (OpenAI's `pcm` format) interleaved over `channels`. */
 export function decodePcm16(bytes: Uint8Array, sampleRate: number, channels = 1): DecodedAudio {
-  return toDecoded(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0, bytes.length,
-    { format: FORMAT_PCM, channels, sampleRate, bitsPerSample: 16 });
+  return toDecoded(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0, bytes.length, {
+    format: FORMAT_PCM,
+    channels,
+    sampleRate,
+    bitsPerSample: 16,
+  });
 }
 
 /** Encode mono float PCM as a 16-bit PCM WAV file (clipped to −1..1). */

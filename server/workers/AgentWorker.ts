@@ -1,4 +1,11 @@
-import { publishAgentEvent, subscribeCancels, type Bus, type TurnConsumer, type TurnJob, type Unsubscribe } from '../bus';
+import {
+  publishAgentEvent,
+  subscribeCancels,
+  type Bus,
+  type TurnConsumer,
+  type TurnJob,
+  type Unsubscribe,
+} from '../bus';
 import { runTurn, type KnowledgeSource, type SpeakFn, type TurnMetrics } from '../agent';
 import type { LlmProvider } from '../llm';
 import type { Moderator } from '../moderation';
@@ -36,9 +43,17 @@ export class AgentWorker {
   constructor(private readonly deps: AgentWorkerDeps) {}
 
   async start(): Promise<void> {
-    this.unsubscribe = await subscribeCancels(this.deps.bus.events, ({ turnId }) => this.cancel(turnId), this.deps.log);
-    this.consumer = this.deps.bus.queue.consume((job) => this.handle(job), { concurrency: this.deps.concurrency });
-    this.deps.log.info(`Agent worker started: ${this.deps.llm.name}${this.deps.llm.offline ? ' (offline persona engine)' : ''}, ${this.deps.concurrency} turns at once.`);
+    this.unsubscribe = await subscribeCancels(
+      this.deps.bus.events,
+      ({ turnId }) => this.cancel(turnId),
+      this.deps.log,
+    );
+    this.consumer = this.deps.bus.queue.consume((job) => this.handle(job), {
+      concurrency: this.deps.concurrency,
+    });
+    this.deps.log.info(
+      `Agent worker started: ${this.deps.llm.name}${this.deps.llm.offline ? ' (offline persona engine)' : ''}, ${this.deps.concurrency} turns at once.`,
+    );
   }
 
   /** Stops taking turns and waits for the running ones. */

@@ -6,15 +6,22 @@ import { bootTestServer, type TestServer } from '../../test-support/testServer';
 /** A turn through a booted server, with the real in-process worker and the offline persona engine. */
 describe('a turn end to end', () => {
   let server: TestServer;
-  beforeAll(async () => { server = await bootTestServer(); });
-  afterAll(async () => { await server.stop(); });
+  beforeAll(async () => {
+    server = await bootTestServer();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   it('reaches every client as subtitles and ordered utterances, then lands in chat and the database', async () => {
     const owner = await signIn(server, 'Olivia');
     const aikoAccount = await signIn(server, 'Aiko');
     const room = await createRoom(server, owner.accessToken);
     const host = await joinRoom(server, room.roomId, { token: owner.accessToken });
-    const aiko = await joinRoom(server, room.roomId, { token: aikoAccount.accessToken, link: room.participant });
+    const aiko = await joinRoom(server, room.roomId, {
+      token: aikoAccount.accessToken,
+      link: room.participant,
+    });
     const spectator = await joinRoom(server, room.roomId, { link: room.spectator });
     const clients = [host, aiko, spectator];
 
@@ -32,7 +39,8 @@ describe('a turn end to end', () => {
       expect(subtitles.at(-1).text).toBe(reply.text);
       expect(utterances.map((u) => u.seq)).toEqual(utterances.map((_, i) => i));
       expect(utterances.map((u) => u.text).join(' ')).toBe(reply.text);
-      for (let i = 1; i < utterances.length; i++) expect(utterances[i].startAt).toBe(utterances[i - 1].startAt + utterances[i - 1].durationMs);
+      for (let i = 1; i < utterances.length; i++)
+        expect(utterances[i].startAt).toBe(utterances[i - 1].startAt + utterances[i - 1].durationMs);
     }
     // everyone received the identical performance
     expect(aiko.messages('utterance')).toEqual(host.messages('utterance'));
@@ -54,7 +62,10 @@ describe('a turn end to end', () => {
     await server.services.chat.flush();
     const record = await server.services.repos.rooms.findById(room.roomId);
     const stored = await server.services.repos.conversations.recentMessages(record!.conversationId);
-    expect(stored.map((m) => [m.kind, m.text])).toEqual([['user', 'Hi Kotoha! What do you like?'], ['character', reply.text]]);
+    expect(stored.map((m) => [m.kind, m.text])).toEqual([
+      ['user', 'Hi Kotoha! What do you like?'],
+      ['character', reply.text],
+    ]);
     await Promise.all(clients.map((c) => c.room.leave()));
   });
 });

@@ -12,12 +12,25 @@ const IN_THREAD: Pick<VisemeAnalyzer, 'analyze'> = { analyze: async (input) => c
  * the text) — in the analyzer's worker threads, off the rooms' event loop — while the audio is
  * stored once under its content hash, and hand back what the utterance needs.
  */
-export function speakWithVoice(voice: VoiceService, storage: FileStorage, analyzer: Pick<VisemeAnalyzer, 'analyze'> = IN_THREAD): SpeakFn {
+export function speakWithVoice(
+  voice: VoiceService,
+  storage: FileStorage,
+  analyzer: Pick<VisemeAnalyzer, 'analyze'> = IN_THREAD,
+): SpeakFn {
   return async (sentence, character, signal) => {
-    const speech = await voice.synthesize({ text: sentence.text, language: character.language, voice: character.voice, signal });
+    const speech = await voice.synthesize({
+      text: sentence.text,
+      language: character.language,
+      voice: character.voice,
+      signal,
+    });
     const analysis = analyzer.analyze({
-      pcm: speech.pcm, sampleRate: speech.sampleRate, text: sentence.text, language: character.language,
-      marks: speech.marks, phonemes: speech.phonemes,
+      pcm: speech.pcm,
+      sampleRate: speech.sampleRate,
+      text: sentence.text,
+      language: character.language,
+      marks: speech.marks,
+      phonemes: speech.phonemes,
     });
     const hash = createHash('sha256').update(speech.audio).digest('hex').slice(0, 32);
     const key = `audio/${hash}.${speech.format}`;
@@ -33,6 +46,11 @@ export function voiceFromConfig(config: Readonly<Config>): VoiceService | null {
   return createTtsProvider({
     defaultProvider: v.kind,
     koeiromap: v.kind === 'koeiromap' ? { apiKey: v.apiKey, baseUrl: v.url } : undefined,
-    openai: v.kind === 'openai' ? { apiKey: v.apiKey } : config.llm.kind === 'openai' ? { apiKey: config.llm.apiKey } : undefined,
+    openai:
+      v.kind === 'openai'
+        ? { apiKey: v.apiKey }
+        : config.llm.kind === 'openai'
+          ? { apiKey: config.llm.apiKey }
+          : undefined,
   });
 }

@@ -18,26 +18,44 @@ export interface AgentWorkerRuntime {
   stop(): Promise<void>;
 }
 
-export interface AgentWorkerParts { log: Logger; bus: Bus; metrics: Metrics; storage: FileStorage }
+export interface AgentWorkerParts {
+  log: Logger;
+  bus: Bus;
+  metrics: Metrics;
+  storage: FileStorage;
+}
 
 /**
  * The same worker for the server's embedded mode and for `npm run worker`: LLM, voice and
  * viseme analysis and output moderation from the configuration, utterance audio written to the
  * configured storage.
  */
-export async function startAgentWorker(config: Readonly<Config>, p: AgentWorkerParts): Promise<AgentWorkerRuntime> {
+export async function startAgentWorker(
+  config: Readonly<Config>,
+  p: AgentWorkerParts,
+): Promise<AgentWorkerRuntime> {
   const voice = voiceFromConfig(config);
-  void voice?.warmUp().catch((err: unknown) => p.log.warn({ err }, 'The offline voice could not start; replies will be text only until it does.'));
+  void voice
+    ?.warmUp()
+    .catch((err: unknown) =>
+      p.log.warn({ err }, 'The offline voice could not start; replies will be text only until it does.'),
+    );
   const visemes = voice ? new VisemeAnalyzer({ log: p.log }) : null;
   void visemes?.warmUp();
   const worker = new AgentWorker({
-    bus: p.bus, log: p.log, llm: createLlmProvider(config.llm), concurrency: config.agent.concurrency,
+    bus: p.bus,
+    log: p.log,
+    llm: createLlmProvider(config.llm),
+    concurrency: config.agent.concurrency,
     moderator: moderatorFromConfig(config, p.log),
-    metrics: createTurnMetrics(p.metrics.registry), speak: voice ? speakWithVoice(voice, p.storage, visemes ?? undefined) : undefined,
+    metrics: createTurnMetrics(p.metrics.registry),
+    speak: voice ? speakWithVoice(voice, p.storage, visemes ?? undefined) : undefined,
   });
   await worker.start();
   return {
-    worker, voice, visemes,
+    worker,
+    voice,
+    visemes,
     stop: async () => {
       await worker.stop();
       await voice?.close();

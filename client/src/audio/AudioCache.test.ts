@@ -16,7 +16,10 @@ describe('AudioCache', () => {
   it('answers null (text-only playback) when the audio cannot be fetched, and tries again later', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     let ok = false;
-    const cache = new AudioCache(async () => buffer(1), async () => new Response('', { status: ok ? 200 : 404 }));
+    const cache = new AudioCache(
+      async () => buffer(1),
+      async () => new Response('', { status: ok ? 200 : 404 }),
+    );
     expect(await cache.get('/audio/x.wav')).toBeNull();
     ok = true;
     expect(await cache.get('/audio/x.wav')).not.toBeNull();
@@ -25,7 +28,9 @@ describe('AudioCache', () => {
   it('keeps only the most recent sentences', async () => {
     const fetchFn = vi.fn(async () => new Response(new Uint8Array([1])));
     const cache = new AudioCache(async () => buffer(1), fetchFn, 2);
-    await cache.get('a'); await cache.get('b'); await cache.get('c');
+    await cache.get('a');
+    await cache.get('b');
+    await cache.get('c');
     await cache.get('a');
     expect(fetchFn).toHaveBeenCalledTimes(4);
   });

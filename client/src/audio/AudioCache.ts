@@ -9,7 +9,11 @@ export const AUDIO_CACHE_SIZE = 24;
 export class AudioCache {
   private readonly entries = new Map<string, Promise<AudioBuffer | null>>();
 
-  constructor(private readonly decode: (bytes: ArrayBuffer) => Promise<AudioBuffer>, private readonly fetchFn: typeof fetch = (...a) => fetch(...a), private readonly size = AUDIO_CACHE_SIZE) {}
+  constructor(
+    private readonly decode: (bytes: ArrayBuffer) => Promise<AudioBuffer>,
+    private readonly fetchFn: typeof fetch = (...a) => fetch(...a),
+    private readonly size = AUDIO_CACHE_SIZE,
+  ) {}
 
   /** The decoded buffer of `url` (downloading and decoding it on first use). */
   get(url: string): Promise<AudioBuffer | null> {
@@ -31,7 +35,9 @@ export class AudioCache {
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       return await this.decode(await res.arrayBuffer());
     } catch (err) {
-      console.warn(`Could not load the character's voice (${url}): ${(err as Error).message}. The sentence plays as text.`);
+      console.warn(
+        `Could not load the character's voice (${url}): ${(err as Error).message}. The sentence plays as text.`,
+      );
       this.entries.delete(url);
       return null;
     }

@@ -78,7 +78,13 @@ export class UtterancePlayer {
   play(u: Utterance): void {
     const id = utteranceId(u);
     if (this.items.has(id)) return;
-    const item: Item = { id, utterance: u, buffer: null, source: null, endLocalMs: this.options.toLocal(u.startAt + u.durationMs) };
+    const item: Item = {
+      id,
+      utterance: u,
+      buffer: null,
+      source: null,
+      endLocalMs: this.options.toLocal(u.startAt + u.durationMs),
+    };
     this.items.set(id, item);
     this.forgetFinished();
     if (!u.audioUrl) return;
@@ -99,14 +105,18 @@ export class UtterancePlayer {
   }
 
   /** Output volume 0..1. */
-  get volume(): number { return this.volumeValue; }
+  get volume(): number {
+    return this.volumeValue;
+  }
   set volume(v: number) {
     this.volumeValue = Math.min(1, Math.max(0, v));
     this.applyGain();
   }
 
   /** Mute keeps the timing (and the lip-sync level) but silences the output. */
-  get muted(): boolean { return this.mutedValue; }
+  get muted(): boolean {
+    return this.mutedValue;
+  }
   set muted(m: boolean) {
     this.mutedValue = m;
     this.applyGain();
@@ -144,7 +154,9 @@ export class UtterancePlayer {
     const source = this.context.createBufferSource();
     source.buffer = item.buffer;
     source.connect(this.analyser);
-    source.onended = () => { if (item.source === source) item.source = null; };
+    source.onended = () => {
+      if (item.source === source) item.source = null;
+    };
     source.start(plan.when, plan.offset);
     item.source = source;
   }
@@ -153,7 +165,11 @@ export class UtterancePlayer {
     const source = item.source;
     item.source = null;
     if (!source) return;
-    try { source.stop(); } catch { /* not started yet */ }
+    try {
+      source.stop();
+    } catch {
+      /* not started yet */
+    }
     source.disconnect();
   }
 

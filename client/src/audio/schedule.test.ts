@@ -26,7 +26,12 @@ describe('planPlayback', () => {
 
 describe('anchorOf', () => {
   it('prefers the output timestamp (what is heard now)', () => {
-    expect(anchorOf({ currentTime: 5, getOutputTimestamp: () => ({ contextTime: 4.9, performanceTime: 123 }) }, 200)).toEqual({ ctxTime: 4.9, localMs: 123 });
+    expect(
+      anchorOf(
+        { currentTime: 5, getOutputTimestamp: () => ({ contextTime: 4.9, performanceTime: 123 }) },
+        200,
+      ),
+    ).toEqual({ ctxTime: 4.9, localMs: 123 });
   });
 
   it('falls back to currentTime minus the output latency', () => {

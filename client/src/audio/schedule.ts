@@ -24,7 +24,12 @@ export const MIN_REMAINDER_S = 0.05;
  *
  * @example planPlayback(1500, { ctxTime: 2, localMs: 1000 }, 3) // → { when: 2.5, offset: 0 }
  */
-export function planPlayback(startAtLocalMs: number, anchor: ClockAnchor, bufferDurationS: number, nowLocalMs = anchor.localMs): PlaybackPlan | null {
+export function planPlayback(
+  startAtLocalMs: number,
+  anchor: ClockAnchor,
+  bufferDurationS: number,
+  nowLocalMs = anchor.localMs,
+): PlaybackPlan | null {
   const startCtx = anchor.ctxTime + (startAtLocalMs - anchor.localMs) / 1000;
   const nowCtx = anchor.ctxTime + (nowLocalMs - anchor.localMs) / 1000;
   if (startCtx >= nowCtx) return { when: startCtx, offset: 0 };
@@ -47,7 +52,12 @@ export interface AnchorSource {
  */
 export function anchorOf(ctx: AnchorSource, nowLocalMs: number): ClockAnchor {
   const ts = ctx.getOutputTimestamp?.();
-  if (ts && typeof ts.contextTime === 'number' && typeof ts.performanceTime === 'number' && ts.performanceTime > 0) {
+  if (
+    ts &&
+    typeof ts.contextTime === 'number' &&
+    typeof ts.performanceTime === 'number' &&
+    ts.performanceTime > 0
+  ) {
     return { ctxTime: ts.contextTime, localMs: ts.performanceTime };
   }
   const latency = (ctx.outputLatency ?? 0) || (ctx.baseLatency ?? 0);

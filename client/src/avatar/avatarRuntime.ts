@@ -22,7 +22,14 @@ export interface AvatarRuntimeOptions {
   neutralAfterMs?: number;
 }
 
-interface Cue { id: string; at: number; end: number; expression: Expression; gesture?: Gesture; fired: boolean }
+interface Cue {
+  id: string;
+  at: number;
+  end: number;
+  expression: Expression;
+  gesture?: Gesture;
+  fired: boolean;
+}
 
 /**
  * Everything that animates one avatar, updated together once per frame: idle motion,
@@ -43,7 +50,10 @@ export class AvatarRuntime {
   private lastEnd = -Infinity;
   private disposed = false;
 
-  constructor(readonly avatar: Avatar, options: AvatarRuntimeOptions = {}) {
+  constructor(
+    readonly avatar: Avatar,
+    options: AvatarRuntimeOptions = {},
+  ) {
     this.now = options.now ?? Date.now;
     this.neutralAfterMs = options.neutralAfterMs ?? 2500;
     this.rig = new HumanoidRig(avatar);
@@ -63,7 +73,14 @@ export class AvatarRuntime {
     const id = utteranceId(u);
     this.lipSync.play(u, audioLevel);
     if (this.cues.some((c) => c.id === id)) return;
-    this.cues.push({ id, at: u.startAt, end: u.startAt + u.durationMs, expression: u.expression, gesture: u.gesture, fired: false });
+    this.cues.push({
+      id,
+      at: u.startAt,
+      end: u.startAt + u.durationMs,
+      expression: u.expression,
+      gesture: u.gesture,
+      fired: false,
+    });
     this.lastEnd = Math.max(this.lastEnd, u.startAt + u.durationMs);
   }
 
@@ -138,7 +155,12 @@ export class AvatarRuntime {
       if (cue.gesture) this.gestures.play(cue.gesture, (now - cue.at) / 1000);
     }
     this.cues = this.cues.filter((c) => !c.fired || now < c.end);
-    if (this.neutralAfterMs > 0 && this.cues.length === 0 && now > this.lastEnd + this.neutralAfterMs && Number.isFinite(this.lastEnd)) {
+    if (
+      this.neutralAfterMs > 0 &&
+      this.cues.length === 0 &&
+      now > this.lastEnd + this.neutralAfterMs &&
+      Number.isFinite(this.lastEnd)
+    ) {
       this.expression.set('neutral');
       this.lastEnd = -Infinity;
     }

@@ -32,7 +32,10 @@ export class Blinker {
   private pendingDouble = false;
   private readonly o: Required<BlinkerOptions>;
 
-  constructor(private readonly random: RandomSource, options: BlinkerOptions = {}) {
+  constructor(
+    private readonly random: RandomSource,
+    options: BlinkerOptions = {},
+  ) {
     this.o = { minInterval: 2.2, maxInterval: 6, doubleChance: 0.15, ...options };
     this.untilNext = between(random, 0.5, this.o.maxInterval);
   }

@@ -33,7 +33,10 @@ export class ExpressionController {
   private currentExpression: Expression = 'neutral';
   private intensity = 1;
 
-  constructor(private readonly face: FaceMixer, options: ExpressionControllerOptions = {}) {
+  constructor(
+    private readonly face: FaceMixer,
+    options: ExpressionControllerOptions = {},
+  ) {
     this.blendSeconds = options.blendSeconds ?? 0.35;
   }
 

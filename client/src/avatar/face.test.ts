@@ -51,7 +51,10 @@ describe('expression controller', () => {
     face = new FaceMixer(avatar);
     expr = new ExpressionController(face, { blendSeconds: 0.4 });
   });
-  const step = (seconds: number) => { expr.update(seconds); face.apply(); };
+  const step = (seconds: number) => {
+    expr.update(seconds);
+    face.apply();
+  };
 
   it('eases from neutral to happy (Joy) and settles at full weight', () => {
     expr.set('happy');
@@ -74,18 +77,32 @@ describe('expression controller', () => {
     const mid = influences(['Joy', 'Sorrow']);
     expect(mid.Joy).toBeGreaterThan(0.2);
     expect(mid.Sorrow).toBeGreaterThan(0.2);
-    for (const [expression, target] of [['angry', 'Angry'], ['relaxed', 'Fun'], ['surprised', 'Surprised'], ['sad', 'Sorrow']] as const) {
+    for (const [expression, target] of [
+      ['angry', 'Angry'],
+      ['relaxed', 'Fun'],
+      ['surprised', 'Surprised'],
+      ['sad', 'Sorrow'],
+    ] as const) {
       expr.set(expression);
       step(1);
       expect(faceInfluence(avatar, target), expression).toBe(1);
     }
     expr.set('neutral');
     step(1);
-    expect(influences(['Joy', 'Sorrow', 'Angry', 'Fun', 'Surprised'])).toEqual({ Joy: 0, Sorrow: 0, Angry: 0, Fun: 0, Surprised: 0 });
+    expect(influences(['Joy', 'Sorrow', 'Angry', 'Fun', 'Surprised'])).toEqual({
+      Joy: 0,
+      Sorrow: 0,
+      Angry: 0,
+      Fun: 0,
+      Surprised: 0,
+    });
   });
 
   it('leaves the face alone for an expression the model lacks', () => {
-    const lacking = new ExpressionController({ has: () => false, set: (n: string, v: number) => face.set(n, v) } as unknown as FaceMixer);
+    const lacking = new ExpressionController({
+      has: () => false,
+      set: (n: string, v: number) => face.set(n, v),
+    } as unknown as FaceMixer);
     lacking.set('surprised');
     lacking.update(1);
     face.apply();
@@ -98,15 +115,32 @@ describe('lip-sync player', () => {
   let face: FaceMixer;
   let lips: LipSyncPlayer;
   const line = (over: Partial<Utterance> = {}): Utterance => ({
-    turnId: 't1', seq: 0, text: 'hello', expression: 'neutral', audioUrl: '', durationMs: 800, startAt: 10_000,
-    visemes: [[0, 'A', 1], [200, 'O', 0.8], [400, 'I', 0.9], [600, 'I', 0]], ...over,
+    turnId: 't1',
+    seq: 0,
+    text: 'hello',
+    expression: 'neutral',
+    audioUrl: '',
+    durationMs: 800,
+    startAt: 10_000,
+    visemes: [
+      [0, 'A', 1],
+      [200, 'O', 0.8],
+      [400, 'I', 0.9],
+      [600, 'I', 0],
+    ],
+    ...over,
   });
   beforeEach(() => {
     now = 0;
     face = new FaceMixer(avatar);
     lips = new LipSyncPlayer(face, () => now);
   });
-  const at = (t: number, dt = 1 / 60) => { now = t; lips.update(dt); face.apply(); return influences(['A', 'I', 'U', 'E', 'O']); };
+  const at = (t: number, dt = 1 / 60) => {
+    now = t;
+    lips.update(dt);
+    face.apply();
+    return influences(['A', 'I', 'U', 'E', 'O']);
+  };
 
   it('waits for the server time, then moves the right mouth shapes at the right times', () => {
     lips.play(line());
@@ -144,14 +178,32 @@ describe('lip-sync player', () => {
 
   it('stops only the interrupted turn', () => {
     lips.play(line());
-    lips.play(line({ turnId: 't2', startAt: 10_800, visemes: [[0, 'E', 1], [300, 'E', 1]] }));
+    lips.play(
+      line({
+        turnId: 't2',
+        startAt: 10_800,
+        visemes: [
+          [0, 'E', 1],
+          [300, 'E', 1],
+        ],
+      }),
+    );
     lips.stop('t1');
     expect(at(10_100).A).toBe(0);
     expect(at(10_900).E).toBe(1);
   });
 
   it('plays queued lines back to back and ignores a duplicate', () => {
-    lips.play(line({ seq: 1, startAt: 10_800, visemes: [[0, 'U', 0.7], [300, 'U', 0.7]] }));
+    lips.play(
+      line({
+        seq: 1,
+        startAt: 10_800,
+        visemes: [
+          [0, 'U', 0.7],
+          [300, 'U', 0.7],
+        ],
+      }),
+    );
     lips.play(line());
     lips.play(line());
     expect(at(10_000).A).toBe(1);

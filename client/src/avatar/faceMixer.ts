@@ -18,7 +18,8 @@ export class FaceMixer {
   private readonly targets = new Map<MorphTarget, number>();
 
   constructor(private readonly avatar: Avatar) {
-    for (const binding of avatar.expressions.values()) for (const b of binding.binds) this.targets.set(b.target, 0);
+    for (const binding of avatar.expressions.values())
+      for (const b of binding.binds) this.targets.set(b.target, 0);
   }
 
   /** Whether the avatar has this expression (with at least one bind or a preset entry). */
@@ -40,7 +41,8 @@ export class FaceMixer {
   effective(name: string): number {
     const v = this.get(name);
     if ((VOWELS as readonly string[]).includes(name)) return v * (1 - 0.3 * this.emotion());
-    if ((BLINKS as readonly string[]).includes(name)) return v * (1 - Math.min(1, this.get('joy') + 0.5 * this.get('fun')));
+    if ((BLINKS as readonly string[]).includes(name))
+      return v * (1 - Math.min(1, this.get('joy') + 0.5 * this.get('fun')));
     return v;
   }
 
@@ -51,7 +53,8 @@ export class FaceMixer {
       let value = this.effective(name);
       if (binding.isBinary) value = value > 0.5 ? 1 : 0;
       if (value <= 0) continue;
-      for (const b of binding.binds) this.targets.set(b.target, (this.targets.get(b.target) ?? 0) + value * b.weight);
+      for (const b of binding.binds)
+        this.targets.set(b.target, (this.targets.get(b.target) ?? 0) + value * b.weight);
     }
     for (const [target, influence] of this.targets) target.influence = Math.min(1, Math.max(0, influence));
   }

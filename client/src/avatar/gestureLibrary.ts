@@ -15,11 +15,14 @@ export interface GestureDef {
   gaze?: (t: number) => { yaw: number; pitch: number };
 }
 
-const bump = (t: number, start: number, length: number): number => (t < start || t > start + length ? 0 : Math.sin((Math.PI * (t - start)) / length) ** 2);
+const bump = (t: number, start: number, length: number): number =>
+  t < start || t > start + length ? 0 : Math.sin((Math.PI * (t - start)) / length) ** 2;
 
 /** Right-hand wave: arm out, forearm up, waving from the elbow. */
 const wave: GestureDef = {
-  duration: 2.4, fadeIn: 0.35, fadeOut: 0.4,
+  duration: 2.4,
+  fadeIn: 0.35,
+  fadeOut: 0.4,
   override: (t) => ({
     rightUpperArm: euler(20, -12, -20),
     rightLowerArm: rz(106 + 16 * Math.sin(t * Math.PI * 2 * 1.9)),
@@ -30,7 +33,9 @@ const wave: GestureDef = {
 
 /** Two small nods. */
 const nod: GestureDef = {
-  duration: 1.2, fadeIn: 0.05, fadeOut: 0.1,
+  duration: 1.2,
+  fadeIn: 0.05,
+  fadeOut: 0.1,
   additive: (t) => {
     const a = -13 * (bump(t, 0.05, 0.5) + 0.8 * bump(t, 0.55, 0.5));
     return { neck: rx(a * 0.4), head: rx(a * 0.6) };
@@ -39,7 +44,9 @@ const nod: GestureDef = {
 
 /** Head shake ("no"). */
 const shake: GestureDef = {
-  duration: 1.3, fadeIn: 0.1, fadeOut: 0.2,
+  duration: 1.3,
+  fadeIn: 0.1,
+  fadeOut: 0.2,
   additive: (t) => {
     const a = 13 * Math.sin(t * Math.PI * 2 * 1.7) * smoothstep(0, 0.15, t) * (1 - smoothstep(1.0, 1.3, t));
     return { neck: ry(a * 0.35), head: ry(a * 0.65) };
@@ -48,7 +55,9 @@ const shake: GestureDef = {
 
 /** A polite bow from the waist. */
 const bow: GestureDef = {
-  duration: 2.2, fadeIn: 0.1, fadeOut: 0.2,
+  duration: 2.2,
+  fadeIn: 0.1,
+  fadeOut: 0.2,
   additive: (t) => {
     const k = smoothstep(0, 0.55, t) * (1 - smoothstep(1.3, 2.1, t));
     return { spine: rx(-14 * k), chest: rx(-10 * k), neck: rx(-10 * k), head: rx(-8 * k) };
@@ -58,7 +67,9 @@ const bow: GestureDef = {
 
 /** Hand to chin, head tilted, eyes up: thinking it over. */
 const think: GestureDef = {
-  duration: 3.0, fadeIn: 0.45, fadeOut: 0.45,
+  duration: 3.0,
+  fadeIn: 0.45,
+  fadeOut: 0.45,
   override: () => ({
     rightUpperArm: euler(40, 28, -66),
     rightLowerArm: ry(128),
@@ -72,4 +83,3 @@ const think: GestureDef = {
 
 /** Every gesture the wire contract names. */
 export const GESTURE_LIBRARY: Record<Gesture, GestureDef> = { wave, nod, shake, bow, think };
-

@@ -3,7 +3,12 @@ import type { HumanoidRig } from './humanoidRig';
 import { GESTURE_LIBRARY, type GestureDef } from './gestureLibrary';
 import { partial, smoothstep } from './pose';
 
-interface Running { name: Gesture; def: GestureDef; t: number; stopping: number | null }
+interface Running {
+  name: Gesture;
+  def: GestureDef;
+  t: number;
+  stopping: number | null;
+}
 
 /**
  * Plays procedural gestures (wave, nod, shake, bow, think) on top of the idle pose, fading in
@@ -46,7 +51,8 @@ export class Gestures {
       return;
     }
     for (const [bone, q] of Object.entries(r.def.override?.(r.t) ?? {})) if (q) this.rig.blend(bone, q, w);
-    for (const [bone, q] of Object.entries(r.def.additive?.(r.t) ?? {})) if (q) this.rig.rotate(bone, partial(q, w));
+    for (const [bone, q] of Object.entries(r.def.additive?.(r.t) ?? {}))
+      if (q) this.rig.rotate(bone, partial(q, w));
     const g = r.def.gaze?.(r.t);
     if (g) {
       this.gaze.yaw = g.yaw * w;

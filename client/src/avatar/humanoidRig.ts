@@ -40,7 +40,11 @@ export class HumanoidRig {
     for (const [bone, node] of avatar.bones) {
       const parentWorld = worldOf(node.parent as TransformNode | null);
       this.rest.set(bone, {
-        node, restLocal: restOf(node), restPosition: (avatar.rest.get(node)?.position ?? node.position).clone(), parentWorld, parentWorldInverse: Quaternion.Inverse(parentWorld),
+        node,
+        restLocal: restOf(node),
+        restPosition: (avatar.rest.get(node)?.position ?? node.position).clone(),
+        parentWorld,
+        parentWorldInverse: Quaternion.Inverse(parentWorld),
       });
       this.pose.set(bone, Quaternion.Identity());
     }
@@ -88,8 +92,13 @@ export class HumanoidRig {
     }
     const hips = this.rest.get('hips');
     if (hips) {
-      const offset = this.flip ? new Vector3(-this.hipsOffset.x, this.hipsOffset.y, -this.hipsOffset.z) : this.hipsOffset;
-      const local = Vector3.TransformNormal(offset, Matrix.FromQuaternionToRef(hips.parentWorldInverse, new Matrix()));
+      const offset = this.flip
+        ? new Vector3(-this.hipsOffset.x, this.hipsOffset.y, -this.hipsOffset.z)
+        : this.hipsOffset;
+      const local = Vector3.TransformNormal(
+        offset,
+        Matrix.FromQuaternionToRef(hips.parentWorldInverse, new Matrix()),
+      );
       hips.node.position.copyFrom(hips.restPosition.add(local));
     }
   }

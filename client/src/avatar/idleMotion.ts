@@ -14,7 +14,10 @@ export interface IdleMotionOptions {
 }
 
 /** Eye saccade: a small gaze offset (degrees) that jumps every now and then. */
-export interface Saccade { yaw: number; pitch: number }
+export interface Saccade {
+  yaw: number;
+  pitch: number;
+}
 
 /**
  * Life while standing: a relaxed arms-down pose, breathing, a slow weight shift, natural
@@ -31,7 +34,11 @@ export class IdleMotion {
   private readonly armDrop: number;
   private readonly phase: number;
 
-  constructor(private readonly rig: HumanoidRig, private readonly face: FaceMixer, options: IdleMotionOptions = {}) {
+  constructor(
+    private readonly rig: HumanoidRig,
+    private readonly face: FaceMixer,
+    options: IdleMotionOptions = {},
+  ) {
     this.random = options.random ?? Math.random;
     this.blinker = new Blinker(this.random, options.blink);
     this.armDrop = options.armDrop ?? 72;
@@ -67,7 +74,10 @@ export class IdleMotion {
     r.rotate('spine', euler(breath * 0.5, -drift * 1, -sway * 1.2));
     r.rotate(r.has('upperChest') ? 'upperChest' : 'chest', euler(-breath * 1.2, 0, -sway * 0.5));
     r.rotate('neck', euler(0, 0, sway * 0.6));
-    r.rotate('head', euler(Math.sin(t * 0.37) * 1.2, Math.sin(t * 0.23) * 2, sway * 0.8 + Math.sin(t * 0.31) * 0.8));
+    r.rotate(
+      'head',
+      euler(Math.sin(t * 0.37) * 1.2, Math.sin(t * 0.23) * 2, sway * 0.8 + Math.sin(t * 0.31) * 0.8),
+    );
     r.rotate('leftUpperLeg', euler(0, 0, -sway * 1.5));
     r.rotate('rightUpperLeg', euler(0, 0, -sway * 1.5));
   }

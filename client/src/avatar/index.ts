@@ -24,7 +24,11 @@
  * → gestures → look-at → expression cross-fade → lip-sync → pose and face written → spring bones.
  */
 export { AvatarRuntime, type AvatarRuntimeOptions } from './avatarRuntime';
-export { ExpressionController, EXPRESSION_PRESETS, type ExpressionControllerOptions } from './expressionController';
+export {
+  ExpressionController,
+  EXPRESSION_PRESETS,
+  type ExpressionControllerOptions,
+} from './expressionController';
 export { LipSyncPlayer, type LipSyncOptions, type SpokenLine, type AudioLevelSource } from './lipSyncPlayer';
 export { sampleVisemes, closedMouth, type MouthWeights } from './visemeTrack';
 export { IdleMotion, type IdleMotionOptions, type Saccade } from './idleMotion';

@@ -18,7 +18,11 @@ export interface LipSyncOptions {
   audioGain?: number;
 }
 
-interface Scheduled { id: string; line: SpokenLine; audio?: AudioLevelSource }
+interface Scheduled {
+  id: string;
+  line: SpokenLine;
+  audio?: AudioLevelSource;
+}
 
 /**
  * Plays utterances' viseme tracks on the face at the server time they were scheduled for.
@@ -36,7 +40,11 @@ export class LipSyncPlayer {
   private readonly gate: number;
   private readonly gain: number;
 
-  constructor(private readonly face: FaceMixer, private readonly now: () => number, options: LipSyncOptions = {}) {
+  constructor(
+    private readonly face: FaceMixer,
+    private readonly now: () => number,
+    options: LipSyncOptions = {},
+  ) {
     this.release = options.releaseSeconds ?? 0.03;
     this.gate = options.audioGate ?? 0.04;
     this.gain = options.audioGain ?? 1.6;
@@ -102,7 +110,8 @@ export class LipSyncPlayer {
 
   private current(now: number): Scheduled | null {
     let found: Scheduled | null = null;
-    for (const s of this.queue) if (s.line.startAt <= now && now < s.line.startAt + s.line.durationMs) found = s;
+    for (const s of this.queue)
+      if (s.line.startAt <= now && now < s.line.startAt + s.line.durationMs) found = s;
     return found;
   }
 }

@@ -27,10 +27,11 @@ export function directionFor(id: string): { yaw: number; pitch: number } {
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
   const u = (h >>> 0) / 4294967296;
   const side = u < 0.5 ? -1 : 1;
-  return { yaw: side * (20 + 40 * Math.abs(u - 0.5)), pitch: -2 + 4 * ((h >>> 8) % 100) / 100 };
+  return { yaw: side * (20 + 40 * Math.abs(u - 0.5)), pitch: -2 + (4 * ((h >>> 8) % 100)) / 100 };
 }
 
-const map = (r: RangeMap, deg: number): number => (Math.min(Math.abs(deg), r.inputMax) / Math.max(1e-6, r.inputMax)) * r.output;
+const map = (r: RangeMap, deg: number): number =>
+  (Math.min(Math.abs(deg), r.inputMax) / Math.max(1e-6, r.inputMax)) * r.output;
 
 /**
  * Turns neck, head and eyes toward a target with natural lag (head slower than eyes). Eyes move
@@ -44,7 +45,12 @@ export class LookAt {
   private eyePitch = 0;
   private camera: Camera | undefined;
 
-  constructor(private readonly avatar: Avatar, private readonly rig: HumanoidRig, private readonly face: FaceMixer, options: LookAtOptions = {}) {
+  constructor(
+    private readonly avatar: Avatar,
+    private readonly rig: HumanoidRig,
+    private readonly face: FaceMixer,
+    options: LookAtOptions = {},
+  ) {
     this.camera = options.camera;
   }
 
@@ -106,7 +112,8 @@ export class LookAt {
       this.face.set('lookdown', pitch < 0 ? map(look.verticalDown, pitch) : 0);
       return;
     }
-    const y = (deg: number, outer: boolean): number => Math.sign(deg) * map(outer ? look.horizontalOuter : look.horizontalInner, deg);
+    const y = (deg: number, outer: boolean): number =>
+      Math.sign(deg) * map(outer ? look.horizontalOuter : look.horizontalInner, deg);
     const p = pitch > 0 ? map(look.verticalUp, pitch) : -map(look.verticalDown, pitch);
     // Looking to the character's right (+yaw) is outward for the right eye, inward for the left.
     this.rig.rotate('rightEye', lookRotation(y(yaw, yaw > 0), p));

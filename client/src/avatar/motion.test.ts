@@ -11,13 +11,20 @@ import { HumanoidRig } from './humanoidRig';
 import { euler, lookRotation } from './pose';
 import { seededRandom } from './random';
 
-const FIXTURES_PRESENT = hasFixture('cryptovoxels.vrm') && hasFixture('VRMC_vrm_expressions_isBinary_Overrides.vrm');
-if (!FIXTURES_PRESENT && process.env.CI === 'true') throw new Error(`VRM fixtures missing at ${FIXTURES} (required when CI=true)`);
-if (!FIXTURES_PRESENT) console.warn(`[skipped] third-party VRM fixtures not found at ${FIXTURES}; their runtime tests are skipped.`);
+const FIXTURES_PRESENT =
+  hasFixture('cryptovoxels.vrm') && hasFixture('VRMC_vrm_expressions_isBinary_Overrides.vrm');
+if (!FIXTURES_PRESENT && process.env.CI === 'true')
+  throw new Error(`VRM fixtures missing at ${FIXTURES} (required when CI=true)`);
+if (!FIXTURES_PRESENT)
+  console.warn(
+    `[skipped] third-party VRM fixtures not found at ${FIXTURES}; their runtime tests are skipped.`,
+  );
 
 type Loaded = Awaited<ReturnType<typeof avatarScene>>;
 let s: Loaded;
-beforeAll(async () => { s = await avatarScene('kotoha'); });
+beforeAll(async () => {
+  s = await avatarScene('kotoha');
+});
 afterAll(() => s.dispose());
 
 /** A bone's position in VRM space (x: the character's right, y up, z: behind it). */
@@ -35,7 +42,9 @@ function settle(rig: HumanoidRig): void {
   rig.apply();
   for (const node of s.avatar.bones.values()) node.computeWorldMatrix(true);
 }
-const run = (rt: AvatarRuntime, seconds: number, fps = 30) => { for (let t = 0; t < seconds; t += 1 / fps) rt.update(1 / fps); };
+const run = (rt: AvatarRuntime, seconds: number, fps = 30) => {
+  for (let t = 0; t < seconds; t += 1 / fps) rt.update(1 / fps);
+};
 
 describe('humanoid rig conventions (VRM space: +Z rotation lowers the left arm, yaw + turns to the right)', () => {
   it('lowers both arms from the T-pose', () => {
@@ -90,7 +99,8 @@ describe('idle motion', () => {
     const rt = new AvatarRuntime(s.avatar, { random: seededRandom(7), now: () => 0 });
     const blinkStarts: number[] = [];
     let closed = false;
-    let chestMin = Infinity, chestMax = -Infinity;
+    let chestMin = Infinity,
+      chestMax = -Infinity;
     for (let i = 0; i < 60 * 30; i++) {
       rt.update(1 / 30);
       const b = faceInfluence(s.avatar, 'Blink');
@@ -173,11 +183,26 @@ describe('avatar runtime', () => {
     let now = 50_000;
     const rt = new AvatarRuntime(s.avatar, { now: () => now, random: seededRandom(4), neutralAfterMs: 1000 });
     const u: Utterance = {
-      turnId: 'turn-1', seq: 0, text: 'Hi!', expression: 'happy', gesture: 'nod', audioUrl: '', durationMs: 1500, startAt: 50_500,
-      visemes: [[0, 'A', 1], [300, 'O', 1], [600, 'A', 1], [1400, 'A', 0]],
+      turnId: 'turn-1',
+      seq: 0,
+      text: 'Hi!',
+      expression: 'happy',
+      gesture: 'nod',
+      audioUrl: '',
+      durationMs: 1500,
+      startAt: 50_500,
+      visemes: [
+        [0, 'A', 1],
+        [300, 'O', 1],
+        [600, 'A', 1],
+        [1400, 'A', 0],
+      ],
     };
     rt.play(u);
-    const step = (ms: number) => { now += ms; rt.update(ms / 1000); };
+    const step = (ms: number) => {
+      now += ms;
+      rt.update(ms / 1000);
+    };
     step(100);
     expect(faceInfluence(s.avatar, 'A')).toBe(0);
     expect(rt.expression.current).toBe('neutral');
@@ -190,7 +215,9 @@ describe('avatar runtime', () => {
     expect(faceInfluence(s.avatar, 'O')).toBeGreaterThan(0.5);
     expect(faceInfluence(s.avatar, 'Joy')).toBeGreaterThan(0.9);
     rt.interrupt('turn-1');
-    step(33); step(33); step(33);
+    step(33);
+    step(33);
+    step(33);
     expect(faceInfluence(s.avatar, 'O') + faceInfluence(s.avatar, 'A')).toBeLessThan(0.05);
     expect(rt.lipSync.hasPending).toBe(false);
     for (let i = 0; i < 60; i++) step(33);
@@ -207,31 +234,56 @@ describe('avatar runtime', () => {
     const rel = () => tip.getAbsolutePosition().subtract(head.getAbsolutePosition());
     const before = rel().clone();
     rt.lookAt.setTarget({ kind: 'direction', yaw: 45, pitch: 10 });
-    for (let i = 0; i < 10; i++) { rt.update(1 / 60); s.scene.render(); }
+    for (let i = 0; i < 10; i++) {
+      rt.update(1 / 60);
+      s.scene.render();
+    }
     expect(Vector3.Distance(rel(), before)).toBeGreaterThan(0.01);
     rt.dispose();
   });
 });
 
 describe.skipIf(!FIXTURES_PRESENT)('third-party VRM files under the full runtime', () => {
-  it.each(['cryptovoxels.vrm', 'mtoon1_2_20_61_vrm0.vrm', 'pose_rotation_scale_shape_key_skinned.vrm', 'VRMC_materials_mtoon_UV_Animation_Test.vrm'])(
-    '%s: speaks, gestures and idles without errors', async (name) => {
-      const m = await avatarScene(resolve(FIXTURES, name));
-      try {
-        let now = 0;
-        const rt = new AvatarRuntime(m.avatar, { camera: m.camera, now: () => now, random: seededRandom(8) });
-        rt.play({ turnId: 'x', seq: 0, text: '', expression: 'happy', gesture: 'wave', audioUrl: '', durationMs: 900, startAt: 100, visemes: [[0, 'A', 1], [400, 'O', 1]] });
-        for (let i = 0; i < 60; i++) { now += 33; rt.update(0.033); m.scene.render(); }
-        if (name === 'cryptovoxels.vrm') {
-          // A UniVRM export with non-identity rest rotations: the normalized pose still lowers the arms.
-          expect(bonePos(rt.rig, 'leftHand', m.avatar).y).toBeLessThan(bonePos(rt.rig, 'leftUpperArm', m.avatar).y - 0.2);
-        }
-        rt.dispose();
-      } finally {
-        m.dispose();
+  it.each([
+    'cryptovoxels.vrm',
+    'mtoon1_2_20_61_vrm0.vrm',
+    'pose_rotation_scale_shape_key_skinned.vrm',
+    'VRMC_materials_mtoon_UV_Animation_Test.vrm',
+  ])('%s: speaks, gestures and idles without errors', async (name) => {
+    const m = await avatarScene(resolve(FIXTURES, name));
+    try {
+      let now = 0;
+      const rt = new AvatarRuntime(m.avatar, { camera: m.camera, now: () => now, random: seededRandom(8) });
+      rt.play({
+        turnId: 'x',
+        seq: 0,
+        text: '',
+        expression: 'happy',
+        gesture: 'wave',
+        audioUrl: '',
+        durationMs: 900,
+        startAt: 100,
+        visemes: [
+          [0, 'A', 1],
+          [400, 'O', 1],
+        ],
+      });
+      for (let i = 0; i < 60; i++) {
+        now += 33;
+        rt.update(0.033);
+        m.scene.render();
       }
-    },
-  );
+      if (name === 'cryptovoxels.vrm') {
+        // A UniVRM export with non-identity rest rotations: the normalized pose still lowers the arms.
+        expect(bonePos(rt.rig, 'leftHand', m.avatar).y).toBeLessThan(
+          bonePos(rt.rig, 'leftUpperArm', m.avatar).y - 0.2,
+        );
+      }
+      rt.dispose();
+    } finally {
+      m.dispose();
+    }
+  });
 });
 
 describe.skipIf(!FIXTURES_PRESENT)('a VRM 1.0 model (+Z facing) under the same runtime', () => {

@@ -3,7 +3,12 @@ import type { VisemeKeyframe } from '@shared';
 import { EDGE_MS, sampleVisemes } from './visemeTrack';
 import { blinkCurve } from './blinker';
 
-const track: VisemeKeyframe[] = [[100, 'A', 1], [300, 'O', 0.6], [500, 'I', 0.8], [700, 'I', 0]];
+const track: VisemeKeyframe[] = [
+  [100, 'A', 1],
+  [300, 'O', 0.6],
+  [500, 'I', 0.8],
+  [700, 'I', 0],
+];
 
 describe('viewing a viseme track at a time', () => {
   it('is closed well before the first key, and opening into it just before', () => {

@@ -15,7 +15,11 @@ export const EDGE_MS = 80;
  * key's shape fades out while the second's fades in (smoothstep); before the first key the mouth
  * opens into it and after the last one it closes, each over EDGE_MS. Writes into `out`.
  */
-export function sampleVisemes(track: readonly VisemeKeyframe[], tMs: number, out: MouthWeights = closedMouth()): MouthWeights {
+export function sampleVisemes(
+  track: readonly VisemeKeyframe[],
+  tMs: number,
+  out: MouthWeights = closedMouth(),
+): MouthWeights {
   for (const v of VISEMES) out[v] = 0;
   if (track.length === 0) return out;
   const first = track[0];

@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { DEBUG_KEYS, debugEnabled, installDebugHandle, type DebugValues } from './debugHandle';
 
 const values = (): DebugValues => ({
-  status: 'connected', role: 'participant', clockOffsetMs: 12.5, expression: 'happy',
-  mouth: { A: 0.5, I: 0, U: 0, E: 0, O: 0 }, lastUtterance: { id: 't1:0', startAtLocalMs: 1234 }, fps: 30,
+  status: 'connected',
+  role: 'participant',
+  clockOffsetMs: 12.5,
+  expression: 'happy',
+  mouth: { A: 0.5, I: 0, U: 0, E: 0, O: 0 },
+  lastUtterance: { id: 't1:0', startAtLocalMs: 1234 },
+  fps: 30,
 });
 
 describe('debug handle', () => {
@@ -21,7 +26,9 @@ describe('debug handle', () => {
     const target: Record<string, any> = {};
     const v = values();
     installDebugHandle(() => v, target);
-    expect(() => { target.kotodama.status = 'x'; }).toThrow();
+    expect(() => {
+      target.kotodama.status = 'x';
+    }).toThrow();
     target.kotodama.mouth.A = 1;
     expect(v.mouth.A).toBe(0.5);
   });

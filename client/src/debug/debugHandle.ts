@@ -17,7 +17,15 @@ export interface DebugValues {
 }
 
 /** The exact names of the handle's values. */
-export const DEBUG_KEYS = ['status', 'role', 'clockOffsetMs', 'expression', 'mouth', 'lastUtterance', 'fps'] as const satisfies readonly (keyof DebugValues)[];
+export const DEBUG_KEYS = [
+  'status',
+  'role',
+  'clockOffsetMs',
+  'expression',
+  'mouth',
+  'lastUtterance',
+  'fps',
+] as const satisfies readonly (keyof DebugValues)[];
 
 /** True when the page was opened with `?debug=1`. */
 export function debugEnabled(search: string = globalThis.location?.search ?? ''): boolean {
@@ -34,6 +42,11 @@ export function installDebugHandle(read: () => DebugValues, target: object = glo
     Object.defineProperty(handle, key, { enumerable: true, get: () => structuredClone(read()[key]) });
   }
   Object.freeze(handle);
-  Object.defineProperty(target, 'kotodama', { value: handle, configurable: true, enumerable: false, writable: false });
+  Object.defineProperty(target, 'kotodama', {
+    value: handle,
+    configurable: true,
+    enumerable: false,
+    writable: false,
+  });
   return handle;
 }

@@ -15,7 +15,9 @@ export const PHASE_MEASURE_PREFIX = 'kotodama:avatar-';
  * Records the first avatar load's phases as performance measures ending now, back to back,
  * so the bench can say where the time to the first frame goes.
  */
-export function measurePhasesOnce(phases: Partial<Record<'download' | 'plugins' | 'parse' | 'compile', number>>): void {
+export function measurePhasesOnce(
+  phases: Partial<Record<'download' | 'plugins' | 'parse' | 'compile', number>>,
+): void {
   if (performance.getEntriesByName(`${PHASE_MEASURE_PREFIX}download`, 'measure').length > 0) return;
   let end = performance.now();
   for (const name of ['compile', 'parse', 'plugins', 'download'] as const) {

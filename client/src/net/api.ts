@@ -17,7 +17,10 @@ export interface RoomSummary {
 }
 
 /** The two page links of a room. */
-export interface RoomLinks { participant: string; spectator: string }
+export interface RoomLinks {
+  participant: string;
+  spectator: string;
+}
 
 /** What the room page needs before joining. `links` only for the room's owner. */
 export interface RoomInfo {
@@ -75,7 +78,9 @@ export class ApiClient {
 
   /** GET /api/characters: the default and public characters, and (signed in) the caller's own. */
   async characters(): Promise<CharacterInfo[]> {
-    return (await this.request<{ characters: CharacterInfo[] }>('GET', '/api/characters', undefined, 'optional')).characters;
+    return (
+      await this.request<{ characters: CharacterInfo[] }>('GET', '/api/characters', undefined, 'optional')
+    ).characters;
   }
 
   /** GET /api/characters/:id. */
@@ -84,7 +89,9 @@ export class ApiClient {
   }
 
   /** POST /api/characters (signed in): a new character owned by the caller. */
-  createCharacter(draft: Partial<CharacterDraft> & Pick<CharacterDraft, 'name' | 'persona'>): Promise<CharacterInfo> {
+  createCharacter(
+    draft: Partial<CharacterDraft> & Pick<CharacterDraft, 'name' | 'persona'>,
+  ): Promise<CharacterInfo> {
     return this.request('POST', '/api/characters', draft, 'required');
   }
 
@@ -107,7 +114,11 @@ export class ApiClient {
    * POST /api/avatars (signed in): uploads a VRM file, reporting the fraction sent to
    * `onProgress`. A refused file rejects with an ApiError carrying the server's reason.
    */
-  async uploadAvatar(file: Blob, onProgress: (fraction: number) => void = () => undefined, options: AvatarUploadOptions = {}): Promise<AvatarInfo> {
+  async uploadAvatar(
+    file: Blob,
+    onProgress: (fraction: number) => void = () => undefined,
+    options: AvatarUploadOptions = {},
+  ): Promise<AvatarInfo> {
     const token = await this.accessToken();
     if (!token) throw signInRequiredError();
     const send = (bearer: string) => this.sendUpload(file, bearer, onProgress, options);
@@ -121,7 +132,8 @@ export class ApiClient {
 
   /** GET /api/avatars?pending=1 (admins): the uploads waiting for review; others get 403 `admins_only`. */
   async pendingAvatars(): Promise<AvatarInfo[]> {
-    return (await this.request<AvatarCatalogue>('GET', '/api/avatars?pending=1', undefined, 'required')).avatars;
+    return (await this.request<AvatarCatalogue>('GET', '/api/avatars?pending=1', undefined, 'required'))
+      .avatars;
   }
 
   /** POST /api/avatars/:id/approve (admins): makes an upload public; 409 `licence_forbids_public` with the reason when it may not be. */
@@ -140,7 +152,9 @@ export class ApiClient {
   }
 
   /** POST /api/rooms (signed in): a new room and its links. */
-  createRoom(options: { characterId?: string; mode?: RoomMode } = {}): Promise<{ roomId: string; links: RoomLinks }> {
+  createRoom(
+    options: { characterId?: string; mode?: RoomMode } = {},
+  ): Promise<{ roomId: string; links: RoomLinks }> {
     return this.request('POST', '/api/rooms', options, 'required');
   }
 
@@ -166,16 +180,30 @@ export class ApiClient {
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
     try {
-      return await this.fetchFn(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      return await this.fetchFn(`${this.base}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     } catch {
       throw offlineError();
     }
   }
 
-  private sendUpload(file: Blob, token: string, onProgress: (fraction: number) => void, options: AvatarUploadOptions): Promise<UploadReply> {
+  private sendUpload(
+    file: Blob,
+    token: string,
+    onProgress: (fraction: number) => void,
+    options: AvatarUploadOptions,
+  ): Promise<UploadReply> {
     const form = new FormData();
     if (options.name) form.append('name', options.name);
     form.append('file', file, (file as File).name || 'avatar.vrm');
-    return uploadWithProgress(this.newXhr(), form, { url: `${this.base}/api/avatars`, token, onProgress, signal: options.signal });
+    return uploadWithProgress(this.newXhr(), form, {
+      url: `${this.base}/api/avatars`,
+      token,
+      onProgress,
+      signal: options.signal,
+    });
   }
 }

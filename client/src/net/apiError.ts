@@ -1,6 +1,10 @@
 /** An HTTP API error with the server's code and a message meant for people. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'ApiError';
   }
@@ -19,8 +23,16 @@ export function signInRequiredError(): ApiError {
 /** A response's body as JSON (null when empty or not JSON), or the server's `{error:{code,message}}` as an ApiError. */
 export function readBody<T>(status: number, text: string): T {
   let parsed: unknown = null;
-  try { parsed = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON */
+  }
   if (status >= 200 && status < 300) return parsed as T;
   const error = (parsed as { error?: { code?: string; message?: string } } | null)?.error;
-  throw new ApiError(status, error?.code ?? `http_${status}`, error?.message ?? `The server answered ${status}.`);
+  throw new ApiError(
+    status,
+    error?.code ?? `http_${status}`,
+    error?.message ?? `The server answered ${status}.`,
+  );
 }

@@ -6,8 +6,17 @@
 import type { AvatarListing, CharacterListing } from '@shared/characters';
 
 export {
-  KOEIROMAP_STYLES, OPENAI_VOICES, VOICE_RANGES, CHARACTER_TEXT_LIMITS,
-  type AvatarWarning, type CharacterLanguage, type KoeiromapStyle, type OpenAiVoiceName, type Visibility, type VoiceProvider, type VoiceSettings,
+  KOEIROMAP_STYLES,
+  OPENAI_VOICES,
+  VOICE_RANGES,
+  CHARACTER_TEXT_LIMITS,
+  type AvatarWarning,
+  type CharacterLanguage,
+  type KoeiromapStyle,
+  type OpenAiVoiceName,
+  type Visibility,
+  type VoiceProvider,
+  type VoiceSettings,
 } from '@shared/characters';
 
 export type { CharacterDraft } from '@shared/characters';

@@ -3,7 +3,12 @@ import { TokenStore, tokenExpiry, type KeyValueStorage } from './tokenStore';
 
 const memory = (): KeyValueStorage & { map: Map<string, string> } => {
   const map = new Map<string, string>();
-  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
+  return {
+    map,
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+  };
 };
 const b64 = (o: object) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 const jwt = (exp: number) => `${b64({ alg: 'HS256' })}.${b64({ sub: 'u1', exp })}.sig`;
@@ -19,17 +24,31 @@ describe('TokenStore', () => {
     const store = new TokenStore(memory());
     store.save({ accessToken: 'a1', refreshToken: 'r1', user: { id: 'u1', name: 'Aiko' } });
     const used: string[] = [];
-    await store.refresh(async (r) => { used.push(r); return { accessToken: 'a2', refreshToken: 'r2' }; });
-    await store.refresh(async (r) => { used.push(r); return { accessToken: 'a3', refreshToken: 'r3' }; });
+    await store.refresh(async (r) => {
+      used.push(r);
+      return { accessToken: 'a2', refreshToken: 'r2' };
+    });
+    await store.refresh(async (r) => {
+      used.push(r);
+      return { accessToken: 'a3', refreshToken: 'r3' };
+    });
     expect(used).toEqual(['r1', 'r2']);
-    expect(store.session).toEqual({ accessToken: 'a3', refreshToken: 'r3', user: { id: 'u1', name: 'Aiko' } });
+    expect(store.session).toEqual({
+      accessToken: 'a3',
+      refreshToken: 'r3',
+      user: { id: 'u1', name: 'Aiko' },
+    });
   });
 
   it('never spends the same refresh token twice when two callers refresh at once', async () => {
     const store = new TokenStore(memory());
     store.save({ accessToken: 'a1', refreshToken: 'r1', user: { id: 'u1', name: 'Aiko' } });
     let calls = 0;
-    const exchange = async () => { calls++; await new Promise((r) => setTimeout(r, 5)); return { accessToken: 'a2', refreshToken: 'r2' }; };
+    const exchange = async () => {
+      calls++;
+      await new Promise((r) => setTimeout(r, 5));
+      return { accessToken: 'a2', refreshToken: 'r2' };
+    };
     const [x, y] = await Promise.all([store.refresh(exchange), store.refresh(exchange)]);
     expect(calls).toBe(1);
     expect(x).toEqual(y);
@@ -45,8 +64,12 @@ describe('TokenStore', () => {
   it('treats a token that expires within the margin as stale', () => {
     const now = 1_700_000_000_000;
     const store = new TokenStore(memory(), () => now);
-    expect(store.isStale({ accessToken: jwt(now / 1000 + 10), refreshToken: 'r', user: { id: 'u', name: 'A' } })).toBe(true);
-    expect(store.isStale({ accessToken: jwt(now / 1000 + 600), refreshToken: 'r', user: { id: 'u', name: 'A' } })).toBe(false);
+    expect(
+      store.isStale({ accessToken: jwt(now / 1000 + 10), refreshToken: 'r', user: { id: 'u', name: 'A' } }),
+    ).toBe(true);
+    expect(
+      store.isStale({ accessToken: jwt(now / 1000 + 600), refreshToken: 'r', user: { id: 'u', name: 'A' } }),
+    ).toBe(false);
   });
 
   it('survives garbage in storage', () => {

@@ -39,7 +39,10 @@ export class TokenStore {
   private inflight: Promise<StoredSession | null> | null = null;
   private readonly listeners = new Set<(s: StoredSession | null) => void>();
 
-  constructor(private readonly storage: KeyValueStorage | null, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly storage: KeyValueStorage | null,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The stored sign-in, or null. */
   get session(): StoredSession | null {
@@ -90,10 +93,15 @@ export class TokenStore {
     if (!current) return Promise.resolve(null);
     this.inflight = exchange(current.refreshToken)
       .then((pair) => {
-        if (!pair) { this.clear(); return null; }
+        if (!pair) {
+          this.clear();
+          return null;
+        }
         return this.save({ ...pair, user: pair.user ?? current.user });
       })
-      .finally(() => { this.inflight = null; });
+      .finally(() => {
+        this.inflight = null;
+      });
     return this.inflight;
   }
 }
@@ -103,7 +111,12 @@ export function tokenExpiry(jwt: string): number | null {
   const part = jwt.split('.')[1];
   if (!part) return null;
   try {
-    const json = atob(part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '='));
+    const json = atob(
+      part
+        .replace(/-/g, '+')
+        .replace(/_/g, '/')
+        .padEnd(Math.ceil(part.length / 4) * 4, '='),
+    );
     const exp = (JSON.parse(json) as { exp?: unknown }).exp;
     return typeof exp === 'number' ? exp : null;
   } catch {

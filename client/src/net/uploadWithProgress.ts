@@ -19,7 +19,11 @@ export interface UploadRequest {
  * POSTs a multipart form with XMLHttpRequest, which (unlike fetch) reports upload progress.
  * Resolves with whatever the server answered; rejects with an ApiError only when no answer came.
  */
-export function uploadWithProgress(xhr: XMLHttpRequest, form: FormData, r: UploadRequest): Promise<UploadReply> {
+export function uploadWithProgress(
+  xhr: XMLHttpRequest,
+  form: FormData,
+  r: UploadRequest,
+): Promise<UploadReply> {
   return new Promise((resolve, reject) => {
     if (r.signal?.aborted) return reject(cancelled());
     let sent = 0;
@@ -40,7 +44,11 @@ export function uploadWithProgress(xhr: XMLHttpRequest, form: FormData, r: Uploa
 }
 
 function interrupted(): ApiError {
-  return new ApiError(0, 'upload_interrupted', 'The upload stopped before the whole file was sent. Check your connection and try again.');
+  return new ApiError(
+    0,
+    'upload_interrupted',
+    'The upload stopped before the whole file was sent. Check your connection and try again.',
+  );
 }
 
 function cancelled(): ApiError {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AdaptiveQuality, QUALITY_LEVELS, type AdaptiveQualityOptions, type QualityLevel } from './adaptiveQuality';
+import {
+  AdaptiveQuality,
+  QUALITY_LEVELS,
+  type AdaptiveQualityOptions,
+  type QualityLevel,
+} from './adaptiveQuality';
 
 /**
  * A fake engine whose frame time follows the quality applied to it (cost ∝ pixels, ×1.5 with
@@ -8,25 +13,36 @@ import { AdaptiveQuality, QUALITY_LEVELS, type AdaptiveQualityOptions, type Qual
 function simulate(fullQualityFps: number, options: AdaptiveQualityOptions = {}) {
   const applied: QualityLevel[] = [];
   let level = QUALITY_LEVELS[0];
-  const engine = { applyQuality: (l: QualityLevel) => { applied.push(l); level = l; } };
+  const engine = {
+    applyQuality: (l: QualityLevel) => {
+      applied.push(l);
+      level = l;
+    },
+  };
   const quality = new AdaptiveQuality(engine, options);
   let speedup = 1;
   const frameSeconds = (): number => {
     const cost = (level.antialias ? 1 : 1 / 1.5) * level.resolutionScale ** 2;
     // A display caps the rate at 60 Hz however cheap the frame.
-    return Math.max(1 / 60, (cost / fullQualityFps) / speedup);
+    return Math.max(1 / 60, cost / fullQualityFps / speedup);
   };
   const clock = {
     /** Renders for `seconds` of simulated time. */
     run(seconds: number): void {
-      for (let t = 0; t < seconds;) { const dt = frameSeconds(); quality.update(dt); t += dt; }
+      for (let t = 0; t < seconds;) {
+        const dt = frameSeconds();
+        quality.update(dt);
+        t += dt;
+      }
     },
     /** Idles for `seconds`: frames paced by the loop at `fps`, flagged as throttled. */
     idle(seconds: number, fps = 30): void {
       for (let t = 0; t < seconds; t += 1 / fps) quality.update(1 / fps, true);
     },
     /** The machine gets faster (another app closed) or slower. */
-    setSpeedup(x: number): void { speedup = x; },
+    setSpeedup(x: number): void {
+      speedup = x;
+    },
   };
   return { quality, applied, clock, level: () => level };
 }

@@ -92,7 +92,10 @@ export class AdaptiveQuality {
   private settleLeft = 0;
   private disposed = false;
 
-  constructor(private readonly target: QualityTarget, private readonly options: AdaptiveQualityOptions = {}) {
+  constructor(
+    private readonly target: QualityTarget,
+    private readonly options: AdaptiveQualityOptions = {},
+  ) {
     this.levels = options.levels ?? QUALITY_LEVELS;
     this.floorFps = options.floorFps ?? 24;
     this.upFps = options.upFps ?? 30;

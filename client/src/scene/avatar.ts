@@ -39,7 +39,10 @@ export class Avatar {
   readonly rest = new Map<TransformNode, { rotation: Quaternion; position: Vector3 }>();
   private disposed = false;
 
-  constructor(private readonly loaded: LoadedVrm, private readonly scene: Scene) {
+  constructor(
+    private readonly loaded: LoadedVrm,
+    private readonly scene: Scene,
+  ) {
     this.description = describeVrm(loaded.json);
     this.manager = loaded.manager;
     this.meshes = loaded.added.meshes.filter((m) => m.name !== '__root__');
@@ -58,7 +61,9 @@ export class Avatar {
     this.bindExpressions();
     // VRM 1.0 faces +Z; turn it to face the camera like VRM 0.x.
     if (this.description.facesPlusZ) {
-      this.root.rotationQuaternion = Quaternion.RotationAxis(Vector3.Up(), Math.PI).multiply(this.root.rotationQuaternion ?? Quaternion.Identity());
+      this.root.rotationQuaternion = Quaternion.RotationAxis(Vector3.Up(), Math.PI).multiply(
+        this.root.rotationQuaternion ?? Quaternion.Identity(),
+      );
     }
   }
 
@@ -161,7 +166,8 @@ export class Avatar {
           if (target) binds.push({ target, weight: bind.weight });
         }
       }
-      if (!this.expressions.has(def.name)) this.expressions.set(def.name, { name: def.name, isBinary: def.isBinary, binds });
+      if (!this.expressions.has(def.name))
+        this.expressions.set(def.name, { name: def.name, isBinary: def.isBinary, binds });
     }
   }
 }

@@ -45,7 +45,15 @@ export function backdropPixels(colors: BackdropColors, size = SIZE): Uint8Array 
 
 /** A full-screen background layer (one textured quad, drawn before the scene). */
 export function createBackdrop(scene: Scene, colors: BackdropColors = DEFAULT_BACKDROP): Layer {
-  const texture = RawTexture.CreateRGBATexture(backdropPixels(colors), SIZE, SIZE, scene, false, false, Texture.BILINEAR_SAMPLINGMODE);
+  const texture = RawTexture.CreateRGBATexture(
+    backdropPixels(colors),
+    SIZE,
+    SIZE,
+    scene,
+    false,
+    false,
+    Texture.BILINEAR_SAMPLINGMODE,
+  );
   texture.wrapU = Texture.CLAMP_ADDRESSMODE;
   texture.wrapV = Texture.CLAMP_ADDRESSMODE;
   const layer = new Layer('backdrop', null, scene, true);

@@ -26,14 +26,34 @@
  *   and morph-target expressions are read from `VRMC_vrm` and work with the runtime.
  */
 export { createStage, type Stage, type StageOptions } from './stage';
-export { loadAvatar, type AvatarProgress, type LoadAvatarOptions, type LoadPhase, type LoadTimings } from './loadAvatar';
+export {
+  loadAvatar,
+  type AvatarProgress,
+  type LoadAvatarOptions,
+  type LoadPhase,
+  type LoadTimings,
+} from './loadAvatar';
 export { Avatar, type ExpressionBinding } from './avatar';
 export type { AvatarSource } from './fetchBytes';
 export { loadVrmIntoScene, loadVrmPlugins, type LoadedVrm, type GltfJson } from './loadVrm';
-export { describeVrm, type VrmDescription, type ExpressionDef, type LookAtDef, type RangeMap, type VrmVersion } from './vrmDescription';
+export {
+  describeVrm,
+  type VrmDescription,
+  type ExpressionDef,
+  type LookAtDef,
+  type RangeMap,
+  type VrmVersion,
+} from './vrmDescription';
 export { frameUpperBody, CAMERA_FOV, type FramingSubject } from './camera';
 export { RenderLoop, type RenderLoopOptions, type FrameTiming } from './renderLoop';
-export { AdaptiveQuality, QUALITY_LEVELS, levelCost, type AdaptiveQualityOptions, type QualityLevel, type QualityTarget } from './adaptiveQuality';
+export {
+  AdaptiveQuality,
+  QUALITY_LEVELS,
+  levelCost,
+  type AdaptiveQualityOptions,
+  type QualityLevel,
+  type QualityTarget,
+} from './adaptiveQuality';
 export { effectivePixelRatio } from './viewport';
 export { DEFAULT_BACKDROP, type BackdropColors } from './background';
 export type { StageLights } from './lights';

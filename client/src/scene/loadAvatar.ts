@@ -37,7 +37,12 @@ export interface LoadAvatarOptions {
  * drawn, and puts it on stage in place of the previous character (no blank frame), framed.
  * Progress: download 0–0.8, parse 0.8–0.95, ready 1.
  */
-export async function loadAvatar(stage: Stage, source: AvatarSource, onProgress?: AvatarProgress, options: LoadAvatarOptions = {}): Promise<Avatar> {
+export async function loadAvatar(
+  stage: Stage,
+  source: AvatarSource,
+  onProgress?: AvatarProgress,
+  options: LoadAvatarOptions = {},
+): Promise<Avatar> {
   const t = options.timings ?? {};
   const started = performance.now();
   let mark = started;
@@ -81,6 +86,8 @@ async function compileHidden(stage: Stage, avatar: Avatar): Promise<void> {
   try {
     await whenMeshesReady(stage.scene, avatar.meshes);
   } finally {
-    avatar.meshes.forEach((m, i) => { m.isVisible = visible[i]; });
+    avatar.meshes.forEach((m, i) => {
+      m.isVisible = visible[i];
+    });
   }
 }

@@ -49,20 +49,30 @@ export type ProgressCallback = (fraction: number) => void;
  * Appends a VRM (0.x through babylon-vrm-loader; 1.0 and plain glTF as glTF) from bytes.
  * The loader plugins and the compatibility measures of `installVrmCompat` are installed first.
  */
-export async function loadVrmIntoScene(scene: Scene, bytes: Uint8Array, onProgress?: ProgressCallback): Promise<LoadedVrm> {
+export async function loadVrmIntoScene(
+  scene: Scene,
+  bytes: Uint8Array,
+  onProgress?: ProgressCallback,
+): Promise<LoadedVrm> {
   await loadVrmPlugins();
   // The page shows its own progress; Babylon's default loading screen is a full-page overlay.
   SceneLoader.ShowLoadingScreen = false;
   const before = snapshot(scene);
   let json: GltfJson | null = null;
   const observer = SceneLoader.OnPluginActivatedObservable.add((plugin) => {
-    const parsed = (plugin as { onParsedObservable?: { addOnce(cb: (d: { json: object }) => void): unknown } }).onParsedObservable;
-    parsed?.addOnce((data) => { json = data.json as GltfJson; });
+    const parsed = (
+      plugin as { onParsedObservable?: { addOnce(cb: (d: { json: object }) => void): unknown } }
+    ).onParsedObservable;
+    parsed?.addOnce((data) => {
+      json = data.json as GltfJson;
+    });
   });
   try {
     await AppendSceneAsync(bytes, scene, {
       pluginExtension: '.vrm',
-      onProgress: (e) => { if (e.lengthComputable && e.total > 0) onProgress?.(e.loaded / e.total); },
+      onProgress: (e) => {
+        if (e.lengthComputable && e.total > 0) onProgress?.(e.loaded / e.total);
+      },
     });
   } finally {
     SceneLoader.OnPluginActivatedObservable.remove(observer);
@@ -71,7 +81,7 @@ export async function loadVrmIntoScene(scene: Scene, bytes: Uint8Array, onProgre
   const parsedJson: GltfJson = json;
   const managers = (scene.metadata?.vrmManagers ?? []) as VRMManager[];
   const vrmExt = parsedJson.extensions?.VRM;
-  const manager = vrmExt ? managers.find((m) => m.ext === vrmExt) ?? null : null;
+  const manager = vrmExt ? (managers.find((m) => m.ext === vrmExt) ?? null) : null;
   onProgress?.(1);
   return { json: parsedJson, manager, added: diff(before, snapshot(scene)) };
 }
@@ -89,7 +99,10 @@ function snapshot(scene: Scene): SceneSnapshotDiff {
 }
 
 function diff(before: SceneSnapshotDiff, after: SceneSnapshotDiff): SceneSnapshotDiff {
-  const pick = <T>(a: T[], b: T[]): T[] => { const seen = new Set(a); return b.filter((x) => !seen.has(x)); };
+  const pick = <T>(a: T[], b: T[]): T[] => {
+    const seen = new Set(a);
+    return b.filter((x) => !seen.has(x));
+  };
   return {
     meshes: pick(before.meshes, after.meshes),
     transformNodes: pick(before.transformNodes, after.transformNodes),

@@ -3,7 +3,13 @@ import { rememberedLevel, rememberLevel, type LevelStorage } from './qualityMemo
 
 const mapStorage = (): LevelStorage & { map: Map<string, string> } => {
   const map = new Map<string, string>();
-  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => { map.set(k, v); } };
+  return {
+    map,
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => {
+      map.set(k, v);
+    },
+  };
 };
 
 describe('quality memory', () => {
@@ -16,7 +22,14 @@ describe('quality memory', () => {
 
   it('starts at full quality when storage is missing, blocked or holds junk', () => {
     expect(rememberedLevel(null)).toBe(0);
-    const blocked: LevelStorage = { getItem: () => { throw new Error('SecurityError'); }, setItem: () => { throw new Error('QuotaExceeded'); } };
+    const blocked: LevelStorage = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceeded');
+      },
+    };
     expect(rememberedLevel(blocked)).toBe(0);
     expect(() => rememberLevel(blocked, 2)).not.toThrow();
     const junk = mapStorage();

@@ -7,7 +7,12 @@ import { backdropPixels, DEFAULT_BACKDROP } from './background';
 
 function fakeLoop(idleFps = 30) {
   let renders = 0;
-  const scene = { activeCamera: {}, render: () => { renders++; } } as unknown as Scene;
+  const scene = {
+    activeCamera: {},
+    render: () => {
+      renders++;
+    },
+  } as unknown as Scene;
   const engine = { runRenderLoop: () => {}, stopRenderLoop: () => {} } as unknown as AbstractEngine;
   const loop = new RenderLoop(engine, scene, { idleFps });
   return { loop, renders: () => renders };
@@ -16,7 +21,10 @@ function fakeLoop(idleFps = 30) {
 /** Ticks like a 60 Hz display for `seconds`, starting at `start` ms. */
 function runAt60(loop: RenderLoop, start: number, seconds: number): number {
   let t = start;
-  for (let i = 0; i < seconds * 60; i++) { loop.tick(t); t += 1000 / 60; }
+  for (let i = 0; i < seconds * 60; i++) {
+    loop.tick(t);
+    t += 1000 / 60;
+  }
   return t;
 }
 

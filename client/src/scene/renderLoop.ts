@@ -39,7 +39,11 @@ export class RenderLoop {
   private fpsWindowFrames = 0;
   private measured = 0;
 
-  constructor(private readonly engine: AbstractEngine, private readonly scene: Scene, options: RenderLoopOptions = {}) {
+  constructor(
+    private readonly engine: AbstractEngine,
+    private readonly scene: Scene,
+    options: RenderLoopOptions = {},
+  ) {
     this.idleInterval = 1000 / (options.idleFps ?? 30);
   }
 

@@ -56,7 +56,9 @@ export interface Stage {
 
 /** Builds the stage on a canvas (or on `options.engine`). */
 export function createStage(canvas: HTMLCanvasElement | null, options: StageOptions = {}): Stage {
-  const engine = options.engine ?? new Engine(canvas, options.antialias ?? true, { stencil: false, preserveDrawingBuffer: false }, false);
+  const engine =
+    options.engine ??
+    new Engine(canvas, options.antialias ?? true, { stencil: false, preserveDrawingBuffer: false }, false);
   const scene = createStageScene(engine);
   const camera = createStageCamera(scene);
   const lights = createLights(scene);
@@ -76,14 +78,21 @@ export function createStage(canvas: HTMLCanvasElement | null, options: StageOpti
     // holds the loop (a clock-sync round trip) rather than leave the stage blank meanwhile.
     if (avatar && !loop.isRunning) loop.renderNow();
   };
-  const attached = canvas && !options.engine ? attachCanvas(canvas, engine, camera, loop, options, onResize) : null;
+  const attached =
+    canvas && !options.engine ? attachCanvas(canvas, engine, camera, loop, options, onResize) : null;
   const detach = attached?.detach ?? (() => {});
   if (options.autoStart ?? true) loop.start();
 
   return {
-    engine, scene, camera, lights, loop,
+    engine,
+    scene,
+    camera,
+    lights,
+    loop,
     quality: attached?.quality ?? null,
-    get avatar() { return avatar; },
+    get avatar() {
+      return avatar;
+    },
     onFrame(fn) {
       const observer = loop.onFrame.add(fn);
       return () => loop.onFrame.remove(observer);
@@ -120,15 +129,33 @@ function createStageScene(engine: AbstractEngine): Scene {
 }
 
 /** Orbit input, resize/pixel-ratio tracking, adaptive quality, and full frame rate while the user drags. */
-function attachCanvas(canvas: HTMLCanvasElement, engine: AbstractEngine, camera: ArcRotateCamera, loop: RenderLoop, options: StageOptions, onResize: () => void): { quality: AdaptiveQuality | null; detach(): void } {
+function attachCanvas(
+  canvas: HTMLCanvasElement,
+  engine: AbstractEngine,
+  camera: ArcRotateCamera,
+  loop: RenderLoop,
+  options: StageOptions,
+  onResize: () => void,
+): { quality: AdaptiveQuality | null; detach(): void } {
   camera.attachControl(true);
   const adaptive = startAdaptiveQuality(engine, camera, loop, options);
-  const viewport = watchViewport(engine, canvas, options.maxPixelRatio ?? 2, onResize, () => adaptive?.target.resolutionScale ?? 1);
+  const viewport = watchViewport(
+    engine,
+    canvas,
+    options.maxPixelRatio ?? 2,
+    onResize,
+    () => adaptive?.target.resolutionScale ?? 1,
+  );
   if (adaptive) adaptive.target.viewport = viewport;
   const wakeOnInput = (): void => loop.wake(2000);
   canvas.addEventListener('pointerdown', wakeOnInput);
   canvas.addEventListener('wheel', wakeOnInput, { passive: true });
-  const removeSource = loop.addActivitySource(() => camera.inertialAlphaOffset !== 0 || camera.inertialBetaOffset !== 0 || camera.inertialRadiusOffset !== 0);
+  const removeSource = loop.addActivitySource(
+    () =>
+      camera.inertialAlphaOffset !== 0 ||
+      camera.inertialBetaOffset !== 0 ||
+      camera.inertialRadiusOffset !== 0,
+  );
   const detach = (): void => {
     adaptive?.stop();
     viewport.stop();
@@ -141,7 +168,12 @@ function attachCanvas(canvas: HTMLCanvasElement, engine: AbstractEngine, camera:
 }
 
 /** The quality controller fed by the loop's frame times; with `?debug=1` its level is `window.kotodamaQuality`. */
-function startAdaptiveQuality(engine: AbstractEngine, camera: ArcRotateCamera, loop: RenderLoop, options: StageOptions) {
+function startAdaptiveQuality(
+  engine: AbstractEngine,
+  camera: ArcRotateCamera,
+  loop: RenderLoop,
+  options: StageOptions,
+) {
   if (options.adaptiveQuality === false) return null;
   const target = createStageQualityTarget(engine, camera, options.antialias ?? true);
   const given = typeof options.adaptiveQuality === 'object' ? options.adaptiveQuality : {};
@@ -152,14 +184,19 @@ function startAdaptiveQuality(engine: AbstractEngine, camera: ArcRotateCamera, l
     onChange: (index, level, fps) => {
       rememberLevel(storage, index);
       // One line per change (a handful per session at most): tells a support request why the picture got softer.
-      console.info(`[quality] ${fps.toFixed(1)} fps → level ${index}: MSAA ${level.antialias ? 'on' : 'off'}, ${Math.round(level.resolutionScale * 100)} % resolution`);
+      console.info(
+        `[quality] ${fps.toFixed(1)} fps → level ${index}: MSAA ${level.antialias ? 'on' : 'off'}, ${Math.round(level.resolutionScale * 100)} % resolution`,
+      );
       given.onChange?.(index, level, fps);
     },
   });
   const observer = loop.onFrameTiming.add((t) => quality.update(t.seconds, t.throttled));
   const exposed = debugEnabled();
   if (exposed) {
-    Object.defineProperty(globalThis, 'kotodamaQuality', { configurable: true, get: () => ({ level: quality.levelIndex, ...quality.level }) });
+    Object.defineProperty(globalThis, 'kotodamaQuality', {
+      configurable: true,
+      get: () => ({ level: quality.levelIndex, ...quality.level }),
+    });
   }
   const stop = (): void => {
     loop.onFrameTiming.remove(observer);

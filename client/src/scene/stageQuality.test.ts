@@ -22,14 +22,25 @@ describe('stage quality target', () => {
     const camera = scene.activeCamera!;
     let refreshes = 0;
     const target = createStageQualityTarget(engine, camera, true);
-    target.viewport = { refresh: () => { refreshes++; }, stop: () => {} };
+    target.viewport = {
+      refresh: () => {
+        refreshes++;
+      },
+      stop: () => {},
+    };
     const readyWhenAttached: boolean[] = [];
     const attach = camera.attachPostProcess.bind(camera);
-    camera.attachPostProcess = (pp, index) => { readyWhenAttached.push(pp.isReady()); return attach(pp, index); };
+    camera.attachPostProcess = (pp, index) => {
+      readyWhenAttached.push(pp.isReady());
+      return attach(pp, index);
+    };
 
     target.applyQuality({ antialias: false, resolutionScale: 1 });
     await framesUntilPasses(engine, camera, 1);
-    expect(readyWhenAttached, 'attached only once its shader can copy the frame (never a blank stage)').toEqual([true]);
+    expect(
+      readyWhenAttached,
+      'attached only once its shader can copy the frame (never a blank stage)',
+    ).toEqual([true]);
     expect(refreshes).toBe(0);
     target.applyQuality({ antialias: false, resolutionScale: 0.7 });
     expect(camera._postProcesses.filter(Boolean)).toHaveLength(1);

@@ -20,7 +20,11 @@ export interface StageQualityTarget extends QualityTarget {
  * textured quad). On SwiftShader that path costs ~0.67× of the multisampled frame. The
  * resolution goes through the engine's hardware scaling (the browser upscales the canvas).
  */
-export function createStageQualityTarget(engine: AbstractEngine, camera: Camera, canvasHasMsaa: boolean): StageQualityTarget {
+export function createStageQualityTarget(
+  engine: AbstractEngine,
+  camera: Camera,
+  canvasHasMsaa: boolean,
+): StageQualityTarget {
   let singleSampled: { dispose(): void } | null = null;
   let resolutionScale = 1;
   const setMsaa = (on: boolean): void => {
@@ -29,12 +33,18 @@ export function createStageQualityTarget(engine: AbstractEngine, camera: Camera,
       singleSampled = null;
     } else {
       // Same size as the canvas, so nearest sampling copies texel for pixel.
-      singleSampled ??= attachWhenReady(new PassPostProcess('singleSampled', 1, null, Constants.TEXTURE_NEAREST_SAMPLINGMODE, engine), camera, engine);
+      singleSampled ??= attachWhenReady(
+        new PassPostProcess('singleSampled', 1, null, Constants.TEXTURE_NEAREST_SAMPLINGMODE, engine),
+        camera,
+        engine,
+      );
     }
   };
   const target: StageQualityTarget = {
     viewport: null,
-    get resolutionScale() { return resolutionScale; },
+    get resolutionScale() {
+      return resolutionScale;
+    },
     applyQuality(level: QualityLevel) {
       setMsaa(level.antialias);
       if (level.resolutionScale !== resolutionScale) {

@@ -18,7 +18,13 @@ export interface ViewportWatch {
  * `resolutionScale()` (the adaptive quality's share, 1 at full quality), on element resize and
  * when the page moves to a screen with another pixel ratio.
  */
-export function watchViewport(engine: AbstractEngine, canvas: HTMLCanvasElement, maxPixelRatio: number, onResize: () => void, resolutionScale: () => number = () => 1): ViewportWatch {
+export function watchViewport(
+  engine: AbstractEngine,
+  canvas: HTMLCanvasElement,
+  maxPixelRatio: number,
+  onResize: () => void,
+  resolutionScale: () => number = () => 1,
+): ViewportWatch {
   const apply = (): void => {
     const ratio = effectivePixelRatio(globalThis.devicePixelRatio ?? 1, maxPixelRatio) * resolutionScale();
     engine.setHardwareScalingLevel(1 / ratio);

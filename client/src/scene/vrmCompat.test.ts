@@ -6,17 +6,23 @@ import { avatarBytes, nullScene, renderUntilReady } from './testing/nodeScene';
 import { editGlbJson } from './testing/glbJson';
 import { installGltfShaderPatch, installPointerMetadataPatch, forceGltfShaders } from './vrmCompat';
 
-type VrmJson = { VRM: { materialProperties: { shader: string }[]; secondaryAnimation: { colliderGroups: unknown[]; boneGroups: { colliderGroups: unknown[] }[] } } };
+type VrmJson = {
+  VRM: {
+    materialProperties: { shader: string }[];
+    secondaryAnimation: { colliderGroups: unknown[]; boneGroups: { colliderGroups: unknown[] }[] };
+  };
+};
 
 /** The default avatar with every material declared MToon (as most VRM 0.x files are), optionally without colliders. */
-const variant = (options: { mtoon: boolean; colliders: boolean }): Uint8Array => editGlbJson(avatarBytes(), (json) => {
-  const vrm = (json.extensions as VrmJson).VRM;
-  if (options.mtoon) for (const m of vrm.materialProperties) m.shader = 'VRM/MToon';
-  if (!options.colliders) {
-    vrm.secondaryAnimation.colliderGroups = [];
-    for (const g of vrm.secondaryAnimation.boneGroups) g.colliderGroups = [];
-  }
-});
+const variant = (options: { mtoon: boolean; colliders: boolean }): Uint8Array =>
+  editGlbJson(avatarBytes(), (json) => {
+    const vrm = (json.extensions as VrmJson).VRM;
+    if (options.mtoon) for (const m of vrm.materialProperties) m.shader = 'VRM/MToon';
+    if (!options.colliders) {
+      vrm.secondaryAnimation.colliderGroups = [];
+      for (const g of vrm.secondaryAnimation.boneGroups) g.colliderGroups = [];
+    }
+  });
 
 async function load(bytes: Uint8Array) {
   await import('babylon-vrm-loader');
@@ -32,7 +38,13 @@ async function load(bytes: Uint8Array) {
   return { ...stage, manager };
 }
 
-const hipsFound = (m: VRMManager): boolean => { try { return !!m.humanoidBone.hips; } catch { return false; } };
+const hipsFound = (m: VRMManager): boolean => {
+  try {
+    return !!m.humanoidBone.hips;
+  } catch {
+    return false;
+  }
+};
 
 // Order matters: each test installs one more measure (the patches are global and permanent).
 // Each test disposes its scene synchronously: the loader's readiness timer would otherwise hit MToon.
@@ -68,7 +80,9 @@ describe('babylon-vrm-loader 2.0 on Babylon 9 needs both compatibility measures'
     try {
       expect(hipsFound(s.manager)).toBe(true);
       expect(s.manager.humanoidBone.head.name).toBe('Head');
-      expect(s.manager.getMorphingList()).toEqual(expect.arrayContaining(['A', 'I', 'U', 'E', 'O', 'Blink', 'Joy']));
+      expect(s.manager.getMorphingList()).toEqual(
+        expect.arrayContaining(['A', 'I', 'U', 'E', 'O', 'Blink', 'Joy']),
+      );
       s.manager.morphing('A', 1);
       const face = s.scene.meshes.find((m) => m.name === 'Face')!;
       expect(face.morphTargetManager!.getTarget(0).influence).toBe(1);
@@ -82,9 +96,16 @@ describe('babylon-vrm-loader 2.0 on Babylon 9 needs both compatibility measures'
 
 describe('forceGltfShaders', () => {
   it('rewrites every VRM 0.x material to the glTF fallback and ignores other files', () => {
-    const json = { extensions: { VRM: { materialProperties: [{ shader: 'VRM/MToon' }, { shader: 'VRM_USE_GLTFSHADER' }] } } };
+    const json = {
+      extensions: {
+        VRM: { materialProperties: [{ shader: 'VRM/MToon' }, { shader: 'VRM_USE_GLTFSHADER' }] },
+      },
+    };
     expect(forceGltfShaders(json)).toBe(1);
-    expect(json.extensions.VRM.materialProperties.map((m) => m.shader)).toEqual(['VRM_USE_GLTFSHADER', 'VRM_USE_GLTFSHADER']);
+    expect(json.extensions.VRM.materialProperties.map((m) => m.shader)).toEqual([
+      'VRM_USE_GLTFSHADER',
+      'VRM_USE_GLTFSHADER',
+    ]);
     expect(forceGltfShaders({ extensions: { VRMC_vrm: {} } })).toBe(0);
     expect(forceGltfShaders(null)).toBe(0);
   });

@@ -5,8 +5,12 @@ import type { IGLTFLoaderData } from '@babylonjs/loaders/glTF/glTFFileLoader';
 /** The value babylon-vrm-loader reads to mean "use the file's glTF material, not MToon". */
 export const GLTF_SHADER = 'VRM_USE_GLTFSHADER';
 
-interface VrmMaterialProperty { shader?: string }
-interface PointerHolder { metadata?: { gltf?: { pointers?: string[] } } | null }
+interface VrmMaterialProperty {
+  shader?: string;
+}
+interface PointerHolder {
+  metadata?: { gltf?: { pointers?: string[] } } | null;
+}
 
 let pointerPatchInstalled = false;
 let shaderPatchInstalled = false;
@@ -42,15 +46,17 @@ export function installGltfShaderPatch(): void {
   if (shaderPatchInstalled) return;
   shaderPatchInstalled = true;
   SceneLoader.OnPluginActivatedObservable.add((plugin) => {
-    const observable = (plugin as { onParsedObservable?: { addOnce(cb: (d: IGLTFLoaderData) => void): unknown } })
-      .onParsedObservable;
+    const observable = (
+      plugin as { onParsedObservable?: { addOnce(cb: (d: IGLTFLoaderData) => void): unknown } }
+    ).onParsedObservable;
     observable?.addOnce((data) => forceGltfShaders(data.json));
   });
 }
 
 /** Sets `shader = "VRM_USE_GLTFSHADER"` on every material property of a VRM 0.x glTF JSON; returns how many changed. */
 export function forceGltfShaders(json: unknown): number {
-  const vrm = (json as { extensions?: { VRM?: { materialProperties?: VrmMaterialProperty[] } } })?.extensions?.VRM;
+  const vrm = (json as { extensions?: { VRM?: { materialProperties?: VrmMaterialProperty[] } } })?.extensions
+    ?.VRM;
   let changed = 0;
   for (const property of vrm?.materialProperties ?? []) {
     if (property.shader !== GLTF_SHADER) {

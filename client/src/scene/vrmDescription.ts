@@ -4,7 +4,11 @@ import type { GltfJson } from './loadVrm';
 export type VrmVersion = '0.x' | '1.0' | 'none';
 
 /** One morph-target bind of an expression: glTF mesh index, target index, weight 0..1. */
-export interface ExpressionBindDef { mesh: number; index: number; weight: number }
+export interface ExpressionBindDef {
+  mesh: number;
+  index: number;
+  weight: number;
+}
 
 /** An expression (VRM 0.x blend shape group / VRM 1.0 expression) under a canonical name. */
 export interface ExpressionDef {
@@ -29,7 +33,10 @@ export interface LookAtDef {
 }
 
 /** Linear map from |angle| in degrees (clamped at inputMax) to an output at inputMax. */
-export interface RangeMap { inputMax: number; output: number }
+export interface RangeMap {
+  inputMax: number;
+  output: number;
+}
 
 /** What the runtime needs from a VRM file, read from its glTF JSON. */
 export interface VrmDescription {
@@ -46,15 +53,32 @@ export interface VrmDescription {
 }
 
 const VRM1_TO_VRM0: Record<string, string> = {
-  aa: 'a', ih: 'i', ou: 'u', ee: 'e', oh: 'o', blink: 'blink', blinkLeft: 'blink_l', blinkRight: 'blink_r',
-  happy: 'joy', angry: 'angry', sad: 'sorrow', relaxed: 'fun', surprised: 'surprised', neutral: 'neutral',
-  lookUp: 'lookup', lookDown: 'lookdown', lookLeft: 'lookleft', lookRight: 'lookright',
+  aa: 'a',
+  ih: 'i',
+  ou: 'u',
+  ee: 'e',
+  oh: 'o',
+  blink: 'blink',
+  blinkLeft: 'blink_l',
+  blinkRight: 'blink_r',
+  happy: 'joy',
+  angry: 'angry',
+  sad: 'sorrow',
+  relaxed: 'fun',
+  surprised: 'surprised',
+  neutral: 'neutral',
+  lookUp: 'lookup',
+  lookDown: 'lookdown',
+  lookLeft: 'lookleft',
+  lookRight: 'lookright',
 };
 
 const DEFAULT_LOOK: LookAtDef = {
   type: 'bone',
-  horizontalInner: { inputMax: 90, output: 10 }, horizontalOuter: { inputMax: 90, output: 10 },
-  verticalDown: { inputMax: 90, output: 10 }, verticalUp: { inputMax: 90, output: 10 },
+  horizontalInner: { inputMax: 90, output: 10 },
+  horizontalOuter: { inputMax: 90, output: 10 },
+  verticalDown: { inputMax: 90, output: 10 },
+  verticalUp: { inputMax: 90, output: 10 },
 };
 
 type Obj = Record<string, unknown>;
@@ -67,7 +91,15 @@ export function describeVrm(json: GltfJson): VrmDescription {
   const ext = obj(json.extensions);
   if (ext.VRM) return describeVrm0(obj(ext.VRM));
   if (ext.VRMC_vrm) return describeVrm1(json, obj(ext.VRMC_vrm));
-  return { version: 'none', title: '', humanBones: new Map(), expressions: [], lookAt: DEFAULT_LOOK, facesPlusZ: false, meta: {} };
+  return {
+    version: 'none',
+    title: '',
+    humanBones: new Map(),
+    expressions: [],
+    lookAt: DEFAULT_LOOK,
+    facesPlusZ: false,
+    meta: {},
+  };
 }
 
 function describeVrm0(vrm: Obj): VrmDescription {
@@ -84,18 +116,33 @@ function describeVrm0(vrm: Obj): VrmDescription {
       name: preset && preset !== 'unknown' ? preset : label.toLowerCase(),
       label,
       isBinary: group.isBinary === true,
-      binds: arr(group.binds).map((b) => obj(b)).map((b) => ({ mesh: num(b.mesh, -1), index: num(b.index, -1), weight: num(b.weight, 100) / 100 })),
+      binds: arr(group.binds)
+        .map((b) => obj(b))
+        .map((b) => ({ mesh: num(b.mesh, -1), index: num(b.index, -1), weight: num(b.weight, 100) / 100 })),
     };
   });
   const fp = obj(vrm.firstPerson);
-  const range = (v: unknown): RangeMap => ({ inputMax: num(obj(v).xRange, 90), output: num(obj(v).yRange, 10) });
+  const range = (v: unknown): RangeMap => ({
+    inputMax: num(obj(v).xRange, 90),
+    output: num(obj(v).yRange, 10),
+  });
   const lookAt: LookAtDef = {
     type: fp.lookAtTypeName === 'BlendShape' ? 'expression' : 'bone',
-    horizontalInner: range(fp.lookAtHorizontalInner), horizontalOuter: range(fp.lookAtHorizontalOuter),
-    verticalDown: range(fp.lookAtVerticalDown), verticalUp: range(fp.lookAtVerticalUp),
+    horizontalInner: range(fp.lookAtHorizontalInner),
+    horizontalOuter: range(fp.lookAtHorizontalOuter),
+    verticalDown: range(fp.lookAtVerticalDown),
+    verticalUp: range(fp.lookAtVerticalUp),
   };
   const meta = obj(vrm.meta);
-  return { version: '0.x', title: String(meta.title ?? ''), humanBones, expressions, lookAt, facesPlusZ: false, meta };
+  return {
+    version: '0.x',
+    title: String(meta.title ?? ''),
+    humanBones,
+    expressions,
+    lookAt,
+    facesPlusZ: false,
+    meta,
+  };
 }
 
 function describeVrm1(json: GltfJson, vrm: Obj): VrmDescription {
@@ -110,21 +157,41 @@ function describeVrm1(json: GltfJson, vrm: Obj): VrmDescription {
   const groups = obj(vrm.expressions);
   const add = (label: string, name: string, e: Obj): void => {
     expressions.push({
-      name, label, isBinary: e.isBinary === true,
-      binds: arr(e.morphTargetBinds).map((b) => obj(b)).map((b) => ({
-        mesh: num(obj(nodes[num(b.node, -1)]).mesh, -1), index: num(b.index, -1), weight: num(b.weight, 1),
-      })),
+      name,
+      label,
+      isBinary: e.isBinary === true,
+      binds: arr(e.morphTargetBinds)
+        .map((b) => obj(b))
+        .map((b) => ({
+          mesh: num(obj(nodes[num(b.node, -1)]).mesh, -1),
+          index: num(b.index, -1),
+          weight: num(b.weight, 1),
+        })),
     });
   };
-  for (const [label, e] of Object.entries(obj(groups.preset))) add(label, VRM1_TO_VRM0[label] ?? label.toLowerCase(), obj(e));
+  for (const [label, e] of Object.entries(obj(groups.preset)))
+    add(label, VRM1_TO_VRM0[label] ?? label.toLowerCase(), obj(e));
   for (const [label, e] of Object.entries(obj(groups.custom))) add(label, label.toLowerCase(), obj(e));
   const look = obj(vrm.lookAt);
-  const range = (v: unknown): RangeMap => ({ inputMax: num(obj(v).inputMaxValue, 90), output: num(obj(v).outputScale, 10) });
+  const range = (v: unknown): RangeMap => ({
+    inputMax: num(obj(v).inputMaxValue, 90),
+    output: num(obj(v).outputScale, 10),
+  });
   const lookAt: LookAtDef = {
     type: look.type === 'expression' ? 'expression' : 'bone',
-    horizontalInner: range(look.rangeMapHorizontalInner), horizontalOuter: range(look.rangeMapHorizontalOuter),
-    verticalDown: range(look.rangeMapVerticalDown), verticalUp: range(look.rangeMapVerticalUp),
+    horizontalInner: range(look.rangeMapHorizontalInner),
+    horizontalOuter: range(look.rangeMapHorizontalOuter),
+    verticalDown: range(look.rangeMapVerticalDown),
+    verticalUp: range(look.rangeMapVerticalUp),
   };
   const meta = obj(vrm.meta);
-  return { version: '1.0', title: String(meta.name ?? ''), humanBones, expressions, lookAt, facesPlusZ: true, meta };
+  return {
+    version: '1.0',
+    title: String(meta.name ?? ''),
+    humanBones,
+    expressions,
+    lookAt,
+    facesPlusZ: true,
+    meta,
+  };
 }

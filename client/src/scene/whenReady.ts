@@ -6,7 +6,12 @@ import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh';
  * after `timeoutMs` it resolves false instead of waiting forever (the meshes then pop in later).
  * Unlike `scene.whenReadyAsync`, it ignores the rest of the scene and works on hidden meshes.
  */
-export async function whenMeshesReady(scene: Scene, meshes: AbstractMesh[], timeoutMs = 15000, intervalMs = 16): Promise<boolean> {
+export async function whenMeshesReady(
+  scene: Scene,
+  meshes: AbstractMesh[],
+  timeoutMs = 15000,
+  intervalMs = 16,
+): Promise<boolean> {
   const started = performance.now();
   for (;;) {
     if (scene.isDisposed) return false;

@@ -20,6 +20,13 @@ export { User } from './User';
 export { VrmModel } from './VrmModel';
 
 export const entitySchemas = [
-  UserSchema, RefreshTokenSchema, CharacterSchema, VrmModelSchema, RoomSchema,
-  ConversationSchema, MessageSchema, KnowledgeBaseSchema, SubscriptionSchema,
+  UserSchema,
+  RefreshTokenSchema,
+  CharacterSchema,
+  VrmModelSchema,
+  RoomSchema,
+  ConversationSchema,
+  MessageSchema,
+  KnowledgeBaseSchema,
+  SubscriptionSchema,
 ];

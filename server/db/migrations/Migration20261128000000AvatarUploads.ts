@@ -6,8 +6,12 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261128000000AvatarUploads extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create unique index "vrm_models_owner_id_content_hash_unique" on "vrm_models" ("owner_id", "content_hash");`);
-    this.addSql(`create index "vrm_models_pending_index" on "vrm_models" ("created_at") where "approved" = false;`);
+    this.addSql(
+      `create unique index "vrm_models_owner_id_content_hash_unique" on "vrm_models" ("owner_id", "content_hash");`,
+    );
+    this.addSql(
+      `create index "vrm_models_pending_index" on "vrm_models" ("created_at") where "approved" = false;`,
+    );
   }
 
   override async down(): Promise<void> {

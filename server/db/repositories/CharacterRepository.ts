@@ -12,7 +12,13 @@ export class CharacterRepository {
 
   async create(data: NewCharacter, now = new Date()): Promise<Character> {
     const em = this.db.em();
-    const character = em.create(Character, { ...data, id: randomUUID(), isDefault: false, createdAt: now, updatedAt: now });
+    const character = em.create(Character, {
+      ...data,
+      id: randomUUID(),
+      isDefault: false,
+      createdAt: now,
+      updatedAt: now,
+    });
     await em.flush();
     return character;
   }
@@ -34,7 +40,13 @@ export class CharacterRepository {
     const em = this.db.em();
     const existing = await em.findOne(Character, { isDefault: true });
     if (existing) return existing;
-    const created = em.create(Character, { ...make(), id: randomUUID(), isDefault: true, createdAt: now, updatedAt: now });
+    const created = em.create(Character, {
+      ...make(),
+      id: randomUUID(),
+      isDefault: true,
+      createdAt: now,
+      updatedAt: now,
+    });
     await em.flush();
     return created;
   }

@@ -33,11 +33,9 @@ export class ConversationRepository {
 
   /** The last `limit` lines of a conversation, oldest first. */
   async recentMessages(conversationId: string, limit = 200): Promise<Message[]> {
-    const newestFirst = await this.db.em().find(
-      Message,
-      { conversationId },
-      { orderBy: { createdAt: 'desc', id: 'desc' }, limit },
-    );
+    const newestFirst = await this.db
+      .em()
+      .find(Message, { conversationId }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit });
     return newestFirst.reverse();
   }
 

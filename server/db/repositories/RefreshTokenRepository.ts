@@ -17,11 +17,13 @@ export class RefreshTokenRepository {
 
   /** Marks the token used if it was unused and live; returns false when someone spent it first. */
   async spend(tokenHash: string, now = new Date()): Promise<boolean> {
-    const updated = await this.db.em().nativeUpdate(
-      RefreshToken,
-      { tokenHash, usedAt: null, revokedAt: null, expiresAt: { $gt: now } },
-      { usedAt: now },
-    );
+    const updated = await this.db
+      .em()
+      .nativeUpdate(
+        RefreshToken,
+        { tokenHash, usedAt: null, revokedAt: null, expiresAt: { $gt: now } },
+        { usedAt: now },
+      );
     return updated === 1;
   }
 

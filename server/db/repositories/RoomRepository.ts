@@ -19,7 +19,9 @@ export class RoomRepository {
   /** Invalidates every link issued so far; returns the new generation. */
   async bumpLinkGeneration(id: string): Promise<number> {
     const em = this.db.em();
-    await em.getConnection().execute('update "rooms" set "link_generation" = "link_generation" + 1 where "id" = ?', [id]);
+    await em
+      .getConnection()
+      .execute('update "rooms" set "link_generation" = "link_generation" + 1 where "id" = ?', [id]);
     const room = await em.findOneOrFail(Room, { id });
     return room.linkGeneration;
   }

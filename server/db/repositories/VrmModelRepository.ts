@@ -7,7 +7,6 @@ import type { Database } from '../database';
 /** What a new catalogue entry needs; the id, approval and timestamp are filled in. */
 export type NewVrmModel = Omit<VrmModel, 'id' | 'createdAt' | 'approved'>;
 
-
 /** The avatar catalogue: built-ins (no owner), uploads, and which of them an admin approved. */
 export class VrmModelRepository {
   constructor(private readonly db: Database) {}
@@ -27,7 +26,10 @@ export class VrmModelRepository {
       await em.flush();
       return { model, created: true };
     } catch (err) {
-      const existing = err instanceof UniqueConstraintViolationException && data.ownerId ? await this.findOwned(data.ownerId, data.contentHash) : null;
+      const existing =
+        err instanceof UniqueConstraintViolationException && data.ownerId
+          ? await this.findOwned(data.ownerId, data.contentHash)
+          : null;
       if (existing) return { model: existing, created: false };
       throw err;
     }
@@ -53,7 +55,9 @@ export class VrmModelRepository {
   async listUsableBy(userId: string | null): Promise<VrmModel[]> {
     const or: object[] = [{ approved: true }];
     if (userId) or.push({ ownerId: userId });
-    const found = await this.db.em().find(VrmModel, { $or: or }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    const found = await this.db
+      .em()
+      .find(VrmModel, { $or: or }, { orderBy: { createdAt: 'asc', id: 'asc' } });
     return [...found.filter((m) => !m.ownerId), ...found.filter((m) => m.ownerId)];
   }
 
@@ -77,7 +81,8 @@ export class VrmModelRepository {
   async upsertBuiltin(id: string, data: Omit<NewVrmModel, 'ownerId'>, now = new Date()): Promise<VrmModel> {
     const em = this.db.em();
     const existing = await em.findOne(VrmModel, { id });
-    const model = existing ? Object.assign(existing, data, { ownerId: null, approved: true })
+    const model = existing
+      ? Object.assign(existing, data, { ownerId: null, approved: true })
       : em.create(VrmModel, { ...data, id, ownerId: null, approved: true, createdAt: now });
     try {
       await em.flush();

@@ -17,7 +17,11 @@ export interface OfflinePacing {
 }
 
 /** Feels like a quick hosted model: ~0.3–0.6 s to the first token, then ~25 tokens a second. */
-export const DEFAULT_OFFLINE_PACING: OfflinePacing = { firstTokenMs: [300, 600], tokenMs: [25, 55], sentencePauseMs: 90 };
+export const DEFAULT_OFFLINE_PACING: OfflinePacing = {
+  firstTokenMs: [300, 600],
+  tokenMs: [25, 55],
+  sentencePauseMs: 90,
+};
 
 /** Options for the offline persona engine. */
 export interface OfflinePersonaOptions {
@@ -48,7 +52,12 @@ export class OfflinePersonaProvider implements LlmProvider {
   /** Streams the composed reply with natural pacing; throws `LlmError('aborted')` on abort. */
   async *stream(req: LlmRequest): AsyncGenerator<string> {
     const ctx = req.context ?? contextFromMessages(req.messages);
-    const key = [this.seed, ctx.character.id, ctx.character.persona, ...ctx.messages.map((m) => `${m.name}\u0000${m.text}`)].join('\u0001');
+    const key = [
+      this.seed,
+      ctx.character.id,
+      ctx.character.persona,
+      ...ctx.messages.map((m) => `${m.name}\u0000${m.text}`),
+    ].join('\u0001');
     const reply = composeReply(ctx, createRng(hashString(key)));
     const timing = createRng(hashString(`pace\u0001${key}`));
     const tokens = streamTokens(reply, timing.between);
@@ -56,7 +65,9 @@ export class OfflinePersonaProvider implements LlmProvider {
     for (const token of tokens) {
       if (req.signal.aborted) throw aborted();
       yield token;
-      const pause = timing.between(...this.pacing.tokenMs) + (/[.!?。！？]$/.test(token) ? this.pacing.sentencePauseMs : 0);
+      const pause =
+        timing.between(...this.pacing.tokenMs) +
+        (/[.!?。！？]$/.test(token) ? this.pacing.sentencePauseMs : 0);
       await this.pause(pause, req.signal);
     }
   }
@@ -81,8 +92,17 @@ function contextFromMessages(messages: ChatMessage[]): TurnContext {
   const last = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
   const name = /^You are ([^,.\n]+)/.exec(system)?.[1]?.trim() ?? 'your host';
   const character: CharacterProfile = {
-    id: 'unknown', name, persona: system, greeting: '', voice: {},
+    id: 'unknown',
+    name,
+    persona: system,
+    greeting: '',
+    voice: {},
     language: /[\u3040-\u30ff\u4e00-\u9fff]/.test(last) ? 'ja' : 'en',
   };
-  return { character, messages: [{ id: 'm', userId: 'u', name: '', text: last, at: 0 }], transcript: [], knowledge: [] };
+  return {
+    character,
+    messages: [{ id: 'm', userId: 'u', name: '', text: last, at: 0 }],
+    transcript: [],
+    knowledge: [],
+  };
 }

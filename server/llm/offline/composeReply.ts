@@ -6,10 +6,29 @@ import { PHRASES_EN } from './phrasesEn';
 import { PHRASES_JA } from './phrasesJa';
 import type { Rng } from './random';
 
-interface Speaker { name: string; to: string; readings: MessageReading[]; flagged: boolean; again: boolean }
+interface Speaker {
+  name: string;
+  to: string;
+  readings: MessageReading[];
+  flagged: boolean;
+  again: boolean;
+}
 
 /** Intents answered after the greeting, most important first; at most two per person. */
-const ORDER: Intent[] = ['farewell', 'thanks', 'askName', 'askIdentity', 'askLikes', 'howAreYou', 'feelingDown', 'goodNews', 'compliment', 'laugh', 'question', 'statement'];
+const ORDER: Intent[] = [
+  'farewell',
+  'thanks',
+  'askName',
+  'askIdentity',
+  'askLikes',
+  'howAreYou',
+  'feelingDown',
+  'goodNews',
+  'compliment',
+  'laugh',
+  'question',
+  'statement',
+];
 const ASKS: Intent[] = ['askName', 'askIdentity', 'askLikes', 'howAreYou'];
 
 /**
@@ -23,13 +42,20 @@ export function composeReply(ctx: TurnContext, rng: Rng): string {
   const firstTime = !ctx.transcript.some((l) => l.kind === 'character');
   const several = speakers.length > 1;
   const base = { persona, rng };
-  const greeters = speakers.filter((s) => !s.flagged && s.readings.some((r) => r.intents.includes('greeting')));
+  const greeters = speakers.filter(
+    (s) => !s.flagged && s.readings.some((r) => r.intents.includes('greeting')),
+  );
   const everyone = book.joinNames(speakers.map((s) => s.to));
   const parts: string[] = [];
-  if (greeters.length) parts.push(book.greeting({ ...base, to: everyone, again: speakers.every((s) => s.again), firstTime }));
+  if (greeters.length)
+    parts.push(book.greeting({ ...base, to: everyone, again: speakers.every((s) => s.again), firstTime }));
   else if (several) parts.push(book.groupOpener({ ...base, to: everyone, count: speakers.length }));
   for (const s of speakers) {
-    const lines = answer(s, { book, persona, rng, knowledge: ctx.knowledge, language: ctx.character.language }, several || parts.length === 0);
+    const lines = answer(
+      s,
+      { book, persona, rng, knowledge: ctx.knowledge, language: ctx.character.language },
+      several || parts.length === 0,
+    );
     parts.push(...lines);
   }
   if (!parts.length) parts.push(book.smallTalk({ ...base, to: speakers[0]?.to ?? '' }));
@@ -40,7 +66,10 @@ function groupSpeakers(ctx: TurnContext, book: Phrasebook): Speaker[] {
   const byName = new Map<string, Speaker>();
   for (const m of ctx.messages) {
     const s = byName.get(m.name) ?? {
-      name: m.name, to: book.nameOf(m.name), readings: [], flagged: false,
+      name: m.name,
+      to: book.nameOf(m.name),
+      readings: [],
+      flagged: false,
       again: ctx.transcript.some((l) => l.kind === 'user' && l.name === m.name),
     };
     s.readings.push(readMessage(m.text, ctx.character.language));
@@ -50,7 +79,13 @@ function groupSpeakers(ctx: TurnContext, book: Phrasebook): Speaker[] {
   return [...byName.values()];
 }
 
-interface Tools { book: Phrasebook; persona: PersonaFacts; rng: Rng; knowledge: string[]; language: TurnContext['character']['language'] }
+interface Tools {
+  book: Phrasebook;
+  persona: PersonaFacts;
+  rng: Rng;
+  knowledge: string[];
+  language: TurnContext['character']['language'];
+}
 
 /** One person's answers; only the first names them, and only when `name` is asked for. */
 function answer(s: Speaker, t: Tools, name: boolean): string[] {
@@ -62,7 +97,13 @@ function answer(s: Speaker, t: Tools, name: boolean): string[] {
   const chosen = ORDER.filter((i) => intents.has(i)).slice(0, 2);
   return chosen.map((intent, n) => {
     const reading = s.readings.find((r) => r.intents.includes(intent)) ?? s.readings[0];
-    const input: LineInput = { to: name && n === 0 ? s.to : '', persona: t.persona, rng: t.rng, topic: reading.topic, keywords: reading.keywords };
+    const input: LineInput = {
+      to: name && n === 0 ? s.to : '',
+      persona: t.persona,
+      rng: t.rng,
+      topic: reading.topic,
+      keywords: reading.keywords,
+    };
     return line(intent, input, reading, t);
   });
 }
@@ -75,7 +116,11 @@ function line(intent: Intent, input: LineInput, reading: MessageReading, t: Tool
 
 /** Knowledge first, then what the persona says, else an honest "I'm offline". */
 function questionLine(input: LineInput, reading: MessageReading, t: Tools): string {
-  const passage = bestSentence(t.knowledge.flatMap((p) => splitSentences(p, t.language)), reading, t.language);
+  const passage = bestSentence(
+    t.knowledge.flatMap((p) => splitSentences(p, t.language)),
+    reading,
+    t.language,
+  );
   if (passage) return t.book.fromKnowledge({ ...input, passage });
   const facts = [...t.persona.facts, ...(t.persona.description ? [t.persona.description] : [])];
   const fact = bestSentence(facts, reading, t.language);
@@ -84,12 +129,19 @@ function questionLine(input: LineInput, reading: MessageReading, t: Tools): stri
   return t.book.beyondMe(input);
 }
 
-function bestSentence(candidates: string[], reading: MessageReading, language: Tools['language']): string | undefined {
+function bestSentence(
+  candidates: string[],
+  reading: MessageReading,
+  language: Tools['language'],
+): string | undefined {
   let best: string | undefined;
   let score = 0;
   for (const c of candidates) {
     const s = overlap(reading.keywords, c, language);
-    if (s > score) { best = c; score = s; }
+    if (s > score) {
+      best = c;
+      score = s;
+    }
   }
   return best && best.length > 240 ? `${best.slice(0, 239)}…` : best;
 }

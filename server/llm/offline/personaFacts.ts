@@ -15,9 +15,12 @@ export interface PersonaFacts {
 }
 
 /** Style rules in a persona ("Never use bad language.") are instructions, not things to say. */
-const EN_RULE = /^(?:never|always|do not|don't|keep|use|answer|reply|respond|avoid|stay|be|refer|call|make sure|must|speak|talk|write|end|start)\b|^(?:i|you) (?:must|should|never|always|speak|talk|answer|reply|respond)\b/i;
-const JA_RULE = /(?:してください|しないでください|こと。?$|話します|話してください|答えて|禁止|使わない|口調)/;
-const SALUTATION = /^(?:hi|hello|hey|heya|hiya|ahoy|howdy|greetings|yo|welcome|good (?:morning|afternoon|evening)|こんにちは|こんばんは|おはよう(?:ございます)?|いらっしゃいませ|ようこそ|やっほー|はじめまして)[!.！。]?$/i;
+const EN_RULE =
+  /^(?:never|always|do not|don't|keep|use|answer|reply|respond|avoid|stay|be|refer|call|make sure|must|speak|talk|write|end|start)\b|^(?:i|you) (?:must|should|never|always|speak|talk|answer|reply|respond)\b/i;
+const JA_RULE =
+  /(?:してください|しないでください|こと。?$|話します|話してください|答えて|禁止|使わない|口調)/;
+const SALUTATION =
+  /^(?:hi|hello|hey|heya|hiya|ahoy|howdy|greetings|yo|welcome|good (?:morning|afternoon|evening)|こんにちは|こんばんは|おはよう(?:ございます)?|いらっしゃいませ|ようこそ|やっほー|はじめまして)[!.！。]?$/i;
 
 /** Reads persona and greeting into facts the offline engine can speak from. */
 export function extractPersona(character: CharacterProfile): PersonaFacts {
@@ -38,7 +41,10 @@ type Core = Omit<PersonaFacts, 'salutation' | 'greetingRest'>;
 
 function personaEn(c: CharacterProfile): Core {
   const out: Core = { name: c.name, likes: [], dislikes: [], facts: [] };
-  const thirdPerson = new RegExp(`^(?:${escape(c.name)}|${escape(c.name.split(' ').pop() ?? c.name)}|he|she|they)\\b`, 'i').test(c.persona.trim());
+  const thirdPerson = new RegExp(
+    `^(?:${escape(c.name)}|${escape(c.name.split(' ').pop() ?? c.name)}|he|she|they)\\b`,
+    'i',
+  ).test(c.persona.trim());
   for (const raw of splitSentences(c.persona, 'en')) {
     if (EN_RULE.test(raw)) continue;
     const s = firstPersonEn(raw, c.name, thirdPerson);
@@ -48,7 +54,8 @@ function personaEn(c: CharacterProfile): Core {
     const identity = new RegExp(`^I'm (?:${escape(c.name)},? )?(.+?)[.!]?$`).exec(s);
     if (like) out.likes.push(...listItems(like[1]));
     else if (dislike) out.dislikes.push(...listItems(dislike[1]));
-    else if (identity && !out.description) out.description = identity[1].replace(new RegExp(`^${escape(c.name)}$`), '') || undefined;
+    else if (identity && !out.description)
+      out.description = identity[1].replace(new RegExp(`^${escape(c.name)}$`), '') || undefined;
     else out.facts.push(s);
   }
   return out;
@@ -59,11 +66,24 @@ export function firstPersonEn(sentence: string, name: string, thirdPerson: boole
   let s = sentence.trim();
   s = s.replace(/^you are\b|^you're\b/i, "I'm").replace(/^you\b/i, 'I');
   if (thirdPerson) {
-    s = s.replace(new RegExp(`^(?:${escape(name)}|${escape(name.split(' ').pop() ?? name)}|he|she|they) (?:is|are)\\b`, 'i'), "I'm");
-    s = s.replace(new RegExp(`^(?:${escape(name)}|${escape(name.split(' ').pop() ?? name)}|he|she|they) (\\w+)`, 'i'), (_m, verb: string) => `I ${baseVerb(verb)}`);
+    s = s.replace(
+      new RegExp(
+        `^(?:${escape(name)}|${escape(name.split(' ').pop() ?? name)}|he|she|they) (?:is|are)\\b`,
+        'i',
+      ),
+      "I'm",
+    );
+    s = s.replace(
+      new RegExp(`^(?:${escape(name)}|${escape(name.split(' ').pop() ?? name)}|he|she|they) (\\w+)`, 'i'),
+      (_m, verb: string) => `I ${baseVerb(verb)}`,
+    );
     s = s.replace(/\b(?:his|her|their)\b/gi, 'my').replace(/\b(?:him|them)\b/gi, 'me');
   }
-  return s.replace(/\byours\b/gi, 'mine').replace(/\byourself\b/gi, 'myself').replace(/\byour\b/gi, 'my').replace(/\byou\b/gi, 'me')
+  return s
+    .replace(/\byours\b/gi, 'mine')
+    .replace(/\byourself\b/gi, 'myself')
+    .replace(/\byour\b/gi, 'my')
+    .replace(/\byou\b/gi, 'me')
     .replace(/^I am\b/, "I'm");
 }
 
@@ -82,13 +102,28 @@ function personaJa(c: CharacterProfile): Core {
   const out: Core = { name: c.name, likes: [], dislikes: [], facts: [] };
   for (const raw of splitSentences(c.persona, 'ja')) {
     if (JA_RULE.test(raw)) continue;
-    const s = raw.replace(/^(?:あなた|貴方|彼女|彼)(?:は|の)/, (m) => (m.endsWith('の') ? '私の' : '私は')).replace(new RegExp(`^${escape(c.name)}は`), '私は');
+    const s = raw
+      .replace(/^(?:あなた|貴方|彼女|彼)(?:は|の)/, (m) => (m.endsWith('の') ? '私の' : '私は'))
+      .replace(new RegExp(`^${escape(c.name)}は`), '私は');
     const like = /^(?:私は)?(.+?)が(?:大)?好きです/.exec(s);
     const dislike = /^(?:私は)?(.+?)が(?:苦手|嫌い)です/.exec(s);
-    if (like) out.likes.push(...like[1].split(/と|、/).map((x) => x.trim()).filter(Boolean));
-    else if (dislike) out.dislikes.push(...dislike[1].split(/と|、/).map((x) => x.trim()).filter(Boolean));
+    if (like)
+      out.likes.push(
+        ...like[1]
+          .split(/と|、/)
+          .map((x) => x.trim())
+          .filter(Boolean),
+      );
+    else if (dislike)
+      out.dislikes.push(
+        ...dislike[1]
+          .split(/と|、/)
+          .map((x) => x.trim())
+          .filter(Boolean),
+      );
     else if (new RegExp(`^私は${escape(c.name)}です`).test(s)) continue;
-    else if (!out.description && /です[。！]?$/.test(s) && s.length <= 40) out.description = s.replace(/^私は/, '').replace(/です[。！]?$/, '');
+    else if (!out.description && /です[。！]?$/.test(s) && s.length <= 40)
+      out.description = s.replace(/^私は/, '').replace(/です[。！]?$/, '');
     else out.facts.push(s);
   }
   return out;
@@ -96,7 +131,10 @@ function personaJa(c: CharacterProfile): Core {
 
 /** "green tea, rainy days and old jazz records" → three items. */
 function listItems(text: string): string[] {
-  return text.split(/,\s*(?:and\s+)?|\s+and\s+/).map((x) => x.trim()).filter(Boolean);
+  return text
+    .split(/,\s*(?:and\s+)?|\s+and\s+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 function escape(text: string): string {

@@ -45,8 +45,13 @@ export interface Phrasebook {
 export function fill(template: string, slots: Record<string, string>): string {
   let out = template;
   for (const [key, value] of Object.entries(slots)) {
-    if (value) { out = out.split(`{${key}}`).join(value); continue; }
-    out = out.replace(new RegExp(`[,、]\\s*\\{${key}\\}`, 'g'), '').replace(new RegExp(`\\{${key}\\}[,、]?\\s*`, 'g'), '');
+    if (value) {
+      out = out.split(`{${key}}`).join(value);
+      continue;
+    }
+    out = out
+      .replace(new RegExp(`[,、]\\s*\\{${key}\\}`, 'g'), '')
+      .replace(new RegExp(`\\{${key}\\}[,、]?\\s*`, 'g'), '');
   }
   // Capitalise a sentence that lost its leading name: "] sure" → "] Sure".
   return out.replace(/(^|[.!?]\s+|\]\s*)([a-z])/g, (_m, pre: string, ch: string) => pre + ch.toUpperCase());
@@ -64,6 +69,8 @@ export function mentioned(items: string[], keywords: string[] = []): string | un
   return items.find((item) => {
     const lower = item.toLowerCase();
     const words = new Set((lower.match(/[\p{L}\p{N}]+/gu) ?? []).map(stem));
-    return keywords.some((k) => words.has(stem(k)) || (k.length > 1 && /[^\x00-\x7f]/.test(k) && lower.includes(k)));
+    return keywords.some(
+      (k) => words.has(stem(k)) || (k.length > 1 && /[^\x00-\x7f]/.test(k) && lower.includes(k)),
+    );
   });
 }

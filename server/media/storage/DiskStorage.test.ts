@@ -6,5 +6,9 @@ import { storageContract } from './storage.contract';
 
 storageContract('disk', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'kotodama-storage-'));
-  return { storage: new DiskStorage(dir), urlBase: '/media', cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return {
+    storage: new DiskStorage(dir),
+    urlBase: '/media',
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
 });

@@ -2,13 +2,23 @@ import { mkdir, readdir, readFile, rm, stat, writeFile, rename } from 'node:fs/p
 import { dirname, join } from 'node:path';
 import { isSafeKey, type FileStorage, type StoredFile } from './FileStorage';
 
-const TYPES: Record<string, string> = { wav: 'audio/wav', mp3: 'audio/mpeg', vrm: 'model/gltf-binary', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg' };
+const TYPES: Record<string, string> = {
+  wav: 'audio/wav',
+  mp3: 'audio/mpeg',
+  vrm: 'model/gltf-binary',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+};
 
 /** Files in a folder, served by this server under `urlPrefix` (e.g. `/media`). */
 export class DiskStorage implements FileStorage {
   readonly kind = 'disk';
 
-  constructor(private readonly dir: string, private readonly urlPrefix = '/media') {}
+  constructor(
+    private readonly dir: string,
+    private readonly urlPrefix = '/media',
+  ) {}
 
   async put(key: string, bytes: Uint8Array): Promise<void> {
     const path = this.pathOf(key);

@@ -5,25 +5,43 @@ import { S3Storage, type S3StorageOptions } from './S3Storage';
 import { storageContract } from './storage.contract';
 
 const optionsFor = (fake: FakeS3): S3StorageOptions => ({
-  endpoint: fake.endpoint, bucket: fake.bucket, region: fake.region, accessKeyId: fake.accessKeyId, secretAccessKey: fake.secretAccessKey,
+  endpoint: fake.endpoint,
+  bucket: fake.bucket,
+  region: fake.region,
+  accessKeyId: fake.accessKeyId,
+  secretAccessKey: fake.secretAccessKey,
 });
 
 // A page size of 3 makes deleteOlderThan walk several ListObjectsV2 pages.
 storageContract('S3 (real SDK, fake bucket)', async () => {
   const fake = await startFakeS3({ pageSize: 3 });
   const storage = new S3Storage(optionsFor(fake));
-  return { storage, urlBase: '/media', cleanup: async () => { storage.close(); await fake.close(); } };
+  return {
+    storage,
+    urlBase: '/media',
+    cleanup: async () => {
+      storage.close();
+      await fake.close();
+    },
+  };
 });
 
 describe('S3Storage against the wire', () => {
   let fake: FakeS3;
-  beforeAll(async () => { fake = await startFakeS3(); });
-  afterAll(async () => { await fake.close(); });
+  beforeAll(async () => {
+    fake = await startFakeS3();
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
 
   it('stores objects with their content type and immutable cache headers, for a CDN to honour', async () => {
     const storage = new S3Storage(optionsFor(fake));
     await storage.put('avatars/feed.vrm', new Uint8Array([1, 2, 3]), 'model/gltf-binary');
-    expect(fake.objects.get('avatars/feed.vrm')).toMatchObject({ contentType: 'model/gltf-binary', cacheControl: IMMUTABLE_CACHE_CONTROL });
+    expect(fake.objects.get('avatars/feed.vrm')).toMatchObject({
+      contentType: 'model/gltf-binary',
+      cacheControl: IMMUTABLE_CACHE_CONTROL,
+    });
     expect(fake.requests.at(-1)).toMatchObject({ method: 'PUT', operation: 'PutObject', status: 200 });
     storage.close();
   });

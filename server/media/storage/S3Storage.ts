@@ -1,5 +1,9 @@
 import {
-  DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
 } from '@aws-sdk/client-s3';
 import { contentTypeOf } from './DiskStorage';
 import { IMMUTABLE_CACHE_CONTROL, isSafeKey, type FileStorage, type StoredFile } from './FileStorage';
@@ -28,16 +32,24 @@ export class S3Storage implements FileStorage {
 
   constructor(private readonly options: S3StorageOptions) {
     this.client = new S3Client({
-      endpoint: options.endpoint, region: options.region, forcePathStyle: true,
+      endpoint: options.endpoint,
+      region: options.region,
+      forcePathStyle: true,
       credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
     });
   }
 
   async put(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
     checkKey(key);
-    await this.client.send(new PutObjectCommand({
-      Bucket: this.options.bucket, Key: key, Body: bytes, ContentType: contentType, CacheControl: IMMUTABLE_CACHE_CONTROL,
-    }));
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.options.bucket,
+        Key: key,
+        Body: bytes,
+        ContentType: contentType,
+        CacheControl: IMMUTABLE_CACHE_CONTROL,
+      }),
+    );
   }
 
   async get(key: string): Promise<StoredFile | null> {
@@ -62,9 +74,13 @@ export class S3Storage implements FileStorage {
     let removed = 0;
     let token: string | undefined;
     do {
-      const page = await this.client.send(new ListObjectsV2Command({
-        Bucket: this.options.bucket, Prefix: folder ? `${folder}/` : undefined, ContinuationToken: token,
-      }));
+      const page = await this.client.send(
+        new ListObjectsV2Command({
+          Bucket: this.options.bucket,
+          Prefix: folder ? `${folder}/` : undefined,
+          ContinuationToken: token,
+        }),
+      );
       for (const object of page.Contents ?? []) {
         if (!object.Key || !object.LastModified || object.LastModified >= olderThan) continue;
         await this.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: object.Key }));

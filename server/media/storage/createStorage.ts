@@ -7,8 +7,12 @@ import { S3Storage } from './S3Storage';
 export function createStorage(files: Config['files']): FileStorage {
   if (files.kind === 's3') {
     return new S3Storage({
-      endpoint: files.endpoint, bucket: files.bucket, region: files.region,
-      accessKeyId: files.accessKeyId, secretAccessKey: files.secretAccessKey, publicUrl: files.publicUrl,
+      endpoint: files.endpoint,
+      bucket: files.bucket,
+      region: files.region,
+      accessKeyId: files.accessKeyId,
+      secretAccessKey: files.secretAccessKey,
+      publicUrl: files.publicUrl,
     });
   }
   return new DiskStorage(files.dir);

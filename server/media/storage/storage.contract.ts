@@ -19,8 +19,12 @@ const bytesOf = (text: string) => new TextEncoder().encode(text);
 export function storageContract(name: string, open: () => Promise<StorageUnderTest>): void {
   describe(`FileStorage contract: ${name}`, () => {
     let s: StorageUnderTest;
-    beforeAll(async () => { s = await open(); });
-    afterAll(async () => { await s?.cleanup(); });
+    beforeAll(async () => {
+      s = await open();
+    });
+    afterAll(async () => {
+      await s?.cleanup();
+    });
 
     it('gives back exactly the bytes it stored, every byte value included, with the type by extension', async () => {
       const all = Uint8Array.from({ length: 1024 }, (_, i) => i % 256);

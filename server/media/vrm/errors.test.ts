@@ -17,7 +17,12 @@ describe('formatBytes', () => {
 describe('VrmValidationError', () => {
   it('carries a stable code, a message and details', () => {
     const error = new VrmValidationError('not_vrm', 'Not a VRM.', { hint: 'x' });
-    expect([error.name, error.code, error.message, error.details]).toEqual(['VrmValidationError', 'not_vrm', 'Not a VRM.', { hint: 'x' }]);
+    expect([error.name, error.code, error.message, error.details]).toEqual([
+      'VrmValidationError',
+      'not_vrm',
+      'Not a VRM.',
+      { hint: 'x' },
+    ]);
     expect(isVrmValidationError(error)).toBe(true);
     expect(isVrmValidationError(new Error('other'))).toBe(false);
   });

@@ -56,8 +56,10 @@ export class VrmValidationError extends Error {
 
 /** True when `error` is a {@link VrmValidationError} (works across module copies, unlike instanceof). */
 export function isVrmValidationError(error: unknown): error is VrmValidationError {
-  return error instanceof VrmValidationError
-    || (error instanceof Error && error.name === 'VrmValidationError' && 'code' in error);
+  return (
+    error instanceof VrmValidationError ||
+    (error instanceof Error && error.name === 'VrmValidationError' && 'code' in error)
+  );
 }
 
 /** Shorthand used by the checks: build and throw in one expression. */
@@ -67,7 +69,10 @@ export function refuse(code: VrmErrorCode, message: string, details?: VrmErrorDe
 
 /** Human-sized byte counts for messages: "48.2 MB", "512 KB", "90 bytes". */
 export function formatBytes(bytes: number, round: 'up' | 'down' = 'up'): string {
-  const units: Array<[number, string]> = [[1024 * 1024, 'MB'], [1024, 'KB']];
+  const units: Array<[number, string]> = [
+    [1024 * 1024, 'MB'],
+    [1024, 'KB'],
+  ];
   for (const [size, unit] of units) {
     if (bytes >= size) {
       // Round away from the limit so "31 MB > 30 MB" never prints as "30 MB > 30 MB".

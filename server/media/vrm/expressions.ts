@@ -10,9 +10,24 @@ import { type VrmVersion } from './types';
 
 /** Preset expressions in the common vocabulary (VRM 1.0 names). */
 export const EXPRESSION_PRESETS = [
-  'neutral', 'happy', 'angry', 'sad', 'relaxed', 'surprised',
-  'aa', 'ih', 'ou', 'ee', 'oh',
-  'blink', 'blinkLeft', 'blinkRight', 'lookUp', 'lookDown', 'lookLeft', 'lookRight',
+  'neutral',
+  'happy',
+  'angry',
+  'sad',
+  'relaxed',
+  'surprised',
+  'aa',
+  'ih',
+  'ou',
+  'ee',
+  'oh',
+  'blink',
+  'blinkLeft',
+  'blinkRight',
+  'lookUp',
+  'lookDown',
+  'lookLeft',
+  'lookRight',
 ] as const;
 
 /** One preset expression name. */
@@ -23,10 +38,23 @@ export const MOUTH_PRESETS: readonly ExpressionPreset[] = ['aa', 'ih', 'ou', 'ee
 
 /** VRM 0.x preset names (compared lower-case) → common names. */
 const FROM_VRM0: Readonly<Record<string, ExpressionPreset>> = {
-  neutral: 'neutral', joy: 'happy', angry: 'angry', sorrow: 'sad', fun: 'relaxed',
-  a: 'aa', i: 'ih', u: 'ou', e: 'ee', o: 'oh',
-  blink: 'blink', blink_l: 'blinkLeft', blink_r: 'blinkRight',
-  lookup: 'lookUp', lookdown: 'lookDown', lookleft: 'lookLeft', lookright: 'lookRight',
+  neutral: 'neutral',
+  joy: 'happy',
+  angry: 'angry',
+  sorrow: 'sad',
+  fun: 'relaxed',
+  a: 'aa',
+  i: 'ih',
+  u: 'ou',
+  e: 'ee',
+  o: 'oh',
+  blink: 'blink',
+  blink_l: 'blinkLeft',
+  blink_r: 'blinkRight',
+  lookup: 'lookUp',
+  lookdown: 'lookDown',
+  lookleft: 'lookLeft',
+  lookright: 'lookRight',
 };
 
 /** Expressions found in a file. */
@@ -38,13 +66,21 @@ export interface ExpressionSummary {
 }
 
 /** What the binds may point at. */
-export interface BindTargets { targetsPerMesh: number[]; nodeMeshes: Array<number | undefined>; materialCount: number }
+export interface BindTargets {
+  targetsPerMesh: number[];
+  nodeMeshes: Array<number | undefined>;
+  materialCount: number;
+}
 
 const MAX_CUSTOM = 64;
 const DAMAGED = 'The file is damaged; re-export it.';
 
 /** Reads presets and custom expressions and decides whether lip-sync can work. */
-export function readExpressions(vrm: JsonObject, version: VrmVersion, targets: BindTargets): ExpressionSummary {
+export function readExpressions(
+  vrm: JsonObject,
+  version: VrmVersion,
+  targets: BindTargets,
+): ExpressionSummary {
   const found = version === '0.x' ? groups0(vrm, targets) : expressions1(vrm, targets);
   const declared = new Map<ExpressionPreset, boolean>();
   const custom: string[] = [];
@@ -61,7 +97,11 @@ export function readExpressions(vrm: JsonObject, version: VrmVersion, targets: B
   };
 }
 
-interface Found { preset?: ExpressionPreset; name?: string; effective: boolean }
+interface Found {
+  preset?: ExpressionPreset;
+  name?: string;
+  effective: boolean;
+}
 
 /** VRM 0.x `blendShapeMaster.blendShapeGroups[]`: `presetName`, `binds[{ mesh, index }]`, `materialValues`. */
 function groups0(vrm: JsonObject, targets: BindTargets): Found[] {
@@ -73,7 +113,11 @@ function groups0(vrm: JsonObject, targets: BindTargets): Found[] {
       const mesh = field(asObject(bind), 'mesh');
       const index = field(asObject(bind), 'index');
       if (!isIndex(mesh, targets.targetsPerMesh.length) || !isIndex(index, targets.targetsPerMesh[mesh])) {
-        refuse('bad_reference', `Blend shape group ${g} binds a mesh or shape key that does not exist. ${DAMAGED}`, { group: g });
+        refuse(
+          'bad_reference',
+          `Blend shape group ${g} binds a mesh or shape key that does not exist. ${DAMAGED}`,
+          { group: g },
+        );
       }
     }
     const presetName = asString(field(group, 'presetName'))?.toLowerCase() ?? 'unknown';
@@ -102,18 +146,24 @@ function expressions1(vrm: JsonObject, targets: BindTargets): Found[] {
 /** Checks a VRM 1.0 expression's binds; returns whether it binds anything. */
 function checkBinds1(expression: JsonObject | undefined, name: string, targets: BindTargets): boolean {
   const morphs = asArray(field(expression, 'morphTargetBinds')) ?? [];
-  const materialBinds = ['materialColorBinds', 'textureTransformBinds'].flatMap((k) => asArray(field(expression, k)) ?? []);
+  const materialBinds = ['materialColorBinds', 'textureTransformBinds'].flatMap(
+    (k) => asArray(field(expression, k)) ?? [],
+  );
   const what = `The expression "${name.slice(0, 40)}"`;
   for (const bind of morphs) {
     const node = field(asObject(bind), 'node');
     const mesh = isIndex(node, targets.nodeMeshes.length) ? targets.nodeMeshes[node] : undefined;
     if (mesh === undefined || !isIndex(field(asObject(bind), 'index'), targets.targetsPerMesh[mesh] ?? 0)) {
-      refuse('bad_reference', `${what} binds a node or morph target that does not exist. ${DAMAGED}`, { expression: name.slice(0, 40) });
+      refuse('bad_reference', `${what} binds a node or morph target that does not exist. ${DAMAGED}`, {
+        expression: name.slice(0, 40),
+      });
     }
   }
   for (const bind of materialBinds) {
     if (!isIndex(field(asObject(bind), 'material'), targets.materialCount)) {
-      refuse('bad_reference', `${what} binds a material that does not exist. ${DAMAGED}`, { expression: name.slice(0, 40) });
+      refuse('bad_reference', `${what} binds a material that does not exist. ${DAMAGED}`, {
+        expression: name.slice(0, 40),
+      });
     }
   }
   return morphs.length + materialBinds.length > 0;

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { isVrmValidationError, VRM_ERROR_CODES, VrmValidationError, validateVrm } from './index';
 import {
-  buildVrm, decodeGlb, encodeGlb, type GlbDocument, listVrmFixtures, mutateGlb, readVrmFixture, tinyJpeg, tinyPng,
+  buildVrm,
+  decodeGlb,
+  encodeGlb,
+  type GlbDocument,
+  listVrmFixtures,
+  mutateGlb,
+  readVrmFixture,
+  tinyJpeg,
+  tinyPng,
 } from './vrm.testkit';
 
 /** mulberry32: a tiny seeded PRNG, so every run mutates the same way and failures reproduce. */
@@ -23,9 +31,38 @@ const int = (n: number) => Math.floor(random() * n);
 const pick = <T>(items: readonly T[]): T => items[int(items.length)];
 
 const INTERESTING_VALUES: unknown[] = [
-  -1, 0, 1, 2, 3, 7, 255, 65535, 2 ** 31, 2 ** 32, 2 ** 53, 1e300, 1.5, -0.5, null, true, false, '', 'x', 'toString', '__proto__',
-  'https://example.com/x.png', 'data:image/png;base64,AAAA', '../../etc/passwd', [], {}, [0], { index: 99 }, 'A'.repeat(5000),
-  { toString: 1 }, { valueOf: 'x', toString: null }, { length: 2 ** 32 },
+  -1,
+  0,
+  1,
+  2,
+  3,
+  7,
+  255,
+  65535,
+  2 ** 31,
+  2 ** 32,
+  2 ** 53,
+  1e300,
+  1.5,
+  -0.5,
+  null,
+  true,
+  false,
+  '',
+  'x',
+  'toString',
+  '__proto__',
+  'https://example.com/x.png',
+  'data:image/png;base64,AAAA',
+  '../../etc/passwd',
+  [],
+  {},
+  [0],
+  { index: 99 },
+  'A'.repeat(5000),
+  { toString: 1 },
+  { valueOf: 'x', toString: null },
+  { length: 2 ** 32 },
 ];
 const INTERESTING_U32 = [0, 1, 4, 8, 12, 0x7fffffff, 0xffffffff, 0x4e4f534a, 0x004e4942];
 
@@ -59,11 +96,28 @@ function splice(bytes: Uint8Array, donor: Uint8Array): Uint8Array {
 
 /** Subtrees worth aiming at: a walk from the root alone rarely reaches the VRM extension's depths. */
 const HOT_SPOTS: ReadonlyArray<ReadonlyArray<string | number>> = [
-  [], ['accessors'], ['bufferViews'], ['buffers'], ['images'], ['textures'], ['materials'], ['meshes'], ['nodes'], ['scenes'], ['skins'],
-  ['extensions', 'VRMC_vrm', 'humanoid', 'humanBones'], ['extensions', 'VRMC_vrm', 'expressions'], ['extensions', 'VRMC_vrm', 'meta'],
-  ['extensions', 'VRM', 'humanoid', 'humanBones'], ['extensions', 'VRM', 'blendShapeMaster', 'blendShapeGroups'],
-  ['extensions', 'VRM', 'meta'], ['extensions', 'VRM', 'materialProperties'], ['extensions', 'VRM', 'secondaryAnimation'],
-  ['extensions', 'VRM', 'firstPerson'], ['extensions', 'VRMC_vrm', 'firstPerson'], ['extensions', 'VRMC_springBone'],
+  [],
+  ['accessors'],
+  ['bufferViews'],
+  ['buffers'],
+  ['images'],
+  ['textures'],
+  ['materials'],
+  ['meshes'],
+  ['nodes'],
+  ['scenes'],
+  ['skins'],
+  ['extensions', 'VRMC_vrm', 'humanoid', 'humanBones'],
+  ['extensions', 'VRMC_vrm', 'expressions'],
+  ['extensions', 'VRMC_vrm', 'meta'],
+  ['extensions', 'VRM', 'humanoid', 'humanBones'],
+  ['extensions', 'VRM', 'blendShapeMaster', 'blendShapeGroups'],
+  ['extensions', 'VRM', 'meta'],
+  ['extensions', 'VRM', 'materialProperties'],
+  ['extensions', 'VRM', 'secondaryAnimation'],
+  ['extensions', 'VRM', 'firstPerson'],
+  ['extensions', 'VRMC_vrm', 'firstPerson'],
+  ['extensions', 'VRMC_springBone'],
 ];
 
 type Container = Record<string | number, unknown>;
@@ -95,28 +149,50 @@ function jsonField(bytes: Uint8Array): Uint8Array {
 
 function mutate(bytes: Uint8Array, donor: Uint8Array): Uint8Array {
   switch (int(6)) {
-    case 0: return bitFlips(bytes);
-    case 1: return headerWord(bytes);
-    case 2: return truncate(bytes);
-    case 3: return splice(bytes, donor);
-    case 4: return jsonField(jsonField(bytes));
-    default: return jsonField(bytes);
+    case 0:
+      return bitFlips(bytes);
+    case 1:
+      return headerWord(bytes);
+    case 2:
+      return truncate(bytes);
+    case 3:
+      return splice(bytes, donor);
+    case 4:
+      return jsonField(jsonField(bytes));
+    default:
+      return jsonField(bytes);
   }
 }
 
 /** Valid seeds: synthetic avatars of both versions (always), plus the real fixtures when present. */
 function seeds(): Uint8Array[] {
-  const images = [{ mimeType: 'image/png', bytes: tinyPng(8, 8) }, { mimeType: 'image/jpeg', bytes: tinyJpeg(8, 8) }];
+  const images = [
+    { mimeType: 'image/png', bytes: tinyPng(8, 8) },
+    { mimeType: 'image/jpeg', bytes: tinyJpeg(8, 8) },
+  ];
   const withSprings = (doc: GlbDocument) => {
     if (doc.json.extensions.VRM) {
-      doc.json.extensions.VRM.secondaryAnimation = { boneGroups: [{ bones: [3], center: -1, colliderGroups: [0] }], colliderGroups: [{ node: 2, colliders: [] }] };
+      doc.json.extensions.VRM.secondaryAnimation = {
+        boneGroups: [{ bones: [3], center: -1, colliderGroups: [0] }],
+        colliderGroups: [{ node: 2, colliders: [] }],
+      };
     } else {
-      doc.json.extensions.VRMC_springBone = { colliders: [{ node: 2 }], colliderGroups: [{ colliders: [0] }], springs: [{ joints: [{ node: 1 }, { node: 3 }], colliderGroups: [0] }] };
+      doc.json.extensions.VRMC_springBone = {
+        colliders: [{ node: 2 }],
+        colliderGroups: [{ colliders: [0] }],
+        springs: [{ joints: [{ node: 1 }, { node: 3 }], colliderGroups: [0] }],
+      };
     }
   };
   const synthetic = [
-    mutateGlb(buildVrm({ version: '1.0', expressions: ['aa', 'happy'], thumbnail: true, images }), withSprings),
-    mutateGlb(buildVrm({ version: '0.x', expressions: ['a', 'joy', 'blink'], thumbnail: true, images }), withSprings),
+    mutateGlb(
+      buildVrm({ version: '1.0', expressions: ['aa', 'happy'], thumbnail: true, images }),
+      withSprings,
+    ),
+    mutateGlb(
+      buildVrm({ version: '0.x', expressions: ['a', 'joy', 'blink'], thumbnail: true, images }),
+      withSprings,
+    ),
   ];
   return [...synthetic, ...(listVrmFixtures() ?? []).map(readVrmFixture)];
 }
@@ -135,8 +211,11 @@ describe('fuzzing the validator with mutated valid files', () => {
         validateVrm(input);
         codes.set('accepted', (codes.get('accepted') ?? 0) + 1);
       } catch (error) {
-        const ours = error instanceof VrmValidationError && isVrmValidationError(error)
-          && (VRM_ERROR_CODES as readonly string[]).includes(error.code) && error.message.length > 0;
+        const ours =
+          error instanceof VrmValidationError &&
+          isVrmValidationError(error) &&
+          (VRM_ERROR_CODES as readonly string[]).includes(error.code) &&
+          error.message.length > 0;
         if (ours) codes.set(error.code, (codes.get(error.code) ?? 0) + 1);
         else unexpected.push(`#${i}: ${String(error).slice(0, 200)}`);
       }

@@ -128,14 +128,36 @@ export function tinyPng(width = 1, height = 1): Uint8Array {
   const rows = new Uint8Array((width * 4 + 1) * height).fill(0x80);
   for (let y = 0; y < height; y += 1) rows[y * (width * 4 + 1)] = 0; // filter type "none"
   const signature = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
-  const parts = [signature, pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(rows)), pngChunk('IEND', new Uint8Array(0))];
+  const parts = [
+    signature,
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(rows)),
+    pngChunk('IEND', new Uint8Array(0)),
+  ];
   return concat(parts);
 }
 
 /** JPEG header bytes (SOI, JFIF, frame header with the size, EOI): enough to identify, not to decode. */
 export function tinyJpeg(width = 1, height = 1): Uint8Array {
-  const jfif = [0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00];
-  const frame = [0xff, 0xc0, 0x00, 0x0b, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x01, 0x01, 0x11, 0x00];
+  const jfif = [
+    0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00,
+    0x00,
+  ];
+  const frame = [
+    0xff,
+    0xc0,
+    0x00,
+    0x0b,
+    0x08,
+    height >> 8,
+    height & 0xff,
+    width >> 8,
+    width & 0xff,
+    0x01,
+    0x01,
+    0x11,
+    0x00,
+  ];
   return Uint8Array.from([0xff, 0xd8, ...jfif, ...frame, 0xff, 0xd9]);
 }
 

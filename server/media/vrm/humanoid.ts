@@ -8,14 +8,39 @@ import { type JsonObject } from './jsonChunk';
 import { type VrmVersion } from './types';
 
 const TORSO_AND_LIMBS = [
-  'hips', 'spine', 'chest', 'upperChest', 'neck', 'head', 'leftEye', 'rightEye', 'jaw',
-  'leftUpperLeg', 'leftLowerLeg', 'leftFoot', 'leftToes', 'rightUpperLeg', 'rightLowerLeg', 'rightFoot', 'rightToes',
-  'leftShoulder', 'leftUpperArm', 'leftLowerArm', 'leftHand', 'rightShoulder', 'rightUpperArm', 'rightLowerArm', 'rightHand',
+  'hips',
+  'spine',
+  'chest',
+  'upperChest',
+  'neck',
+  'head',
+  'leftEye',
+  'rightEye',
+  'jaw',
+  'leftUpperLeg',
+  'leftLowerLeg',
+  'leftFoot',
+  'leftToes',
+  'rightUpperLeg',
+  'rightLowerLeg',
+  'rightFoot',
+  'rightToes',
+  'leftShoulder',
+  'leftUpperArm',
+  'leftLowerArm',
+  'leftHand',
+  'rightShoulder',
+  'rightUpperArm',
+  'rightLowerArm',
+  'rightHand',
 ];
-const fingers = (thumb: string[]) => ['left', 'right'].flatMap((side) => [
-  ...thumb.map((part) => `${side}Thumb${part}`),
-  ...['Index', 'Middle', 'Ring', 'Little'].flatMap((finger) => ['Proximal', 'Intermediate', 'Distal'].map((part) => `${side}${finger}${part}`)),
-]);
+const fingers = (thumb: string[]) =>
+  ['left', 'right'].flatMap((side) => [
+    ...thumb.map((part) => `${side}Thumb${part}`),
+    ...['Index', 'Middle', 'Ring', 'Little'].flatMap((finger) =>
+      ['Proximal', 'Intermediate', 'Distal'].map((part) => `${side}${finger}${part}`),
+    ),
+  ]);
 
 /** Bone names each spec version defines, in the spec's order (the order `bones` is reported in). */
 export const HUMAN_BONE_NAMES: Readonly<Record<VrmVersion, readonly string[]>> = {
@@ -25,8 +50,21 @@ export const HUMAN_BONE_NAMES: Readonly<Record<VrmVersion, readonly string[]>> =
 };
 
 const REQUIRED_1_0 = [
-  'hips', 'spine', 'head', 'leftUpperLeg', 'leftLowerLeg', 'leftFoot', 'rightUpperLeg', 'rightLowerLeg', 'rightFoot',
-  'leftUpperArm', 'leftLowerArm', 'leftHand', 'rightUpperArm', 'rightLowerArm', 'rightHand',
+  'hips',
+  'spine',
+  'head',
+  'leftUpperLeg',
+  'leftLowerLeg',
+  'leftFoot',
+  'rightUpperLeg',
+  'rightLowerLeg',
+  'rightFoot',
+  'leftUpperArm',
+  'leftLowerArm',
+  'leftHand',
+  'rightUpperArm',
+  'rightLowerArm',
+  'rightHand',
 ];
 
 /** Bones each version requires: VRM 1.0's fifteen; VRM 0.x also required chest and neck. */
@@ -44,17 +82,21 @@ export function readHumanBones(vrm: JsonObject, version: VrmVersion, nodeCount: 
   for (const [bone, node] of entries) {
     if (!known.has(bone)) continue; // unknown names are ignored, as loaders do
     if (!isIndex(node, nodeCount)) {
-      refuse('bad_bone_node',
+      refuse(
+        'bad_bone_node',
         `The humanoid bone "${bone}" points at node ${describe(node)}, which does not exist. Fix the bone assignment in your exporter and re-export.`,
-        { bone });
+        { bone },
+      );
     }
     found.add(bone);
   }
   const missing = REQUIRED_HUMAN_BONES[version].filter((bone) => !found.has(bone));
   if (missing.length > 0) {
-    refuse('missing_bones',
+    refuse(
+      'missing_bones',
       `The avatar's skeleton lacks required humanoid bones: ${missing.join(', ')}. Assign them in your VRM exporter's humanoid settings and re-export.`,
-      { missing: missing.join(',') });
+      { missing: missing.join(',') },
+    );
   }
   return HUMAN_BONE_NAMES[version].filter((bone) => found.has(bone));
 }

@@ -10,7 +10,19 @@ describe('sniffImage', () => {
   it('finds the JPEG frame header past other segments and fill bytes', () => {
     const jpeg = tinyJpeg(640, 480);
     // SOI, an extra comment segment and two fill bytes, then the rest of the file.
-    const withNoise = Uint8Array.from([0xff, 0xd8, 0xff, 0xfe, 0x00, 0x04, 0x41, 0x42, 0xff, 0xff, ...jpeg.subarray(2)]);
+    const withNoise = Uint8Array.from([
+      0xff,
+      0xd8,
+      0xff,
+      0xfe,
+      0x00,
+      0x04,
+      0x41,
+      0x42,
+      0xff,
+      0xff,
+      ...jpeg.subarray(2),
+    ]);
     expect(sniffImage(withNoise)).toEqual({ mimeType: 'image/jpeg', width: 640, height: 480 });
   });
 
@@ -19,7 +31,9 @@ describe('sniffImage', () => {
   });
 
   it('stops on a JPEG segment with a length below 2 instead of looping', () => {
-    expect(sniffImage(Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0x00, 0x00, 0xff, 0xc0))).toEqual({ mimeType: 'image/jpeg' });
+    expect(sniffImage(Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0x00, 0x00, 0xff, 0xc0))).toEqual({
+      mimeType: 'image/jpeg',
+    });
   });
 
   it('reads WebP VP8L sizes', () => {

@@ -22,7 +22,8 @@ export function sniffImage(bytes: Uint8Array): ImageInfo | undefined {
   if (startsWith(bytes, PNG_SIGNATURE)) return { mimeType: 'image/png', ...pngSize(bytes) };
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { mimeType: 'image/jpeg', ...jpegSize(bytes) };
   if (startsWith(bytes, KTX2_SIGNATURE)) return { mimeType: 'image/ktx2', ...ktx2Size(bytes) };
-  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return { mimeType: 'image/webp', ...webpSize(bytes) };
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP')
+    return { mimeType: 'image/webp', ...webpSize(bytes) };
   return undefined;
 }
 
@@ -53,8 +54,14 @@ function jpegSize(bytes: Uint8Array): Size {
   while (at + 4 <= bytes.length) {
     if (bytes[at] !== 0xff) return {};
     const marker = bytes[at + 1];
-    if (marker === 0xff) { at += 1; continue; } // fill byte
-    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) { at += 2; continue; } // no payload
+    if (marker === 0xff) {
+      at += 1;
+      continue;
+    } // fill byte
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      at += 2;
+      continue;
+    } // no payload
     if (marker === 0xd9 || marker === 0xda) return {}; // end of image / scan data before any frame
     const length = data.getUint16(at + 2);
     const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
@@ -85,7 +92,13 @@ function webpSize(bytes: Uint8Array): Size {
     const bits = data.getUint32(21, true);
     return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
   }
-  if (chunk === 'VP8 ' && bytes.length >= 30 && bytes[23] === 0x9d && bytes[24] === 0x01 && bytes[25] === 0x2a) {
+  if (
+    chunk === 'VP8 ' &&
+    bytes.length >= 30 &&
+    bytes[23] === 0x9d &&
+    bytes[24] === 0x01 &&
+    bytes[25] === 0x2a
+  ) {
     return { width: data.getUint16(26, true) & 0x3fff, height: data.getUint16(28, true) & 0x3fff };
   }
   return {};

@@ -1,6 +1,12 @@
 /** VRM avatar validation: the public face of server/media/vrm. */
 export { validateVrm } from './validateVrm';
-export { VrmValidationError, isVrmValidationError, VRM_ERROR_CODES, type VrmErrorCode, type VrmErrorDetails } from './errors';
+export {
+  VrmValidationError,
+  isVrmValidationError,
+  VRM_ERROR_CODES,
+  type VrmErrorCode,
+  type VrmErrorDetails,
+} from './errors';
 export { DEFAULT_VRM_LIMITS, resolveVrmLimits, type VrmLimits } from './limits';
 export { EXPRESSION_PRESETS, MOUTH_PRESETS, type ExpressionPreset } from './expressions';
 export { HUMAN_BONE_NAMES, REQUIRED_HUMAN_BONES } from './humanoid';

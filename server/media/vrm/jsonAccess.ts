@@ -6,7 +6,9 @@ import { type JsonObject } from './jsonChunk';
 
 /** The object at `value`, or undefined when it is anything else (arrays included). */
 export function asObject(value: unknown): JsonObject | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as JsonObject)
+    : undefined;
 }
 
 /** The array at `value`, or undefined. */

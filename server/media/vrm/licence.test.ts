@@ -15,20 +15,52 @@ describe('VRM 0.x licences', () => {
     [{ licenseName: undefined }, 'does not name a licence'],
     [{ licenseName: 'Other' }, 'reviewed by hand'],
     [{ licenseName: 'CC_BY', otherPermissionUrl: 'https://example.com/my-extra-terms' }, 'reviewed by hand'],
-    [{ licenseName: 'Other', otherPermissionUrl: 'https://hub.vroid.com/license?allowed_to_use_user=everyone&redistribution=allow', otherLicenseUrl: 'https://example.com/terms' }, 'reviewed by hand'],
-    [{ licenseName: 'Other', otherPermissionUrl: hub('allowed_to_use_user=everyone&redistribution=disallow') }, 'VRoid Hub terms do not allow'],
-    [{ licenseName: 'Other', otherLicenseUrl: hub('allowed_to_use_user=author&redistribution=allow') }, 'do not let everyone'],
-    [{ licenseName: 'Other', otherPermissionUrl: 'https://hub.vroid.com.evil.example/license?allowed_to_use_user=everyone&redistribution=allow' }, 'reviewed by hand'],
-    [{ licenseName: 'Other', otherPermissionUrl: hub('allowed_to_use_user=everyone&redistribution=disallow&redistribution=allow') }, 'do not allow'],
+    [
+      {
+        licenseName: 'Other',
+        otherPermissionUrl: 'https://hub.vroid.com/license?allowed_to_use_user=everyone&redistribution=allow',
+        otherLicenseUrl: 'https://example.com/terms',
+      },
+      'reviewed by hand',
+    ],
+    [
+      {
+        licenseName: 'Other',
+        otherPermissionUrl: hub('allowed_to_use_user=everyone&redistribution=disallow'),
+      },
+      'VRoid Hub terms do not allow',
+    ],
+    [
+      { licenseName: 'Other', otherLicenseUrl: hub('allowed_to_use_user=author&redistribution=allow') },
+      'do not let everyone',
+    ],
+    [
+      {
+        licenseName: 'Other',
+        otherPermissionUrl:
+          'https://hub.vroid.com.evil.example/license?allowed_to_use_user=everyone&redistribution=allow',
+      },
+      'reviewed by hand',
+    ],
+    [
+      {
+        licenseName: 'Other',
+        otherPermissionUrl: hub('allowed_to_use_user=everyone&redistribution=disallow&redistribution=allow'),
+      },
+      'do not allow',
+    ],
   ])('keeps %o private: "%s"', (meta, reason) => {
     const licence = licence0(meta);
     expect(licence.canBePublic).toBe(false);
     expect(licence.reason).toContain(reason);
   });
 
-  it.each(['CC0', 'CC_BY', 'CC_BY_SA', 'CC_BY_NC', 'CC_BY_ND'])('lets %s avatars be public', (licenseName) => {
-    expect(licence0({ licenseName }).canBePublic).toBe(true);
-  });
+  it.each(['CC0', 'CC_BY', 'CC_BY_SA', 'CC_BY_NC', 'CC_BY_ND'])(
+    'lets %s avatars be public',
+    (licenseName) => {
+      expect(licence0({ licenseName }).canBePublic).toBe(true);
+    },
+  );
 
   it('requires credit for CC BY and not for CC0', () => {
     expect(licence0({ licenseName: 'CC_BY' }).creditRequired).toBe(true);
@@ -36,13 +68,26 @@ describe('VRM 0.x licences', () => {
   });
 
   it('reads VRoid Hub terms from the licence URL', () => {
-    const licence = licence0({ licenseName: 'Other', otherPermissionUrl: hub('allowed_to_use_user=everyone&redistribution=allow&credit=necessary') });
+    const licence = licence0({
+      licenseName: 'Other',
+      otherPermissionUrl: hub('allowed_to_use_user=everyone&redistribution=allow&credit=necessary'),
+    });
     expect(licence).toMatchObject({ canBePublic: true, creditRequired: true });
   });
 
   it('keeps the meta exactly as the file states it, typos included', () => {
-    const { meta } = licence0({ violentUssageName: 'Disallow', commercialUssageName: 'Disallow', licenseName: 'CC_BY_NC' });
-    expect(meta).toMatchObject({ spec: '0.x', violentUssageName: 'Disallow', commercialUssageName: 'Disallow', licenseName: 'CC_BY_NC', author: 'Kotodama tests' });
+    const { meta } = licence0({
+      violentUssageName: 'Disallow',
+      commercialUssageName: 'Disallow',
+      licenseName: 'CC_BY_NC',
+    });
+    expect(meta).toMatchObject({
+      spec: '0.x',
+      violentUssageName: 'Disallow',
+      commercialUssageName: 'Disallow',
+      licenseName: 'CC_BY_NC',
+      author: 'Kotodama tests',
+    });
   });
 });
 
@@ -63,7 +108,13 @@ describe('VRM 1.0 licences', () => {
   it('lets everyone + redistribution be public and keeps the stated fields', () => {
     const licence = licence1({ commercialUsage: 'corporation', allowExcessivelyViolentUsage: false });
     expect(licence.canBePublic).toBe(true);
-    expect(licence.meta).toMatchObject({ spec: '1.0', avatarPermission: 'everyone', allowRedistribution: true, commercialUsage: 'corporation', allowExcessivelyViolentUsage: false });
+    expect(licence.meta).toMatchObject({
+      spec: '1.0',
+      avatarPermission: 'everyone',
+      allowRedistribution: true,
+      commercialUsage: 'corporation',
+      allowExcessivelyViolentUsage: false,
+    });
   });
 
   it('requires credit unless creditNotation says "unnecessary" (the default is required)', () => {

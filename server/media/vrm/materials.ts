@@ -12,13 +12,21 @@ export function checkMaterialTextures(gltf: JsonObject, vrm0: JsonObject | undef
   const textureCount = listOf(gltf, 'textures').length;
   listOf(gltf, 'materials').forEach((material, m) => {
     if (!textureInfoIndicesValid(material, textureCount)) {
-      refuse('bad_reference', `Material ${m} uses a texture that does not exist. The file is damaged; re-export it.`, { material: m });
+      refuse(
+        'bad_reference',
+        `Material ${m} uses a texture that does not exist. The file is damaged; re-export it.`,
+        { material: m },
+      );
     }
   });
   listOf(vrm0, 'materialProperties').forEach((raw, m) => {
     const table = asObject(field(asObject(raw), 'textureProperties')) ?? {};
     if (Object.values(table).some((index) => !isIndex(index, textureCount))) {
-      refuse('bad_reference', `VRM material property ${m} uses a texture that does not exist. The file is damaged; re-export it.`, { material: m });
+      refuse(
+        'bad_reference',
+        `VRM material property ${m} uses a texture that does not exist. The file is damaged; re-export it.`,
+        { material: m },
+      );
     }
   });
 }

@@ -21,11 +21,19 @@ export interface MeshStats {
 export function checkMeshes(gltf: JsonObject, accessorCounts: number[], limits: VrmLimits): MeshStats {
   const meshes = listOf(gltf, 'meshes');
   if (meshes.length > limits.maxMeshes) {
-    refuse('too_many_meshes',
+    refuse(
+      'too_many_meshes',
       `The avatar has ${meshes.length} meshes; at most ${limits.maxMeshes} are allowed. Merge meshes before exporting.`,
-      { limit: limits.maxMeshes, actual: meshes.length });
+      { limit: limits.maxMeshes, actual: meshes.length },
+    );
   }
-  const stats: MeshStats = { meshes: meshes.length, primitives: 0, vertices: 0, morphTargets: 0, targetsPerMesh: [] };
+  const stats: MeshStats = {
+    meshes: meshes.length,
+    primitives: 0,
+    vertices: 0,
+    morphTargets: 0,
+    targetsPerMesh: [],
+  };
   const materialCount = listOf(gltf, 'materials').length;
   meshes.forEach((raw, m) => {
     let most = 0;
@@ -48,7 +56,11 @@ export function checkMeshes(gltf: JsonObject, accessorCounts: number[], limits: 
 }
 
 /** Returns the vertex count of a primitive (its POSITION accessor), checking every attribute. */
-function checkAttributes(attributes: JsonObject | undefined, accessorCounts: number[], where: string): number {
+function checkAttributes(
+  attributes: JsonObject | undefined,
+  accessorCounts: number[],
+  where: string,
+): number {
   if (!attributes) return 0;
   for (const name of Object.keys(attributes)) {
     checkIndex(attributes[name], accessorCounts.length, `${where} uses a ${name.slice(0, 40)} accessor`);
@@ -59,19 +71,25 @@ function checkAttributes(attributes: JsonObject | undefined, accessorCounts: num
 
 function checkIndex(value: unknown, length: number, what: string): void {
   if (value !== undefined && !isIndex(value, length)) {
-    refuse('bad_reference', `${what} that does not exist. The file is damaged; re-export it.`, { index: describe(value) });
+    refuse('bad_reference', `${what} that does not exist. The file is damaged; re-export it.`, {
+      index: describe(value),
+    });
   }
 }
 
 function enforceGeometryLimits(stats: MeshStats, limits: VrmLimits): void {
   if (stats.vertices > limits.maxVertices) {
-    refuse('too_many_vertices',
+    refuse(
+      'too_many_vertices',
       `The avatar has ${stats.vertices.toLocaleString('en-US')} vertices; at most ${limits.maxVertices.toLocaleString('en-US')} are allowed. Reduce the polygon count (decimate hair and clothes) before exporting.`,
-      { limit: limits.maxVertices, actual: stats.vertices });
+      { limit: limits.maxVertices, actual: stats.vertices },
+    );
   }
   if (stats.morphTargets > limits.maxMorphTargets) {
-    refuse('too_many_morph_targets',
+    refuse(
+      'too_many_morph_targets',
       `The avatar has ${stats.morphTargets} morph targets (blend shapes / shape keys); at most ${limits.maxMorphTargets} are allowed. Remove unused shape keys before exporting.`,
-      { limit: limits.maxMorphTargets, actual: stats.morphTargets });
+      { limit: limits.maxMorphTargets, actual: stats.morphTargets },
+    );
   }
 }

@@ -13,11 +13,17 @@ const DAMAGED = 'The file is damaged; re-export it.';
 export function checkNodeTree(gltf: JsonObject, accessorCount: number, limits: VrmLimits): number {
   const nodes = listOf(gltf, 'nodes');
   if (nodes.length > limits.maxNodes) {
-    refuse('too_many_nodes',
+    refuse(
+      'too_many_nodes',
       `The avatar has ${nodes.length} nodes; at most ${limits.maxNodes} are allowed. Remove unused bones and empty objects before exporting.`,
-      { limit: limits.maxNodes, actual: nodes.length });
+      { limit: limits.maxNodes, actual: nodes.length },
+    );
   }
-  const counts = { mesh: listOf(gltf, 'meshes').length, skin: listOf(gltf, 'skins').length, camera: listOf(gltf, 'cameras').length };
+  const counts = {
+    mesh: listOf(gltf, 'meshes').length,
+    skin: listOf(gltf, 'skins').length,
+    camera: listOf(gltf, 'cameras').length,
+  };
   const parent = new Array<number>(nodes.length).fill(-1);
   nodes.forEach((raw, n) => {
     const node = asObject(raw);
@@ -28,8 +34,12 @@ export function checkNodeTree(gltf: JsonObject, accessorCount: number, limits: V
       }
     }
     for (const child of asArray(field(node, 'children')) ?? []) {
-      if (!isIndex(child, nodes.length)) refuse('bad_reference', `Node ${n} has a child that does not exist. ${DAMAGED}`, { node: n });
-      if (child === n) refuse('bad_node_tree', `Node ${n} is its own child (the node hierarchy has a loop). ${DAMAGED}`, { node: n });
+      if (!isIndex(child, nodes.length))
+        refuse('bad_reference', `Node ${n} has a child that does not exist. ${DAMAGED}`, { node: n });
+      if (child === n)
+        refuse('bad_node_tree', `Node ${n} is its own child (the node hierarchy has a loop). ${DAMAGED}`, {
+          node: n,
+        });
       if (parent[child] !== -1) {
         refuse('bad_node_tree', `Node ${child} has more than one parent. ${DAMAGED}`, { node: child });
       }
@@ -55,7 +65,11 @@ function checkAcyclic(parent: number[]): void {
       node = parent[node];
     }
     if (node !== -1 && state[node] === 1) {
-      refuse('bad_node_tree', `Node ${node} is its own ancestor (the node hierarchy has a loop). ${DAMAGED}`, { node });
+      refuse(
+        'bad_node_tree',
+        `Node ${node} is its own ancestor (the node hierarchy has a loop). ${DAMAGED}`,
+        { node },
+      );
     }
     for (const done of walk) state[done] = 2;
   }
@@ -64,10 +78,12 @@ function checkAcyclic(parent: number[]): void {
 function checkScenes(gltf: JsonObject, nodeCount: number): void {
   const scenes = listOf(gltf, 'scenes');
   const scene = field(gltf, 'scene');
-  if (scene !== undefined && !isIndex(scene, scenes.length)) refuse('bad_reference', `The default scene does not exist. ${DAMAGED}`);
+  if (scene !== undefined && !isIndex(scene, scenes.length))
+    refuse('bad_reference', `The default scene does not exist. ${DAMAGED}`);
   scenes.forEach((raw, s) => {
     for (const root of asArray(field(asObject(raw), 'nodes')) ?? []) {
-      if (!isIndex(root, nodeCount)) refuse('bad_reference', `Scene ${s} lists a node that does not exist. ${DAMAGED}`, { scene: s });
+      if (!isIndex(root, nodeCount))
+        refuse('bad_reference', `Scene ${s} lists a node that does not exist. ${DAMAGED}`, { scene: s });
     }
   });
 }
@@ -78,10 +94,14 @@ function checkSkins(gltf: JsonObject, nodeCount: number, accessorCount: number):
     const joints = asArray(field(skin, 'joints')) ?? [];
     const skeleton = field(skin, 'skeleton');
     const matrices = field(skin, 'inverseBindMatrices');
-    const bad = joints.some((j) => !isIndex(j, nodeCount))
-      || (skeleton !== undefined && !isIndex(skeleton, nodeCount))
-      || (matrices !== undefined && !isIndex(matrices, accessorCount));
-    if (bad) refuse('bad_reference', `Skin ${s} points at a joint or accessor that does not exist. ${DAMAGED}`, { skin: s });
+    const bad =
+      joints.some((j) => !isIndex(j, nodeCount)) ||
+      (skeleton !== undefined && !isIndex(skeleton, nodeCount)) ||
+      (matrices !== undefined && !isIndex(matrices, accessorCount));
+    if (bad)
+      refuse('bad_reference', `Skin ${s} points at a joint or accessor that does not exist. ${DAMAGED}`, {
+        skin: s,
+      });
   });
 }
 
@@ -89,12 +109,20 @@ function checkAnimations(gltf: JsonObject, nodeCount: number, accessorCount: num
   listOf(gltf, 'animations').forEach((raw, a) => {
     const animation = asObject(raw);
     const samplers = listOf(animation, 'samplers');
-    const badSampler = samplers.some((s) => ['input', 'output'].some((k) => !isIndex(field(asObject(s), k), accessorCount)));
+    const badSampler = samplers.some((s) =>
+      ['input', 'output'].some((k) => !isIndex(field(asObject(s), k), accessorCount)),
+    );
     const badChannel = listOf(animation, 'channels').some((raw) => {
       const channel = asObject(raw);
       const node = field(asObject(field(channel, 'target')), 'node');
-      return !isIndex(field(channel, 'sampler'), samplers.length) || (node !== undefined && !isIndex(node, nodeCount));
+      return (
+        !isIndex(field(channel, 'sampler'), samplers.length) ||
+        (node !== undefined && !isIndex(node, nodeCount))
+      );
     });
-    if (badSampler || badChannel) refuse('bad_reference', `Animation ${a} points at data that does not exist. ${DAMAGED}`, { animation: a });
+    if (badSampler || badChannel)
+      refuse('bad_reference', `Animation ${a} points at data that does not exist. ${DAMAGED}`, {
+        animation: a,
+      });
   });
 }

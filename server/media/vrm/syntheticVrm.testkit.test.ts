@@ -12,8 +12,23 @@ async function khronosErrors(bytes: Uint8Array): Promise<string[]> {
 const VARIANTS: Array<[string, SyntheticVrmOptions]> = [
   ['a bare VRM 1.0', { version: '1.0' }],
   ['a bare VRM 0.x', { version: '0.x' }],
-  ['VRM 1.0 with textures, thumbnail and mouth shapes', { version: '1.0', thumbnail: true, expressions: ['aa', 'happy'], vertices: 30, images: [{ mimeType: 'image/png', bytes: tinyPng(16, 16) }, { mimeType: 'image/png', bytes: tinyPng(2, 2) }] }],
-  ['VRM 0.x with a thumbnail and blend shapes', { version: '0.x', thumbnail: true, expressions: ['a', 'joy'] }],
+  [
+    'VRM 1.0 with textures, thumbnail and mouth shapes',
+    {
+      version: '1.0',
+      thumbnail: true,
+      expressions: ['aa', 'happy'],
+      vertices: 30,
+      images: [
+        { mimeType: 'image/png', bytes: tinyPng(16, 16) },
+        { mimeType: 'image/png', bytes: tinyPng(2, 2) },
+      ],
+    },
+  ],
+  [
+    'VRM 0.x with a thumbnail and blend shapes',
+    { version: '0.x', thumbnail: true, expressions: ['a', 'joy'] },
+  ],
 ];
 
 describe('the synthetic VRM test kit', () => {

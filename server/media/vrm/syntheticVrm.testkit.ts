@@ -28,7 +28,12 @@ export function syntheticVrm(options: SyntheticVrmOptions = {}): GlbDocument {
   const version = options.version ?? '1.0';
   const bones = options.bones ?? REQUIRED_HUMAN_BONES[version];
   const doc: GlbDocument = { json: { asset: { version: '2.0', generator: 'kotodama vrm testkit' } } };
-  const meshNode = addSceneAndMesh(doc, bones.length, options.vertices ?? 3, (options.expressions ?? []).length > 0);
+  const meshNode = addSceneAndMesh(
+    doc,
+    bones.length,
+    options.vertices ?? 3,
+    (options.expressions ?? []).length > 0,
+  );
   addTextures(doc, options.images ?? [{ mimeType: 'image/png', bytes: tinyPng(4, 4) }]);
   const boneNode = (i: number) => i + 1;
   if (version === '0.x') {
@@ -49,24 +54,45 @@ export function buildVrm(options: SyntheticVrmOptions = {}): Uint8Array {
 /** Root node 0, one node per bone (1..n, children of the root), then the mesh node. */
 function addSceneAndMesh(doc: GlbDocument, boneCount: number, vertices: number, withMorph: boolean): number {
   const positions = new Float32Array(vertices * 3);
-  for (let v = 0; v < vertices; v += 1) positions.set([v % 3 === 1 ? 1 : 0, v % 3 === 2 ? 1 : 0, Math.floor(v / 3) * 0.001], v * 3);
+  for (let v = 0; v < vertices; v += 1)
+    positions.set([v % 3 === 1 ? 1 : 0, v % 3 === 2 ? 1 : 0, Math.floor(v / 3) * 0.001], v * 3);
   // Bounds in closed form (the validator checks them against the data); float32-rounded like the data.
   const min = [0, 0, 0];
-  const max = [vertices > 1 ? 1 : 0, vertices > 2 ? 1 : 0, Math.fround(Math.floor((vertices - 1) / 3) * 0.001)];
+  const max = [
+    vertices > 1 ? 1 : 0,
+    vertices > 2 ? 1 : 0,
+    Math.fround(Math.floor((vertices - 1) / 3) * 0.001),
+  ];
   const positionView = appendBufferView(doc, new Uint8Array(positions.buffer));
-  doc.json.accessors = [{ bufferView: positionView, componentType: 5126, count: vertices, type: 'VEC3', min, max }];
+  doc.json.accessors = [
+    { bufferView: positionView, componentType: 5126, count: vertices, type: 'VEC3', min, max },
+  ];
   const uvView = appendBufferView(doc, new Uint8Array(new Float32Array(vertices * 2).buffer));
   doc.json.accessors.push({ bufferView: uvView, componentType: 5126, count: vertices, type: 'VEC2' });
   const primitive: Record<string, unknown> = { attributes: { POSITION: 0, TEXCOORD_0: 1 }, material: 0 };
   if (withMorph) {
     const targetView = appendBufferView(doc, new Uint8Array(vertices * 12));
-    doc.json.accessors.push({ bufferView: targetView, componentType: 5126, count: vertices, type: 'VEC3', min: [0, 0, 0], max: [0, 0, 0] });
+    doc.json.accessors.push({
+      bufferView: targetView,
+      componentType: 5126,
+      count: vertices,
+      type: 'VEC3',
+      min: [0, 0, 0],
+      max: [0, 0, 0],
+    });
     primitive.targets = [{ POSITION: 2 }];
   }
   doc.json.meshes = [{ name: 'Body', primitives: [primitive] }];
-  const boneNodes = Array.from({ length: boneCount }, (_, i) => ({ name: `bone${i}`, translation: [0, i * 0.01, 0] }));
+  const boneNodes = Array.from({ length: boneCount }, (_, i) => ({
+    name: `bone${i}`,
+    translation: [0, i * 0.01, 0],
+  }));
   const meshNode = boneCount + 1;
-  doc.json.nodes = [{ name: 'Root', children: boneNodes.map((_, i) => i + 1) }, ...boneNodes, { name: 'Body', mesh: 0 }];
+  doc.json.nodes = [
+    { name: 'Root', children: boneNodes.map((_, i) => i + 1) },
+    ...boneNodes,
+    { name: 'Body', mesh: 0 },
+  ];
   doc.json.scenes = [{ nodes: [0, meshNode] }];
   doc.json.scene = 0;
   return meshNode;
@@ -76,39 +102,83 @@ function addTextures(doc: GlbDocument, images: Array<{ mimeType: string; bytes: 
   doc.json.materials = [{ name: 'Skin', pbrMetallicRoughness: { baseColorFactor: [1, 1, 1, 1] } }];
   if (images.length === 0) return;
   doc.json.samplers = [{ magFilter: 9729, minFilter: 9729 }];
-  doc.json.images = images.map((image, i) => ({ name: `image${i}`, mimeType: image.mimeType, bufferView: appendBufferView(doc, image.bytes) }));
+  doc.json.images = images.map((image, i) => ({
+    name: `image${i}`,
+    mimeType: image.mimeType,
+    bufferView: appendBufferView(doc, image.bytes),
+  }));
   doc.json.textures = images.map((_, i) => ({ sampler: 0, source: i }));
-  doc.json.materials = images.map((_, i) => ({ name: `material${i}`, pbrMetallicRoughness: { baseColorTexture: { index: i } } }));
+  doc.json.materials = images.map((_, i) => ({
+    name: `material${i}`,
+    pbrMetallicRoughness: { baseColorTexture: { index: i } },
+  }));
 }
 
-function vrm0(bones: readonly string[], boneNode: (i: number) => number, options: SyntheticVrmOptions): Record<string, unknown> {
+function vrm0(
+  bones: readonly string[],
+  boneNode: (i: number) => number,
+  options: SyntheticVrmOptions,
+): Record<string, unknown> {
   const meta: Record<string, unknown> = {
-    title: 'Synthetic', version: '1', author: 'Kotodama tests', contactInformation: '', reference: '',
-    allowedUserName: 'Everyone', violentUssageName: 'Disallow', sexualUssageName: 'Disallow', commercialUssageName: 'Allow',
-    licenseName: 'CC0', otherPermissionUrl: '', otherLicenseUrl: '',
+    title: 'Synthetic',
+    version: '1',
+    author: 'Kotodama tests',
+    contactInformation: '',
+    reference: '',
+    allowedUserName: 'Everyone',
+    violentUssageName: 'Disallow',
+    sexualUssageName: 'Disallow',
+    commercialUssageName: 'Allow',
+    licenseName: 'CC0',
+    otherPermissionUrl: '',
+    otherLicenseUrl: '',
     ...(options.thumbnail ? { texture: 0 } : {}),
     ...options.meta,
   };
   const blendShapeGroups = (options.expressions ?? []).map((preset) => ({
-    name: preset, presetName: preset, binds: [{ mesh: 0, index: 0, weight: 100 }], materialValues: [], isBinary: false,
+    name: preset,
+    presetName: preset,
+    binds: [{ mesh: 0, index: 0, weight: 100 }],
+    materialValues: [],
+    isBinary: false,
   }));
   return {
-    exporterVersion: 'kotodama-testkit', specVersion: '0.0', meta,
+    exporterVersion: 'kotodama-testkit',
+    specVersion: '0.0',
+    meta,
     humanoid: { humanBones: bones.map((bone, i) => ({ bone, node: boneNode(i), useDefaultValues: true })) },
     blendShapeMaster: { blendShapeGroups },
   };
 }
 
-function vrm1(bones: readonly string[], boneNode: (i: number) => number, meshNode: number, options: SyntheticVrmOptions): Record<string, unknown> {
+function vrm1(
+  bones: readonly string[],
+  boneNode: (i: number) => number,
+  meshNode: number,
+  options: SyntheticVrmOptions,
+): Record<string, unknown> {
   const meta: Record<string, unknown> = {
-    name: 'Synthetic', version: '1', authors: ['Kotodama tests'], licenseUrl: 'https://vrm.dev/licenses/1.0/',
-    avatarPermission: 'everyone', allowRedistribution: true, commercialUsage: 'personalNonProfit', creditNotation: 'required',
-    modification: 'prohibited', ...(options.thumbnail ? { thumbnailImage: 0 } : {}),
+    name: 'Synthetic',
+    version: '1',
+    authors: ['Kotodama tests'],
+    licenseUrl: 'https://vrm.dev/licenses/1.0/',
+    avatarPermission: 'everyone',
+    allowRedistribution: true,
+    commercialUsage: 'personalNonProfit',
+    creditNotation: 'required',
+    modification: 'prohibited',
+    ...(options.thumbnail ? { thumbnailImage: 0 } : {}),
     ...options.meta,
   };
-  const preset = Object.fromEntries((options.expressions ?? []).map((name) => [name, { morphTargetBinds: [{ node: meshNode, index: 0, weight: 1 }] }]));
+  const preset = Object.fromEntries(
+    (options.expressions ?? []).map((name) => [
+      name,
+      { morphTargetBinds: [{ node: meshNode, index: 0, weight: 1 }] },
+    ]),
+  );
   return {
-    specVersion: '1.0', meta,
+    specVersion: '1.0',
+    meta,
     humanoid: { humanBones: Object.fromEntries(bones.map((bone, i) => [bone, { node: boneNode(i) }])) },
     expressions: { preset },
   };

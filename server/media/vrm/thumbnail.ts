@@ -10,7 +10,12 @@ import { type JsonObject } from './jsonChunk';
 import { type VrmThumbnail, type VrmVersion } from './types';
 
 /** Finds the thumbnail and copies its bytes, so the caller can let go of the whole file. */
-export function readThumbnail(gltf: JsonObject, vrm: JsonObject, version: VrmVersion, images: CheckedImage[]): VrmThumbnail | undefined {
+export function readThumbnail(
+  gltf: JsonObject,
+  vrm: JsonObject,
+  version: VrmVersion,
+  images: CheckedImage[],
+): VrmThumbnail | undefined {
   const meta = asObject(field(vrm, 'meta'));
   let image: unknown;
   if (version === '1.0') {

@@ -13,16 +13,24 @@ import { refuse } from './errors';
 /** Refuses the resource `what` (e.g. "Image 3") for carrying `uri` instead of embedded bytes. */
 export function refuseUri(what: string, uri: unknown): never {
   if (typeof uri !== 'string') {
-    refuse('external_uri', `${what} has a malformed "uri" field. Re-export the avatar with every texture embedded.`, { resource: what });
+    refuse(
+      'external_uri',
+      `${what} has a malformed "uri" field. Re-export the avatar with every texture embedded.`,
+      { resource: what },
+    );
   }
   if (/^data:/i.test(uri.trimStart())) {
-    refuse('data_uri',
+    refuse(
+      'data_uri',
       `${what} is stored as a data: URI inside the JSON. Export the avatar as a binary .vrm (textures embedded in the binary chunk); every VRM exporter does this by default.`,
-      { resource: what });
+      { resource: what },
+    );
   }
   const shown = uri.length > 80 ? `${uri.slice(0, 77)}...` : uri;
   const remote = /^[a-z][a-z0-9+.-]*:/i.test(uri) ? 'loads from' : 'refers to the separate file';
-  refuse('external_uri',
+  refuse(
+    'external_uri',
     `${what} ${remote} "${shown}". Avatars must contain all their data; re-export with textures and buffers embedded in the .vrm.`,
-    { resource: what, uri: shown });
+    { resource: what, uri: shown },
+  );
 }

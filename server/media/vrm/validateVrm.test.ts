@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { REQUIRED_HUMAN_BONES, VrmValidationError, validateVrm } from './index';
-import { buildVrm, concat, encodeChunks, encodeGlb, jsonChunkBytes, mutateGlb, pad4, syntheticVrm, tinyJpeg, tinyPng } from './vrm.testkit';
+import {
+  buildVrm,
+  concat,
+  encodeChunks,
+  encodeGlb,
+  jsonChunkBytes,
+  mutateGlb,
+  pad4,
+  syntheticVrm,
+  tinyJpeg,
+  tinyPng,
+} from './vrm.testkit';
 
 describe('validateVrm on well-formed avatars', () => {
   it('accepts a minimal VRM 1.0 and reports its required bones in spec order', () => {
@@ -26,18 +37,25 @@ describe('validateVrm on well-formed avatars', () => {
 
   it('accepts VRM 0.x spring bones that use -1 for "no center", as UniVRM writes them', () => {
     const bytes = mutateGlb(buildVrm({ version: '0.x' }), (d) => {
-      d.json.extensions.VRM.secondaryAnimation = { boneGroups: [{ bones: [3], center: -1, colliderGroups: [0] }], colliderGroups: [{ node: 2, colliders: [] }] };
+      d.json.extensions.VRM.secondaryAnimation = {
+        boneGroups: [{ bones: [3], center: -1, colliderGroups: [0] }],
+        colliderGroups: [{ node: 2, colliders: [] }],
+      };
     });
     expect(validateVrm(bytes).vrmVersion).toBe('0.x');
   });
 
   it('ignores bone names it does not know instead of refusing the avatar', () => {
-    const bytes = mutateGlb(buildVrm(), (d) => { d.json.extensions.VRMC_vrm.humanoid.humanBones.tail = { node: 1 }; });
+    const bytes = mutateGlb(buildVrm(), (d) => {
+      d.json.extensions.VRMC_vrm.humanoid.humanBones.tail = { node: 1 };
+    });
     expect(validateVrm(bytes).bones).not.toContain('tail');
   });
 
   it('maps VRM 0.x blend shape presets onto the VRM 1.0 vocabulary', () => {
-    const result = validateVrm(buildVrm({ version: '0.x', expressions: ['A', 'joy', 'sorrow', 'fun', 'blink_l', 'lookup'] }));
+    const result = validateVrm(
+      buildVrm({ version: '0.x', expressions: ['A', 'joy', 'sorrow', 'fun', 'blink_l', 'lookup'] }),
+    );
     expect(result.expressions).toEqual(['happy', 'sad', 'relaxed', 'aa', 'blinkLeft', 'lookUp']);
     expect(result.lipSync).toBe(true);
   });
@@ -50,7 +68,10 @@ describe('validateVrm on well-formed avatars', () => {
 
   it('flags "no lip-sync" when the mouth shapes exist but move nothing', () => {
     const bytes = mutateGlb(buildVrm({ expressions: ['aa', 'oh'] }), (d) => {
-      for (const e of Object.values(d.json.extensions.VRMC_vrm.expressions.preset) as Array<Record<string, unknown>>) e.morphTargetBinds = [];
+      for (const e of Object.values(d.json.extensions.VRMC_vrm.expressions.preset) as Array<
+        Record<string, unknown>
+      >)
+        e.morphTargetBinds = [];
     });
     const result = validateVrm(bytes);
     expect(result.emptyExpressions).toEqual(['aa', 'oh']);
@@ -59,7 +80,11 @@ describe('validateVrm on well-formed avatars', () => {
 
   it('lists custom expressions by name', () => {
     const bytes = mutateGlb(buildVrm({ version: '0.x', expressions: ['a'] }), (d) => {
-      d.json.extensions.VRM.blendShapeMaster.blendShapeGroups.push({ name: 'Surprised', presetName: 'unknown', binds: [] });
+      d.json.extensions.VRM.blendShapeMaster.blendShapeGroups.push({
+        name: 'Surprised',
+        presetName: 'unknown',
+        binds: [],
+      });
     });
     expect(validateVrm(bytes).customExpressions).toEqual(['Surprised']);
   });
@@ -76,9 +101,15 @@ describe('validateVrm on well-formed avatars', () => {
 
   it('returns the VRM 0.x thumbnail through meta.texture → texture → image', () => {
     const jpeg = tinyJpeg(16, 16);
-    const images = [{ mimeType: 'image/png', bytes: tinyPng() }, { mimeType: 'image/jpeg', bytes: jpeg }];
+    const images = [
+      { mimeType: 'image/png', bytes: tinyPng() },
+      { mimeType: 'image/jpeg', bytes: jpeg },
+    ];
     const bytes = mutateGlb(buildVrm({ version: '0.x', images }), (d) => {
-      d.json.textures = [{ sampler: 0, source: 0 }, { sampler: 0, source: 1 }];
+      d.json.textures = [
+        { sampler: 0, source: 0 },
+        { sampler: 0, source: 1 },
+      ];
       d.json.extensions.VRM.meta.texture = 1;
     });
     expect(validateVrm(bytes).thumbnail).toEqual({ mimeType: 'image/jpeg', bytes: jpeg });
@@ -117,7 +148,10 @@ describe('validateVrm on well-formed avatars', () => {
   it('tolerates a JSON chunk padded with NULs by an old exporter', () => {
     const doc = syntheticVrm();
     const json = concat([new TextEncoder().encode(JSON.stringify(doc.json)), new Uint8Array(8)]);
-    const bytes = encodeChunks([{ type: 'JSON', data: pad4(json) }, { type: 'BIN', data: pad4(doc.bin!) }]);
+    const bytes = encodeChunks([
+      { type: 'JSON', data: pad4(json) },
+      { type: 'BIN', data: pad4(doc.bin!) },
+    ]);
     expect(validateVrm(bytes).vrmVersion).toBe('1.0');
   });
 
@@ -129,7 +163,10 @@ describe('validateVrm on well-formed avatars', () => {
   it('does not let "__proto__" keys in the JSON touch Object.prototype', () => {
     const doc = syntheticVrm();
     const text = JSON.stringify(doc.json).replace('"authors":', '"__proto__":{"polluted":true},"authors":');
-    const bytes = encodeChunks([{ type: 'JSON', data: pad4(new TextEncoder().encode(text), 0x20) }, { type: 'BIN', data: pad4(doc.bin!) }]);
+    const bytes = encodeChunks([
+      { type: 'JSON', data: pad4(new TextEncoder().encode(text), 0x20) },
+      { type: 'BIN', data: pad4(doc.bin!) },
+    ]);
     expect(text).toContain('__proto__');
     expect(validateVrm(bytes).vrmVersion).toBe('1.0');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -149,13 +186,42 @@ describe('validateVrm limits', () => {
   });
 
   it('reports counts the catalogue and operators can show', () => {
-    const { counts } = validateVrm(buildVrm({ vertices: 9, expressions: ['aa'], images: [{ mimeType: 'image/png', bytes: tinyPng(32, 16) }] }));
-    expect(counts).toMatchObject({ vertices: 9, morphTargets: 1, meshes: 1, images: 1, textures: 1, largestTexture: 32, nodes: 17 });
+    const { counts } = validateVrm(
+      buildVrm({
+        vertices: 9,
+        expressions: ['aa'],
+        images: [{ mimeType: 'image/png', bytes: tinyPng(32, 16) }],
+      }),
+    );
+    expect(counts).toMatchObject({
+      vertices: 9,
+      morphTargets: 1,
+      meshes: 1,
+      images: 1,
+      textures: 1,
+      largestTexture: 32,
+      nodes: 17,
+    });
   });
 });
 
-const BONE_ORDER = ['hips', 'spine', 'head', 'leftUpperLeg', 'leftLowerLeg', 'leftFoot', 'rightUpperLeg', 'rightLowerLeg', 'rightFoot',
-  'leftUpperArm', 'leftLowerArm', 'leftHand', 'rightUpperArm', 'rightLowerArm', 'rightHand'];
+const BONE_ORDER = [
+  'hips',
+  'spine',
+  'head',
+  'leftUpperLeg',
+  'leftLowerLeg',
+  'leftFoot',
+  'rightUpperLeg',
+  'rightLowerLeg',
+  'rightFoot',
+  'leftUpperArm',
+  'leftLowerArm',
+  'leftHand',
+  'rightUpperArm',
+  'rightLowerArm',
+  'rightHand',
+];
 function order(bone: string): number {
   return BONE_ORDER.indexOf(bone);
 }

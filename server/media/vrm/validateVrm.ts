@@ -29,7 +29,8 @@ import { checkVrmReferences } from './vrmReferences';
  */
 export function validateVrm(bytes: Uint8Array, limits?: Partial<VrmLimits>): VrmValidationResult {
   const resolved = resolveVrmLimits(limits);
-  if (!(bytes instanceof Uint8Array)) refuse('not_glb', 'No file data was received. Choose the .vrm file your exporter wrote.');
+  if (!(bytes instanceof Uint8Array))
+    refuse('not_glb', 'No file data was received. Choose the .vrm file your exporter wrote.');
   const { json, bin } = readGlbContainer(bytes, resolved);
   const gltf = parseJsonChunk(json, resolved);
   checkAssetVersion(gltf);
@@ -44,21 +45,33 @@ export function validateVrm(bytes: Uint8Array, limits?: Partial<VrmLimits>): Vrm
   checkVrmReferences(gltf, vrm, version, { nodes: nodeCount, meshes: meshes.meshes });
   const nodeMeshes = listOf(gltf, 'nodes').map((node) => field(asObject(node), 'mesh') as number | undefined);
   const materialCount = listOf(gltf, 'materials').length;
-  const expressions = readExpressions(vrm, version, { targetsPerMesh: meshes.targetsPerMesh, nodeMeshes, materialCount });
+  const expressions = readExpressions(vrm, version, {
+    targetsPerMesh: meshes.targetsPerMesh,
+    nodeMeshes,
+    materialCount,
+  });
   const meta = version === '0.x' ? readVrm0Meta(vrm) : readVrm1Meta(vrm);
   const thumbnail = readThumbnail(gltf, vrm, version, images);
   return {
     vrmVersion: version,
     title: (meta.spec === '0.x' ? meta.title : meta.name) ?? '',
-    author: meta.spec === '0.x' ? meta.author ?? '' : meta.authors.join(', '),
+    author: meta.spec === '0.x' ? (meta.author ?? '') : meta.authors.join(', '),
     bones,
     ...expressions,
     licence: summariseLicence(meta),
     counts: {
-      fileBytes: bytes.byteLength, jsonBytes: json.byteLength, binBytes: bin?.byteLength ?? 0,
-      nodes: nodeCount, meshes: meshes.meshes, primitives: meshes.primitives, vertices: meshes.vertices,
-      morphTargets: meshes.morphTargets, materials: materialCount, textures: listOf(gltf, 'textures').length,
-      images: images.length, accessorBytes: accessors.decodedBytes,
+      fileBytes: bytes.byteLength,
+      jsonBytes: json.byteLength,
+      binBytes: bin?.byteLength ?? 0,
+      nodes: nodeCount,
+      meshes: meshes.meshes,
+      primitives: meshes.primitives,
+      vertices: meshes.vertices,
+      morphTargets: meshes.morphTargets,
+      materials: materialCount,
+      textures: listOf(gltf, 'textures').length,
+      images: images.length,
+      accessorBytes: accessors.decodedBytes,
       largestTexture: images.reduce((most, image) => Math.max(most, image.width, image.height), 0),
     },
     ...(thumbnail ? { thumbnail } : {}),
@@ -69,10 +82,17 @@ export function validateVrm(bytes: Uint8Array, limits?: Partial<VrmLimits>): Vrm
 function checkAssetVersion(gltf: JsonObject): void {
   const version = asString(field(asObject(field(gltf, 'asset')), 'version'));
   if (version === undefined) {
-    refuse('unsupported_version', 'The file does not state its glTF version. Re-export it with a current VRM exporter.');
+    refuse(
+      'unsupported_version',
+      'The file does not state its glTF version. Re-export it with a current VRM exporter.',
+    );
   }
   if (!/^2\.\d+$/.test(version)) {
-    refuse('unsupported_version', `The file is glTF ${version.slice(0, 20)}; VRM needs glTF 2.0. Re-export it with a current VRM exporter.`, { version: version.slice(0, 20) });
+    refuse(
+      'unsupported_version',
+      `The file is glTF ${version.slice(0, 20)}; VRM needs glTF 2.0. Re-export it with a current VRM exporter.`,
+      { version: version.slice(0, 20) },
+    );
   }
 }
 
@@ -83,6 +103,8 @@ function findVrmExtension(gltf: JsonObject): { version: VrmVersion; vrm: JsonObj
   if (vrm1) return { version: '1.0', vrm: vrm1 };
   const vrm0 = asObject(field(extensions, 'VRM'));
   if (vrm0) return { version: '0.x', vrm: vrm0 };
-  refuse('not_vrm',
-    'This is a glTF model but not a VRM avatar (it has no VRM extension). Convert it to VRM with VRoid Studio, UniVRM or the VRM Add-on for Blender.');
+  refuse(
+    'not_vrm',
+    'This is a glTF model but not a VRM avatar (it has no VRM extension). Convert it to VRM with VRoid Studio, UniVRM or the VRM Add-on for Blender.',
+  );
 }

@@ -46,16 +46,38 @@ export interface Vrm1Meta {
 }
 
 const VRM0_TEXT = [
-  'title', 'version', 'author', 'contactInformation', 'reference', 'allowedUserName', 'violentUssageName',
-  'sexualUssageName', 'commercialUssageName', 'licenseName', 'otherPermissionUrl', 'otherLicenseUrl',
+  'title',
+  'version',
+  'author',
+  'contactInformation',
+  'reference',
+  'allowedUserName',
+  'violentUssageName',
+  'sexualUssageName',
+  'commercialUssageName',
+  'licenseName',
+  'otherPermissionUrl',
+  'otherLicenseUrl',
 ] as const;
 const VRM1_TEXT = [
-  'name', 'version', 'copyrightInformation', 'contactInformation', 'thirdPartyLicenses', 'licenseUrl',
-  'avatarPermission', 'commercialUsage', 'creditNotation', 'modification', 'otherLicenseUrl',
+  'name',
+  'version',
+  'copyrightInformation',
+  'contactInformation',
+  'thirdPartyLicenses',
+  'licenseUrl',
+  'avatarPermission',
+  'commercialUsage',
+  'creditNotation',
+  'modification',
+  'otherLicenseUrl',
 ] as const;
 const VRM1_FLAGS = [
-  'allowExcessivelyViolentUsage', 'allowExcessivelySexualUsage', 'allowPoliticalOrReligiousUsage',
-  'allowAntisocialOrHateUsage', 'allowRedistribution',
+  'allowExcessivelyViolentUsage',
+  'allowExcessivelySexualUsage',
+  'allowPoliticalOrReligiousUsage',
+  'allowAntisocialOrHateUsage',
+  'allowRedistribution',
 ] as const;
 
 /** Longest kept string: long enough for any real URL or credit line, short enough for a catalogue row. */
@@ -78,7 +100,8 @@ export function readVrm0Meta(vrm: JsonObject): Vrm0Meta {
 /** Reads VRM 1.0 meta. */
 export function readVrm1Meta(vrm: JsonObject): Vrm1Meta {
   const meta = asObject(field(vrm, 'meta'));
-  const list = (key: string) => (asArray(field(meta, key)) ?? []).flatMap((v) => text(v) ?? []).slice(0, MAX_LIST);
+  const list = (key: string) =>
+    (asArray(field(meta, key)) ?? []).flatMap((v) => text(v) ?? []).slice(0, MAX_LIST);
   const out: Vrm1Meta = { spec: '1.0', authors: list('authors'), references: list('references') };
   for (const key of VRM1_TEXT) {
     const value = text(field(meta, key));

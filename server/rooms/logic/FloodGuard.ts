@@ -14,7 +14,12 @@ export interface FloodLimits {
   windowMs: number;
 }
 
-export const DEFAULT_FLOOD_LIMITS: FloodLimits = { perSecond: 20, burst: 40, dropsBeforeDisconnect: 100, windowMs: 10_000 };
+export const DEFAULT_FLOOD_LIMITS: FloodLimits = {
+  perSecond: 20,
+  burst: 40,
+  dropsBeforeDisconnect: 100,
+  windowMs: 10_000,
+};
 
 /**
  * Per-client message rate limit: frames over the limit are dropped; the first drop of a burst
@@ -25,7 +30,10 @@ export class FloodGuard {
   private drops: number[] = [];
   private warned = false;
 
-  constructor(private readonly limits: FloodLimits, now: number) {
+  constructor(
+    private readonly limits: FloodLimits,
+    now: number,
+  ) {
     this.bucket = new TokenBucket(limits.burst, limits.perSecond, now);
   }
 

@@ -6,7 +6,11 @@ export class TokenBucket {
   private tokens: number;
   private last: number;
 
-  constructor(private readonly capacity: number, private readonly perSecond: number, now: number) {
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+    now: number,
+  ) {
     this.tokens = capacity;
     this.last = now;
   }

@@ -18,9 +18,7 @@ export interface RoomFacts {
   banned: ReadonlySet<string>;
 }
 
-export type JoinDecision =
-  | { ok: true; role: Role }
-  | { ok: false; code: JoinErrorCode; message: string };
+export type JoinDecision = { ok: true; role: Role } | { ok: false; code: JoinErrorCode; message: string };
 
 /**
  * Decides a joiner's role from signed facts only: the owner (or someone the host promoted) is
@@ -29,7 +27,8 @@ export type JoinDecision =
  */
 export function decideRole(who: JoinIdentity, room: RoomFacts): JoinDecision {
   const userId = who.user?.userId;
-  if (userId && room.banned.has(userId)) return refuse(JOIN_ERRORS.banned, 'The host removed you from this room.');
+  if (userId && room.banned.has(userId))
+    return refuse(JOIN_ERRORS.banned, 'The host removed you from this room.');
   if (userId && (userId === room.ownerId || room.promoted.has(userId))) return { ok: true, role: 'host' };
   if (who.link) return linkRole(who, room);
   if (room.isPublic) return { ok: true, role: 'spectator' };
@@ -39,9 +38,14 @@ export function decideRole(who: JoinIdentity, room: RoomFacts): JoinDecision {
 function linkRole(who: JoinIdentity, room: RoomFacts): JoinDecision {
   const link = who.link!;
   if (link.roomId !== room.roomId) return refuse(JOIN_ERRORS.invalidLink, 'This link is for another room.');
-  if (link.generation !== room.linkGeneration) return refuse(JOIN_ERRORS.invalidLink, 'The host has replaced this link: ask for a new one.');
+  if (link.generation !== room.linkGeneration)
+    return refuse(JOIN_ERRORS.invalidLink, 'The host has replaced this link: ask for a new one.');
   if (link.role === 'spectator') return { ok: true, role: 'spectator' };
-  if (!who.user) return refuse(JOIN_ERRORS.signInRequired, 'This link lets you talk to the character: enter a name first (a guest account will do).');
+  if (!who.user)
+    return refuse(
+      JOIN_ERRORS.signInRequired,
+      'This link lets you talk to the character: enter a name first (a guest account will do).',
+    );
   return { ok: true, role: 'participant' };
 }
 

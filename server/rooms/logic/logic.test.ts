@@ -7,32 +7,76 @@ import { TokenBucket } from './TokenBucket';
 import { canEnqueue, DEFAULT_QUEUE_POLICY, nextBatch, type QueuedMessage } from './waitingMessages';
 import { UtteranceSchedule } from './UtteranceSchedule';
 
-const room: RoomFacts = { roomId: 'r1', ownerId: 'owner', linkGeneration: 2, isPublic: true, promoted: new Set(['vip']), banned: new Set(['troll']) };
+const room: RoomFacts = {
+  roomId: 'r1',
+  ownerId: 'owner',
+  linkGeneration: 2,
+  isPublic: true,
+  promoted: new Set(['vip']),
+  banned: new Set(['troll']),
+};
 const user = (userId: string) => ({ userId, name: userId });
-const link = (role: 'participant' | 'spectator', roomId = 'r1', generation = 2) => ({ roomId, role, generation });
+const link = (role: 'participant' | 'spectator', roomId = 'r1', generation = 2) => ({
+  roomId,
+  role,
+  generation,
+});
 
 describe('decideRole', () => {
   it('makes the owner and promoted people hosts, whatever link they hold', () => {
-    expect(decideRole({ user: user('owner'), link: link('spectator') }, room)).toEqual({ ok: true, role: 'host' });
+    expect(decideRole({ user: user('owner'), link: link('spectator') }, room)).toEqual({
+      ok: true,
+      role: 'host',
+    });
     expect(decideRole({ user: user('vip'), link: null }, room)).toEqual({ ok: true, role: 'host' });
   });
   it('needs an account for a participant link', () => {
-    expect(decideRole({ user: user('a'), link: link('participant') }, room)).toEqual({ ok: true, role: 'participant' });
-    expect(decideRole({ user: null, link: link('participant') }, room)).toMatchObject({ ok: false, code: JOIN_ERRORS.signInRequired });
+    expect(decideRole({ user: user('a'), link: link('participant') }, room)).toEqual({
+      ok: true,
+      role: 'participant',
+    });
+    expect(decideRole({ user: null, link: link('participant') }, room)).toMatchObject({
+      ok: false,
+      code: JOIN_ERRORS.signInRequired,
+    });
   });
   it('lets anyone watch with a spectator link, or a public room without one', () => {
-    expect(decideRole({ user: null, link: link('spectator') }, room)).toEqual({ ok: true, role: 'spectator' });
+    expect(decideRole({ user: null, link: link('spectator') }, room)).toEqual({
+      ok: true,
+      role: 'spectator',
+    });
     expect(decideRole({ user: null, link: null }, room)).toEqual({ ok: true, role: 'spectator' });
-    expect(decideRole({ user: null, link: null }, { ...room, isPublic: false })).toMatchObject({ ok: false, code: JOIN_ERRORS.invalidLink });
+    expect(decideRole({ user: null, link: null }, { ...room, isPublic: false })).toMatchObject({
+      ok: false,
+      code: JOIN_ERRORS.invalidLink,
+    });
   });
   it('refuses links for other rooms, revoked links and banned people', () => {
-    expect(decideRole({ user: user('a'), link: link('participant', 'r2') }, room)).toMatchObject({ ok: false, code: JOIN_ERRORS.invalidLink });
-    expect(decideRole({ user: user('a'), link: link('participant', 'r1', 1) }, room)).toMatchObject({ ok: false, message: expect.stringMatching(/replaced/) });
-    expect(decideRole({ user: user('troll'), link: link('participant') }, room)).toMatchObject({ ok: false, code: JOIN_ERRORS.banned });
+    expect(decideRole({ user: user('a'), link: link('participant', 'r2') }, room)).toMatchObject({
+      ok: false,
+      code: JOIN_ERRORS.invalidLink,
+    });
+    expect(decideRole({ user: user('a'), link: link('participant', 'r1', 1) }, room)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/replaced/),
+    });
+    expect(decideRole({ user: user('troll'), link: link('participant') }, room)).toMatchObject({
+      ok: false,
+      code: JOIN_ERRORS.banned,
+    });
   });
 });
 
-const msg = (id: string, userId: string, at: number, text = 'hi'): QueuedMessage => ({ id, userId, sessionId: userId, name: userId, text, at, votes: 0, picked: false });
+const msg = (id: string, userId: string, at: number, text = 'hi'): QueuedMessage => ({
+  id,
+  userId,
+  sessionId: userId,
+  name: userId,
+  text,
+  at,
+  votes: 0,
+  picked: false,
+});
 
 describe('turn queue', () => {
   it('caps pending messages per person', () => {
@@ -94,6 +138,15 @@ describe('rate limits', () => {
   it('flood guard warns once, drops, then disconnects a flood', () => {
     const g = new FloodGuard({ perSecond: 1, burst: 2, dropsBeforeDisconnect: 5, windowMs: 10_000 }, 0);
     const verdicts = Array.from({ length: 8 }, () => g.check(0));
-    expect(verdicts).toEqual(['accept', 'accept', 'warn', 'drop', 'drop', 'drop', 'disconnect', 'disconnect']);
+    expect(verdicts).toEqual([
+      'accept',
+      'accept',
+      'warn',
+      'drop',
+      'drop',
+      'drop',
+      'disconnect',
+      'disconnect',
+    ]);
   });
 });

@@ -16,10 +16,17 @@ export interface QueuePolicy {
 export const DEFAULT_QUEUE_POLICY: QueuePolicy = { perUserCap: 3, maxMerge: 3, mergeMaxChars: 160 };
 
 /** Whether a person may add one more message. */
-export function canEnqueue(queue: readonly Pick<QueuedMessage, 'userId'>[], userId: string, policy: QueuePolicy): { ok: true } | { ok: false; message: string } {
+export function canEnqueue(
+  queue: readonly Pick<QueuedMessage, 'userId'>[],
+  userId: string,
+  policy: QueuePolicy,
+): { ok: true } | { ok: false; message: string } {
   const pending = queue.filter((m) => m.userId === userId).length;
   if (pending < policy.perUserCap) return { ok: true };
-  return { ok: false, message: `You already have ${pending} messages waiting for the character; wait for an answer before sending more.` };
+  return {
+    ok: false,
+    message: `You already have ${pending} messages waiting for the character; wait for an answer before sending more.`,
+  };
 }
 
 /**
@@ -50,10 +57,16 @@ export function nextBatch(
   return batch.sort((a, b) => a.at - b.at);
 }
 
-function fairHead(queue: readonly QueuedMessage[], lastAnsweredAt: ReadonlyMap<string, number>): QueuedMessage | undefined {
+function fairHead(
+  queue: readonly QueuedMessage[],
+  lastAnsweredAt: ReadonlyMap<string, number>,
+): QueuedMessage | undefined {
   let best: QueuedMessage | undefined;
   for (const m of queue) {
-    if (!best) { best = m; continue; }
+    if (!best) {
+      best = m;
+      continue;
+    }
     const a = lastAnsweredAt.get(m.userId) ?? 0;
     const b = lastAnsweredAt.get(best.userId) ?? 0;
     if (a < b || (a === b && m.at < best.at)) best = m;

@@ -7,7 +7,8 @@ import { bootTestServer, type TestServer } from '../../../test-support/testServe
 /** A tiny seeded PRNG (mulberry32), so a failing fuzz run can be replayed. */
 function prng(seed: number): () => number {
   return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -25,7 +26,9 @@ describe('abuse limits', () => {
     token = (await signIn(server, 'Aiko')).accessToken;
     room = await createRoom(server, owner.accessToken);
   });
-  afterAll(async () => { await server.stop(); });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   it('limits how fast one person may talk', async () => {
     const c = await joinRoom(server, room.roomId, { token, link: room.participant });
@@ -63,12 +66,16 @@ describe('abuse limits', () => {
     const { Client } = await import('colyseus.js');
     const back = await new Client(`ws://127.0.0.1:${server.port}`).reconnect(reconnectionToken);
     expect(back.sessionId).toBe(sessionId);
-    await watcher.until((s) => s.members.get(sessionId)?.connected === true && s.members.get(sessionId)?.name === 'Aiko');
+    await watcher.until(
+      (s) => s.members.get(sessionId)?.connected === true && s.members.get(sessionId)?.name === 'Aiko',
+    );
 
     (back.connection as unknown as { transport: { ws: WebSocket } }).transport.ws.close(4999 as never);
     await watcher.until((s) => s.members.get(sessionId)?.connected === false);
     await watcher.until((s) => !s.members.has(sessionId), 5000); // the 1 s window of this test server passed
-    await expect(new Client(`ws://127.0.0.1:${server.port}`).reconnect(back.reconnectionToken)).rejects.toThrow();
+    await expect(
+      new Client(`ws://127.0.0.1:${server.port}`).reconnect(back.reconnectionToken),
+    ).rejects.toThrow();
     await watcher.room.leave();
   });
 });
@@ -76,7 +83,14 @@ describe('abuse limits', () => {
 describe('fuzzing a room', () => {
   it('survives 10,000 malformed or random frames and still serves well-formed clients', async () => {
     // generous flood limits, so every frame reaches the handlers instead of the flood guard
-    const server = await bootTestServer({ EMBEDDED_WORKER: 'false' }, { flood: { perSecond: 1e6, burst: 1e6, dropsBeforeDisconnect: 1e6, windowMs: 1000 }, sayBurst: 1e6, sayPerSecond: 1e6 });
+    const server = await bootTestServer(
+      { EMBEDDED_WORKER: 'false' },
+      {
+        flood: { perSecond: 1e6, burst: 1e6, dropsBeforeDisconnect: 1e6, windowMs: 1000 },
+        sayBurst: 1e6,
+        sayPerSecond: 1e6,
+      },
+    );
     try {
       const owner = await signIn(server, 'Olivia');
       const token = (await signIn(server, 'Mallory')).accessToken;
@@ -96,7 +110,10 @@ describe('fuzzing a room', () => {
       const fresh = await joinRoom(server, room.roomId, { token, link: room.participant });
       fresh.room.send('react', { emoji: '🎉' });
       expect(await victim.next('reaction', (r) => r.emoji === '🎉')).toMatchObject({ name: 'Mallory' });
-      const ben = await joinRoom(server, room.roomId, { token: (await signIn(server, 'Ben')).accessToken, link: room.participant });
+      const ben = await joinRoom(server, room.roomId, {
+        token: (await signIn(server, 'Ben')).accessToken,
+        link: room.participant,
+      });
       ben.room.send('say', { text: 'still here?' });
       await victim.until((s) => s.chat.some((l) => l.text === 'still here?'));
       expect(host.room.state.members.get(victim.room.sessionId)?.role).toBe('spectator');
@@ -110,15 +127,38 @@ describe('fuzzing a room', () => {
 });
 
 /** Sends up to `count` random frames; stops early when the server closes the connection. */
-async function fuzzFrames(fuzzer: TestClient, random: () => number, count: number, victimId: string): Promise<number> {
+async function fuzzFrames(
+  fuzzer: TestClient,
+  random: () => number,
+  count: number,
+  victimId: string,
+): Promise<number> {
   const ws = (fuzzer.room.connection as unknown as { transport: { ws: WebSocket } }).transport.ws;
   const names = ['say', 'react', 'typing', 'vote', 'host', 'time', 'nope', '', '\u0000', 'x'.repeat(300)];
-  const values = [null, true, 42, -1e308, 'x'.repeat(3000), { text: 'hi' }, { text: 7 }, { action: 'kick', sessionId: victimId }, { action: 'promote', sessionId: 'me' }, { emoji: '💣' }, [1, [2, [3]]], { t0: 'now' }, { on: 'yes' }, { text: 'x'.repeat(499) }];
+  const values = [
+    null,
+    true,
+    42,
+    -1e308,
+    'x'.repeat(3000),
+    { text: 'hi' },
+    { text: 7 },
+    { action: 'kick', sessionId: victimId },
+    { action: 'promote', sessionId: 'me' },
+    { emoji: '💣' },
+    [1, [2, [3]]],
+    { t0: 'now' },
+    { on: 'yes' },
+    { text: 'x'.repeat(499) },
+  ];
   let sent = 0;
   while (sent < count && ws.readyState === ws.OPEN) {
     const kind = random();
     if (kind < 0.5) {
-      fuzzer.room.send(names[Math.floor(random() * names.length)], values[Math.floor(random() * values.length)]);
+      fuzzer.room.send(
+        names[Math.floor(random() * names.length)],
+        values[Math.floor(random() * values.length)],
+      );
     } else {
       const junk = new Uint8Array(1 + Math.floor(random() * 64));
       for (let j = 0; j < junk.length; j++) junk[j] = Math.floor(random() * 256);

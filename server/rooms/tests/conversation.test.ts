@@ -16,7 +16,10 @@ describe('talking in a character room', () => {
   let spectatorLink: string;
 
   beforeAll(async () => {
-    server = await bootTestServer({ EMBEDDED_WORKER: 'false' }, { sayBurst: 100, sayPerSecond: 100, leadMs: 50 });
+    server = await bootTestServer(
+      { EMBEDDED_WORKER: 'false' },
+      { sayBurst: 100, sayPerSecond: 100, leadMs: 50 },
+    );
     agent = startBusAgent(server);
   });
   afterAll(async () => {
@@ -66,10 +69,15 @@ describe('talking in a character room', () => {
   it('refuses a line that breaks the room rules: the sender is told, nobody else sees it, no turn', async () => {
     aiko.room.send('say', { text: 'Ben, go kill yourself' });
     const error = await aiko.next('error');
-    expect(error).toMatchObject({ code: ERROR_CODES.moderated, message: expect.stringMatching(/not posted.*rephrase/), about: 'say' });
+    expect(error).toMatchObject({
+      code: ERROR_CODES.moderated,
+      message: expect.stringMatching(/not posted.*rephrase/),
+      about: 'say',
+    });
     aiko.room.send('say', { text: 'marker' });
     await host.next('chat', (l) => l.text === 'marker');
-    for (const c of clients) expect(c.messages('chat').map((l) => l.text)).not.toContain('Ben, go kill yourself');
+    for (const c of clients)
+      expect(c.messages('chat').map((l) => l.text)).not.toContain('Ben, go kill yourself');
     expect(host.room.state.chat.map((l) => l.text)).not.toContain('Ben, go kill yourself');
     expect((await agent.nextTurn(5000, roomId)).messages[0].text).toBe('marker');
   });
@@ -96,7 +104,9 @@ describe('talking in a character room', () => {
       aiko.next('error', (e) => e.code === ERROR_CODES.unknownMessage),
     ]);
     expect(errors).toHaveLength(3);
-    expect(aiko.messages('error').filter((e) => e.code === ERROR_CODES.invalidMessage).length).toBeGreaterThanOrEqual(3);
+    expect(
+      aiko.messages('error').filter((e) => e.code === ERROR_CODES.invalidMessage).length,
+    ).toBeGreaterThanOrEqual(3);
     expect(host.room.state.queue.length).toBe(0);
   });
 
@@ -105,12 +115,17 @@ describe('talking in a character room', () => {
     const turn = await agent.nextTurn(5000, roomId);
     await agent.reply(turn, ['Once upon a time.', 'The end.'], 300);
     for (const c of clients) {
-      const [u0, u1] = [await c.next('utterance', (u) => u.seq === 0), await c.next('utterance', (u) => u.seq === 1)];
+      const [u0, u1] = [
+        await c.next('utterance', (u) => u.seq === 0),
+        await c.next('utterance', (u) => u.seq === 1),
+      ];
       expect(u1.startAt).toBe(u0.startAt + 300);
       expect(c.messages('subtitle')[0]).toEqual({ turnId: turn.turnId, text: 'Once upon a time. The end.' });
     }
     await spectator.until((s) => s.speech.turnId === turn.turnId && s.character.speaking);
-    await spectator.until((s) => s.chat.some((l) => l.kind === 'character' && l.text === 'Once upon a time. The end.'));
+    await spectator.until((s) =>
+      s.chat.some((l) => l.kind === 'character' && l.text === 'Once upon a time. The end.'),
+    );
     await spectator.until((s) => !s.character.speaking && s.speech.turnId === '', 3000);
   });
 
@@ -149,7 +164,17 @@ describe('talking in a character room', () => {
   it('stops everything on interrupt and goes on with the next message', async () => {
     aiko.room.send('say', { text: 'talk for a long time' });
     const turn = await agent.nextTurn(5000, roomId);
-    await agent.publish({ type: 'utterance', roomId: turn.roomId, turnId: turn.turnId, seq: 0, text: 'Long...', expression: 'neutral', audioUrl: '', durationMs: 10_000, visemes: [] });
+    await agent.publish({
+      type: 'utterance',
+      roomId: turn.roomId,
+      turnId: turn.turnId,
+      seq: 0,
+      text: 'Long...',
+      expression: 'neutral',
+      audioUrl: '',
+      durationMs: 10_000,
+      visemes: [],
+    });
     await spectator.until((s) => s.character.speaking);
     ben.room.send('say', { text: 'my turn' });
     await host.until((s) => s.queue.length === 1);
@@ -159,7 +184,13 @@ describe('talking in a character room', () => {
     const next = await agent.nextTurn(5000, roomId);
     expect(next.messages[0].text).toBe('my turn');
     // late events of the cancelled turn change nothing
-    await agent.publish({ type: 'done', roomId: turn.roomId, turnId: turn.turnId, text: 'ghost', utterances: 1 });
+    await agent.publish({
+      type: 'done',
+      roomId: turn.roomId,
+      turnId: turn.turnId,
+      text: 'ghost',
+      utterances: 1,
+    });
     await new Promise((r) => setTimeout(r, 200));
     expect(host.room.state.chat.some((l) => l.text === 'ghost')).toBe(false);
   });
@@ -205,7 +236,10 @@ describe('talking in a character room', () => {
     host.room.send('host', { action: 'revokeLinks' });
     const links = await host.next('links');
     const linkOf = (url: string) => new URL(url).searchParams.get('link')!;
-    const refused = await joinRoom(server, roomId, { link: spectatorLink }).then(() => 'joined', (e) => e.code);
+    const refused = await joinRoom(server, roomId, { link: spectatorLink }).then(
+      () => 'joined',
+      (e) => e.code,
+    );
     expect(refused).toBe(4102);
     const fresh = await joinRoom(server, roomId, { link: linkOf(links.spectator) });
     clients.push(fresh);
@@ -236,7 +270,10 @@ describe('talking in a character room', () => {
     await host.next('utterance', (u) => u.seq === 1);
     const late = await joinRoom(server, host.room.roomId, {}); // a public room: anyone may watch
     clients.push(late);
-    const ids = [await late.next('utterance', (u) => u.seq === 0), await late.next('utterance', (u) => u.seq === 1)].map(utteranceId);
+    const ids = [
+      await late.next('utterance', (u) => u.seq === 0),
+      await late.next('utterance', (u) => u.seq === 1),
+    ].map(utteranceId);
     expect(ids).toEqual([`${turn.turnId}:0`, `${turn.turnId}:1`]);
   });
 });

@@ -13,7 +13,10 @@ describe.runIf(postgresBackend.available)('a room through a database outage', ()
   beforeAll(async () => {
     scratch = await postgresBackend.open();
     proxy = await startTcpProxy('127.0.0.1', Number(new URL(scratch.url!).port || 5432));
-    server = await bootTestServer({ DATABASE_URL: viaProxy(scratch.url!, proxy), EMBEDDED_WORKER: 'false' }, { sayBurst: 50, sayPerSecond: 50 });
+    server = await bootTestServer(
+      { DATABASE_URL: viaProxy(scratch.url!, proxy), EMBEDDED_WORKER: 'false' },
+      { sayBurst: 50, sayPerSecond: 50 },
+    );
   });
   afterAll(async () => {
     await server?.stop();
@@ -30,7 +33,14 @@ describe.runIf(postgresBackend.available)('a room through a database outage', ()
     void (async () => {
       while (answering) {
         const turn = await agent.nextTurn(60_000, room.roomId).catch(() => null);
-        if (turn) await agent.publish({ type: 'done', roomId: turn.roomId, turnId: turn.turnId, text: '', utterances: 0 });
+        if (turn)
+          await agent.publish({
+            type: 'done',
+            roomId: turn.roomId,
+            turnId: turn.turnId,
+            text: '',
+            utterances: 0,
+          });
       }
     })();
     proxy.cut();

@@ -15,7 +15,9 @@ describe('joining a character room', () => {
     guest = await signIn(server, 'Ben');
     room = await createRoom(server, owner.accessToken);
   });
-  afterAll(async () => { await server.stop(); });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   it('makes the owner host, even with a spectator link', async () => {
     const c = await joinRoom(server, room.roomId, { token: owner.accessToken, link: room.spectator });
@@ -26,7 +28,11 @@ describe('joining a character room', () => {
 
   it('makes an account with a participant link a participant', async () => {
     const c = await joinRoom(server, room.roomId, { token: guest.accessToken, link: room.participant });
-    expect(c.room.state.members.get(c.room.sessionId)).toMatchObject({ role: 'participant', name: 'Ben', userId: guest.user.id });
+    expect(c.room.state.members.get(c.room.sessionId)).toMatchObject({
+      role: 'participant',
+      name: 'Ben',
+      userId: guest.user.id,
+    });
     await c.room.leave();
   });
 
@@ -37,13 +43,19 @@ describe('joining a character room', () => {
   });
 
   it('ignores a role the client claims for itself', async () => {
-    const c = await joinRoom(server, room.roomId, { link: room.spectator, role: 'host', userId: owner.user.id });
+    const c = await joinRoom(server, room.roomId, {
+      link: room.spectator,
+      role: 'host',
+      userId: owner.user.id,
+    });
     expect(c.room.state.members.get(c.room.sessionId)?.role).toBe('spectator');
     await c.room.leave();
   });
 
   it('asks for an account when a participant link comes without one', async () => {
-    expect(await joinError(server, room.roomId, { link: room.participant })).toMatchObject({ code: JOIN_ERRORS.signInRequired });
+    expect(await joinError(server, room.roomId, { link: room.participant })).toMatchObject({
+      code: JOIN_ERRORS.signInRequired,
+    });
   });
 
   it('refuses a client that speaks another protocol version, saying to reload', async () => {
@@ -53,10 +65,19 @@ describe('joining a character room', () => {
   });
 
   it('refuses forged and foreign links and forged access tokens', async () => {
-    expect(await joinError(server, room.roomId, { link: `${room.participant}x`, token: guest.accessToken })).toMatchObject({ code: JOIN_ERRORS.invalidLink });
+    expect(
+      await joinError(server, room.roomId, { link: `${room.participant}x`, token: guest.accessToken }),
+    ).toMatchObject({ code: JOIN_ERRORS.invalidLink });
     const other = await createRoom(server, owner.accessToken);
-    expect(await joinError(server, room.roomId, { link: other.participant, token: guest.accessToken })).toMatchObject({ code: JOIN_ERRORS.invalidLink });
-    expect(await joinError(server, room.roomId, { token: `${guest.accessToken.slice(0, -2)}xx`, link: room.participant })).toMatchObject({ code: JOIN_ERRORS.signInRequired });
+    expect(
+      await joinError(server, room.roomId, { link: other.participant, token: guest.accessToken }),
+    ).toMatchObject({ code: JOIN_ERRORS.invalidLink });
+    expect(
+      await joinError(server, room.roomId, {
+        token: `${guest.accessToken.slice(0, -2)}xx`,
+        link: room.participant,
+      }),
+    ).toMatchObject({ code: JOIN_ERRORS.signInRequired });
   });
 
   it('lists the room publicly with its counts and reopens it after everyone left', async () => {
@@ -80,7 +101,9 @@ describe('joining a character room', () => {
     try {
       const host = await signIn(small, 'H');
       const r = await createRoom(small, host.accessToken);
-      const results = await Promise.allSettled(Array.from({ length: 12 }, () => joinRoom(small, r.roomId, { link: r.spectator })));
+      const results = await Promise.allSettled(
+        Array.from({ length: 12 }, () => joinRoom(small, r.roomId, { link: r.spectator })),
+      );
       const joined = results.flatMap((x) => (x.status === 'fulfilled' ? [x.value] : []));
       expect(joined).toHaveLength(5);
       await joined[0].until((s) => s.members.size === 5);
@@ -92,7 +115,9 @@ describe('joining a character room', () => {
       await chatter.until((s) => s.chat.some((l) => l.text === 'remember me'));
       await Promise.all([speaker.room.leave(), chatter.room.leave()]);
       await small.services.chat.flush();
-      await expect.poll(async () => (await small.get('/api/rooms')).body.rooms.length, { timeout: 5000 }).toBe(0);
+      await expect
+        .poll(async () => (await small.get('/api/rooms')).body.rooms.length, { timeout: 5000 })
+        .toBe(0);
 
       expect((await small.get(`/api/rooms/${r.roomId}`)).status).toBe(200);
       const back = await joinRoom(small, r.roomId, { token: host.accessToken });

@@ -20,15 +20,26 @@ function isolatedRedis(): string {
 
 async function post(base: string, path: string, body: unknown, token?: string): Promise<any> {
   const res = await fetch(`${base}${path}`, {
-    method: 'POST', body: JSON.stringify(body),
+    method: 'POST',
+    body: JSON.stringify(body),
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
   });
   return res.json();
 }
 
-async function stateWhere(room: Room<RoomState>, test: (s: RoomState) => boolean, timeoutMs = 30_000): Promise<void> {
+async function stateWhere(
+  room: Room<RoomState>,
+  test: (s: RoomState) => boolean,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const ready = () => { try { return !!room.state?.members && test(room.state); } catch { return false; } };
+  const ready = () => {
+    try {
+      return !!room.state?.members && test(room.state);
+    } catch {
+      return false;
+    }
+  };
   while (!ready()) {
     if (Date.now() > deadline) throw new Error('timed out waiting for the room state');
     await new Promise((r) => setTimeout(r, 50));
@@ -43,7 +54,10 @@ async function oneRoomOnEachProcess(base: string, token: string): Promise<any[]>
   const byHome = new Map<string, any>();
   for (let attempt = 0; attempt < 10 && byHome.size < 2; attempt++) {
     const room = await post(base, '/api/rooms', {}, token);
-    const seat = await post(base, `/matchmake/joinById/${room.roomId}`, { protocol: PROTOCOL_VERSION, link: new URL(room.links.spectator).searchParams.get('link') });
+    const seat = await post(base, `/matchmake/joinById/${room.roomId}`, {
+      protocol: PROTOCOL_VERSION,
+      link: new URL(room.links.spectator).searchParams.get('link'),
+    });
     if (!byHome.has(seat.room.publicAddress)) byHome.set(seat.room.publicAddress, room);
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -62,10 +76,26 @@ describe.runIf(run)('two server processes and a standalone worker on Redis', () 
     await redis.flushdb();
     await redis.quit();
     dataDir = await mkdtemp(join(tmpdir(), 'kotodama-2p-'));
-    const shared = { DATABASE_URL: await createScratchDatabase(), REDIS_URL: isolatedRedis(), JWT_SECRET: 'two-process-secret-'.padEnd(40, 'x'), EMBEDDED_WORKER: 'false', FILES_DIR: join(dataDir, 'files') };
+    const shared = {
+      DATABASE_URL: await createScratchDatabase(),
+      REDIS_URL: isolatedRedis(),
+      JWT_SECRET: 'two-process-secret-'.padEnd(40, 'x'),
+      EMBEDDED_WORKER: 'false',
+      FILES_DIR: join(dataDir, 'files'),
+    };
     const [pa, pb] = [await freePort(), await freePort()];
-    a = await startServerProcess({ ...shared, PORT: String(pa), PUBLIC_ADDRESS: `127.0.0.1:${pa}`, DATA_DIR: join(dataDir, 'a') });
-    b = await startServerProcess({ ...shared, PORT: String(pb), PUBLIC_ADDRESS: `127.0.0.1:${pb}`, DATA_DIR: join(dataDir, 'b') });
+    a = await startServerProcess({
+      ...shared,
+      PORT: String(pa),
+      PUBLIC_ADDRESS: `127.0.0.1:${pa}`,
+      DATA_DIR: join(dataDir, 'a'),
+    });
+    b = await startServerProcess({
+      ...shared,
+      PORT: String(pb),
+      PUBLIC_ADDRESS: `127.0.0.1:${pb}`,
+      DATA_DIR: join(dataDir, 'b'),
+    });
     worker = await startServerProcess({ ...shared, DATA_DIR: join(dataDir, 'w') }, 'server/worker.ts');
   }, 180_000);
 
@@ -81,8 +111,15 @@ describe.runIf(run)('two server processes and a standalone worker on Redis', () 
 
     for (const r of rooms) {
       const link = (role: 'participant' | 'spectator') => new URL(r.links[role]).searchParams.get('link');
-      const viaA = await new Client(a.url.replace('http', 'ws')).joinById<RoomState>(r.roomId, { protocol: PROTOCOL_VERSION, token: guest.accessToken, link: link('participant') });
-      const viaB = await new Client(b.url.replace('http', 'ws')).joinById<RoomState>(r.roomId, { protocol: PROTOCOL_VERSION, link: link('spectator') });
+      const viaA = await new Client(a.url.replace('http', 'ws')).joinById<RoomState>(r.roomId, {
+        protocol: PROTOCOL_VERSION,
+        token: guest.accessToken,
+        link: link('participant'),
+      });
+      const viaB = await new Client(b.url.replace('http', 'ws')).joinById<RoomState>(r.roomId, {
+        protocol: PROTOCOL_VERSION,
+        link: link('spectator'),
+      });
       const utterances: { audioUrl: string; durationMs: number }[] = [];
       for (const room of [viaA, viaB]) room.onMessage('*', () => undefined); // only state and utterances matter here
       viaB.onMessage('utterance', (u) => utterances.push(u));

@@ -36,10 +36,24 @@ export interface EspeakEngineOptions {
 }
 
 /** Output of one eSpeak run: the WAV file (if asked for) and what it printed (phonemes). */
-export interface EspeakRun { wav?: Uint8Array; lines: string[] }
+export interface EspeakRun {
+  wav?: Uint8Array;
+  lines: string[];
+}
 
-interface Pending { resolve: (run: EspeakRun) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
-interface Reply { id: number; ok: boolean; wav?: Uint8Array; lines?: string[]; code?: VoiceErrorCode; message?: string }
+interface Pending {
+  resolve: (run: EspeakRun) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+interface Reply {
+  id: number;
+  ok: boolean;
+  wav?: Uint8Array;
+  lines?: string[];
+  code?: VoiceErrorCode;
+  message?: string;
+}
 
 class EspeakWorker {
   private worker: Worker | undefined;
@@ -48,7 +62,10 @@ class EspeakWorker {
   /** Calls accepted but not yet posted (waiting for the worker to start). */
   queued = 0;
 
-  constructor(private readonly timeoutMs: number, private readonly packageName: string) {}
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly packageName: string,
+  ) {}
 
   async call(id: number, message: object): Promise<EspeakRun> {
     this.queued++;
@@ -59,7 +76,17 @@ class EspeakWorker {
       this.queued--;
     }
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => this.fail(new VoiceError('timeout', `eSpeak did not answer within ${this.timeoutMs} ms; its worker was restarted.`, 'espeak')), this.timeoutMs);
+      const timer = setTimeout(
+        () =>
+          this.fail(
+            new VoiceError(
+              'timeout',
+              `eSpeak did not answer within ${this.timeoutMs} ms; its worker was restarted.`,
+              'espeak',
+            ),
+          ),
+        this.timeoutMs,
+      );
       this.pending.set(id, { resolve, reject, timer });
       worker.postMessage({ id, ...message });
     });
@@ -82,11 +109,21 @@ class EspeakWorker {
   }
 
   private spawn(wasm: WebAssembly.Module | undefined): Worker {
-    const worker = new Worker(new URL('./espeakWorker.mjs', import.meta.url), { workerData: { packageName: this.packageName, wasm } });
+    const worker = new Worker(new URL('./espeakWorker.mjs', import.meta.url), {
+      workerData: { packageName: this.packageName, wasm },
+    });
     worker.unref();
     worker.on('message', (reply: Reply) => this.settle(reply));
-    worker.on('error', (error) => this.fail(new VoiceError('provider_error', `The eSpeak worker crashed: ${error.message}`, 'espeak', { cause: error })));
-    worker.on('exit', () => { if (this.worker === worker) this.worker = undefined; });
+    worker.on('error', (error) =>
+      this.fail(
+        new VoiceError('provider_error', `The eSpeak worker crashed: ${error.message}`, 'espeak', {
+          cause: error,
+        }),
+      ),
+    );
+    worker.on('exit', () => {
+      if (this.worker === worker) this.worker = undefined;
+    });
     this.worker = worker;
     return worker;
   }
@@ -97,12 +134,18 @@ class EspeakWorker {
     this.pending.delete(reply.id);
     clearTimeout(entry.timer);
     if (reply.ok) entry.resolve({ wav: reply.wav, lines: reply.lines ?? [] });
-    else entry.reject(new VoiceError(reply.code ?? 'provider_error', reply.message ?? 'eSpeak failed.', 'espeak'));
+    else
+      entry.reject(
+        new VoiceError(reply.code ?? 'provider_error', reply.message ?? 'eSpeak failed.', 'espeak'),
+      );
   }
 
   /** Reject everything in flight and drop the worker (a fresh one starts on the next call). */
   private fail(error: VoiceError): void {
-    for (const entry of this.pending.values()) { clearTimeout(entry.timer); entry.reject(error); }
+    for (const entry of this.pending.values()) {
+      clearTimeout(entry.timer);
+      entry.reject(error);
+    }
     this.pending.clear();
     const worker = this.worker;
     this.worker = undefined;
@@ -117,7 +160,10 @@ export class EspeakEngine {
 
   constructor(options: EspeakEngineOptions = {}) {
     const size = Math.max(1, Math.floor(options.poolSize ?? 1));
-    this.workers = Array.from({ length: size }, () => new EspeakWorker(options.callTimeoutMs ?? 15_000, options.packageName ?? 'espeak-ng'));
+    this.workers = Array.from(
+      { length: size },
+      () => new EspeakWorker(options.callTimeoutMs ?? 15_000, options.packageName ?? 'espeak-ng'),
+    );
   }
 
   /** Run eSpeak with CLI `args` on `input` text; `wav: true` also returns the audio. */

@@ -5,8 +5,13 @@ import { EspeakEngine } from './EspeakEngine';
 import { EspeakTtsProvider } from './EspeakTtsProvider';
 
 let voice: EspeakTtsProvider;
-beforeAll(async () => { voice = new EspeakTtsProvider({ poolSize: 2 }); await voice.warmUp(); });
-afterAll(async () => { await voice.close(); });
+beforeAll(async () => {
+  voice = new EspeakTtsProvider({ poolSize: 2 });
+  await voice.warmUp();
+});
+afterAll(async () => {
+  await voice.close();
+});
 
 /** Median pitch (Hz) of the loud frames, by autocorrelation. */
 function medianPitch(pcm: Float32Array, rate: number): number {
@@ -16,11 +21,15 @@ function medianPitch(pcm: Float32Array, rate: number): number {
     let energy = 0;
     for (let i = 0; i < frame; i++) energy += pcm[start + i] ** 2;
     if (energy / frame < 1e-3) continue;
-    let best = 0, bestLag = 0;
+    let best = 0,
+      bestLag = 0;
     for (let lag = Math.floor(rate / 400); lag < rate / 60; lag++) {
       let c = 0;
       for (let i = 0; i < frame; i++) c += pcm[start + i] * pcm[start + i + lag];
-      if (c > best) { best = c; bestLag = lag; }
+      if (c > best) {
+        best = c;
+        bestLag = lag;
+      }
     }
     pitches.push(rate / bestLag);
   }
@@ -30,7 +39,11 @@ function medianPitch(pcm: Float32Array, rate: number): number {
 
 describe('eSpeak NG provider', () => {
   it('speaks English as real WAV audio and reports the phonemes per clause', async () => {
-    const speech = await voice.synthesize({ text: 'Hello there, how are you today?', language: 'en', voice: {} });
+    const speech = await voice.synthesize({
+      text: 'Hello there, how are you today?',
+      language: 'en',
+      voice: {},
+    });
     expect(speech).toMatchObject({ provider: 'espeak', format: 'wav', contentType: 'audio/wav' });
     expect(decodeWav(speech.audio).pcm.length).toBe(speech.pcm.length);
     expect(speech.durationMs).toBeGreaterThan(1000);
@@ -46,7 +59,7 @@ describe('eSpeak NG provider', () => {
     expect(speech.phonemes?.length).toBe(2);
   });
 
-  it('follows the character\'s pitch, speed and voice variant', async () => {
+  it("follows the character's pitch, speed and voice variant", async () => {
     const text = 'I like walking in the rain.';
     const [low, high, slow, fast, female] = await Promise.all([
       voice.synthesize({ text, language: 'en', voice: { pitch: 0.6 } }),
@@ -55,15 +68,21 @@ describe('eSpeak NG provider', () => {
       voice.synthesize({ text, language: 'en', voice: { speed: 1.6 } }),
       voice.synthesize({ text, language: 'en', voice: { voice: 'en-us+f3' } }),
     ]);
-    expect(medianPitch(high.pcm, high.sampleRate)).toBeGreaterThan(1.2 * medianPitch(low.pcm, low.sampleRate));
+    expect(medianPitch(high.pcm, high.sampleRate)).toBeGreaterThan(
+      1.2 * medianPitch(low.pcm, low.sampleRate),
+    );
     expect(fast.durationMs).toBeLessThan(0.7 * slow.durationMs);
-    expect(medianPitch(female.pcm, female.sampleRate)).toBeGreaterThan(medianPitch(slow.pcm, slow.sampleRate));
+    expect(medianPitch(female.pcm, female.sampleRate)).toBeGreaterThan(
+      medianPitch(slow.pcm, slow.sampleRate),
+    );
   });
 
   it('rejects an already-cancelled request and empty text with typed errors', async () => {
     const controller = new AbortController();
     controller.abort();
-    const aborted = await voice.synthesize({ text: 'Hi', language: 'en', voice: {}, signal: controller.signal }).catch((e: unknown) => e);
+    const aborted = await voice
+      .synthesize({ text: 'Hi', language: 'en', voice: {}, signal: controller.signal })
+      .catch((e: unknown) => e);
     expect(isVoiceError(aborted, 'aborted')).toBe(true);
     const empty = await voice.synthesize({ text: '  ', language: 'en', voice: {} }).catch((e: unknown) => e);
     expect(isVoiceError(empty, 'bad_request')).toBe(true);
@@ -76,7 +95,9 @@ describe('eSpeak NG provider', () => {
   it('names the missing npm package when eSpeak NG is not installed', async () => {
     const missing = new EspeakTtsProvider({ packageName: 'espeak-ng-not-installed' });
     try {
-      const error = await missing.synthesize({ text: 'Hi', language: 'en', voice: {} }).catch((e: unknown) => e);
+      const error = await missing
+        .synthesize({ text: 'Hi', language: 'en', voice: {} })
+        .catch((e: unknown) => e);
       expect(isVoiceError(error, 'dependency_missing')).toBe(true);
       expect((error as Error).message).toMatch(/npm install espeak-ng/);
     } finally {

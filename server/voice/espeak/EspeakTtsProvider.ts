@@ -30,7 +30,11 @@ export class EspeakTtsProvider implements TtsProvider {
     throwIfAborted(request.signal, this.name);
     const text = espeakSafeText(request.text, request.language);
     if (!text) throw new VoiceError('bad_request', 'Nothing to say: the text is empty.', this.name);
-    const run = await raceAbort(this.engine.run(espeakArgs(request.language, request.voice, true), text, true), request.signal, this.name);
+    const run = await raceAbort(
+      this.engine.run(espeakArgs(request.language, request.voice, true), text, true),
+      request.signal,
+      this.name,
+    );
     if (!run.wav) throw new VoiceError('bad_audio', 'eSpeak produced no audio.', this.name);
     const decoded = decodeWav(run.wav);
     return {
@@ -46,9 +50,17 @@ export class EspeakTtsProvider implements TtsProvider {
   }
 
   /** IPA per clause for text another provider speaks (the lip-sync's vowel source). */
-  async phonemize(text: string, language: SpeechRequest['language'], signal?: AbortSignal): Promise<string[]> {
+  async phonemize(
+    text: string,
+    language: SpeechRequest['language'],
+    signal?: AbortSignal,
+  ): Promise<string[]> {
     const args = ['-v', espeakVoice(language, undefined), '--ipa', '-q'];
-    const run = await raceAbort(this.engine.run(args, espeakSafeText(text, language), false), signal, this.name);
+    const run = await raceAbort(
+      this.engine.run(args, espeakSafeText(text, language), false),
+      signal,
+      this.name,
+    );
     return run.lines.map((line) => line.trim()).filter(Boolean);
   }
 

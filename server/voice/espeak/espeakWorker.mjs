@@ -21,13 +21,17 @@ async function loadEngine() {
     entry = import.meta.resolve(packageName);
     factory = (await import(entry)).default;
   } catch (error) {
-    throw Object.assign(new Error(
-      `The offline voice needs the optional npm package "${packageName}" (eSpeak NG, GPL-3.0-or-later), which is not installed: ` +
-      `run "npm install espeak-ng@1.0.2", or configure a cloud voice (Koeiromap or OpenAI). (${error.message})`,
-    ), { code: 'dependency_missing' });
+    throw Object.assign(
+      new Error(
+        `The offline voice needs the optional npm package "${packageName}" (eSpeak NG, GPL-3.0-or-later), which is not installed: ` +
+          `run "npm install espeak-ng@1.0.2", or configure a cloud voice (Koeiromap or OpenAI). (${error.message})`,
+      ),
+      { code: 'dependency_missing' },
+    );
   }
   // The parent usually hands over the compiled module; otherwise compile the 18 MB file here.
-  const wasm = workerData?.wasm ?? await WebAssembly.compile(await readFile(new URL('espeak-ng.wasm', entry)));
+  const wasm =
+    workerData?.wasm ?? (await WebAssembly.compile(await readFile(new URL('espeak-ng.wasm', entry))));
   return { factory, wasm };
 }
 
@@ -40,17 +44,25 @@ async function newInstance(engine) {
   let exports;
   let failed;
   const module = await new Promise((resolve, reject) => {
-    engine.factory({
-      noInitialRun: true,
-      print: (line) => output.lines.push(line),
-      printErr: () => {},
-      instantiateWasm(imports, receive) {
-        WebAssembly.instantiate(engine.wasm, imports)
-          .then((instance) => { exports = instance.exports; receive(instance, engine.wasm); })
-          .catch((error) => { failed = error; reject(error); });
-        return {};
-      },
-    }).then(resolve, reject);
+    engine
+      .factory({
+        noInitialRun: true,
+        print: (line) => output.lines.push(line),
+        printErr: () => {},
+        instantiateWasm(imports, receive) {
+          WebAssembly.instantiate(engine.wasm, imports)
+            .then((instance) => {
+              exports = instance.exports;
+              receive(instance, engine.wasm);
+            })
+            .catch((error) => {
+              failed = error;
+              reject(error);
+            });
+          return {};
+        },
+      })
+      .then(resolve, reject);
   });
   if (failed) throw failed;
   return { module, exports, output, snapshot: module.HEAPU8.slice(), stack: exports.stackSave() };
@@ -69,7 +81,13 @@ function reset(instance) {
 function closeLeftovers(instance) {
   const { FS } = instance.module;
   for (const stream of FS.streams) if (stream && stream.fd > 2) FS.close(stream);
-  for (const path of ['/input.txt', '/output.wav']) { try { FS.unlink(path); } catch { /* not there */ } }
+  for (const path of ['/input.txt', '/output.wav']) {
+    try {
+      FS.unlink(path);
+    } catch {
+      /* not there */
+    }
+  }
 }
 
 function runMain(instance, args) {
@@ -82,7 +100,9 @@ function runMain(instance, args) {
     return pointer;
   });
   const argvPointer = exports.malloc(4 * (pointers.length + 1));
-  pointers.forEach((pointer, i) => { module.HEAPU32[(argvPointer >> 2) + i] = pointer; });
+  pointers.forEach((pointer, i) => {
+    module.HEAPU32[(argvPointer >> 2) + i] = pointer;
+  });
   module.HEAPU32[(argvPointer >> 2) + pointers.length] = 0;
   try {
     return exports.__main_argc_argv(pointers.length, argvPointer);
@@ -107,7 +127,11 @@ async function handle(request) {
     if (request.wav) args.push('-w', '/output.wav');
     const status = runMain(instance, args);
     instance.exports.fflush(0);
-    if (status !== 0) throw Object.assign(new Error(`espeak-ng exited with status ${status} for arguments ${JSON.stringify(request.args)}`), { code: 'bad_request' });
+    if (status !== 0)
+      throw Object.assign(
+        new Error(`espeak-ng exited with status ${status} for arguments ${JSON.stringify(request.args)}`),
+        { code: 'bad_request' },
+      );
     const wav = request.wav ? instance.module.FS.readFile('/output.wav') : undefined;
     return { wav, lines: [...instance.output.lines] };
   } catch (error) {
@@ -126,7 +150,12 @@ parentPort.on('message', (request) => {
       const { wav, lines } = await handle(request);
       parentPort.postMessage({ id: request.id, ok: true, wav, lines }, wav ? [wav.buffer] : []);
     } catch (error) {
-      parentPort.postMessage({ id: request.id, ok: false, code: error.code ?? 'provider_error', message: String(error.message ?? error) });
+      parentPort.postMessage({
+        id: request.id,
+        ok: false,
+        code: error.code ?? 'provider_error',
+        message: String(error.message ?? error),
+      });
     }
   });
 });

@@ -30,7 +30,8 @@ export class KoeiromapTtsProvider implements TtsProvider {
   private readonly url: string;
 
   constructor(private readonly options: KoeiromapOptions) {
-    if (!options.apiKey) throw new VoiceError('unauthorized', 'Koeiromap needs an API key: set KOEIROMAP_API_KEY.', this.name);
+    if (!options.apiKey)
+      throw new VoiceError('unauthorized', 'Koeiromap needs an API key: set KOEIROMAP_API_KEY.', this.name);
     const base = (options.baseUrl ?? KOEIROMAP_DEFAULT_BASE_URL).replace(/\/+$/, '');
     this.url = /\/infer$/.test(base) ? base : `${base}${PATH}`;
   }
@@ -43,9 +44,22 @@ export class KoeiromapTtsProvider implements TtsProvider {
       style: STYLES.has(request.voice.style ?? '') ? request.voice.style : 'talk',
       output_format: 'wav',
     });
-    const audio = await withRetry(this.name, (signal) => this.post(body, signal), this.options, request.signal);
+    const audio = await withRetry(
+      this.name,
+      (signal) => this.post(body, signal),
+      this.options,
+      request.signal,
+    );
     const decoded = decodeWav(audio);
-    return { audio, contentType: 'audio/wav', format: 'wav', durationMs: decoded.durationMs, pcm: decoded.pcm, sampleRate: decoded.sampleRate, provider: this.name };
+    return {
+      audio,
+      contentType: 'audio/wav',
+      format: 'wav',
+      durationMs: decoded.durationMs,
+      pcm: decoded.pcm,
+      sampleRate: decoded.sampleRate,
+      provider: this.name,
+    };
   }
 
   private async post(body: string, signal: AbortSignal): Promise<Uint8Array> {
@@ -56,7 +70,14 @@ export class KoeiromapTtsProvider implements TtsProvider {
       signal,
     });
     const text = await response.text();
-    if (!response.ok) throw voiceErrorForStatus(this.name, response.status, text, response.headers.get('retry-after'), 'KOEIROMAP_API_KEY');
+    if (!response.ok)
+      throw voiceErrorForStatus(
+        this.name,
+        response.status,
+        text,
+        response.headers.get('retry-after'),
+        'KOEIROMAP_API_KEY',
+      );
     return audioFromAnswer(text);
   }
 }
@@ -69,11 +90,19 @@ export function audioFromAnswer(text: string): Uint8Array {
   } catch {
     throw new VoiceError('bad_audio', 'Koeiromap answered with something that is not JSON.', 'koeiromap');
   }
-  if (typeof audio !== 'string' || audio.length === 0) throw new VoiceError('bad_audio', 'Koeiromap answered without audio.', 'koeiromap');
+  if (typeof audio !== 'string' || audio.length === 0)
+    throw new VoiceError('bad_audio', 'Koeiromap answered without audio.', 'koeiromap');
   const base64 = audio.startsWith('data:') ? audio.slice(audio.indexOf(',') + 1) : audio;
   const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
-  if (bytes[0] === 0x49 && bytes[1] === 0x44 && bytes[2] === 0x33 || bytes[0] === 0xff && (bytes[1] & 0xe0) === 0xe0) {
-    throw new VoiceError('bad_audio', 'Koeiromap returned MP3 although WAV was requested; the lip-sync needs WAV (output_format "wav").', 'koeiromap');
+  if (
+    (bytes[0] === 0x49 && bytes[1] === 0x44 && bytes[2] === 0x33) ||
+    (bytes[0] === 0xff && (bytes[1] & 0xe0) === 0xe0)
+  ) {
+    throw new VoiceError(
+      'bad_audio',
+      'Koeiromap returned MP3 although WAV was requested; the lip-sync needs WAV (output_format "wav").',
+      'koeiromap',
+    );
   }
   return bytes;
 }

@@ -12,7 +12,13 @@ const SWITCH_PENALTY = 4;
 const SCORE_FLOOR = -6;
 
 /** Shape index per frame in [from, to) of `out` (from the formants), Viterbi-smoothed. */
-export function labelFromAudio(features: FrameFeatures, normalisation: SpeakerNormalisation, from: number, to: number, out: Int8Array): void {
+export function labelFromAudio(
+  features: FrameFeatures,
+  normalisation: SpeakerNormalisation,
+  from: number,
+  to: number,
+  out: Int8Array,
+): void {
   const length = to - from;
   if (length <= 0) return;
   const scores = new Float32Array(length * VISEME_COUNT);
@@ -22,7 +28,13 @@ export function labelFromAudio(features: FrameFeatures, normalisation: SpeakerNo
 }
 
 /** Scores of one frame, relative to its best shape and weighted by how vowel-like it is. */
-export function frameScores(features: FrameFeatures, i: number, normalisation: SpeakerNormalisation, scores: Float32Array, offset: number): void {
+export function frameScores(
+  features: FrameFeatures,
+  i: number,
+  normalisation: SpeakerNormalisation,
+  scores: Float32Array,
+  offset: number,
+): void {
   if (!frameVowelScores(features, i, normalisation, scores, offset)) {
     scores.fill(0, offset, offset + VISEME_COUNT);
     return;

@@ -8,7 +8,11 @@
 import { type VowelClause } from './vowelClause';
 
 /** A stretch of frames [from, to) and the clause(s) spoken in it. */
-export interface ClauseSpan { from: number; to: number; clauses: VowelClause[] }
+export interface ClauseSpan {
+  from: number;
+  to: number;
+  clauses: VowelClause[];
+}
 
 /** Weight of the length mismatch (per squared log ratio). */
 const LENGTH_WEIGHT = 4;
@@ -17,13 +21,20 @@ const SILENCE_REWARD = 1;
 /** Cost of letting two clauses share one stretch. */
 const MERGE_COST = 2.5;
 
-interface Run { from: number; to: number }
+interface Run {
+  from: number;
+  to: number;
+}
 
 /** At most this many clauses share one stretch (bounds the search). */
 const MAX_MERGED = 4;
 
 /** Group the gate's sound runs into clause spans. */
-export function matchClausesToAudio(open: Uint8Array, clauses: readonly VowelClause[], hopMs: number): ClauseSpan[] {
+export function matchClausesToAudio(
+  open: Uint8Array,
+  clauses: readonly VowelClause[],
+  hopMs: number,
+): ClauseSpan[] {
   const runs = soundRuns(open);
   if (runs.length === 0 || clauses.length === 0) return [];
   const table = fillTable(runs, clauses, hopMs);
@@ -41,7 +52,11 @@ export function matchClausesToAudio(open: Uint8Array, clauses: readonly VowelCla
   return spans;
 }
 
-interface Table { cost: Float64Array[]; fromK: Int32Array[]; fromR: Int32Array[] }
+interface Table {
+  cost: Float64Array[];
+  fromK: Int32Array[];
+  fromR: Int32Array[];
+}
 
 /** cost[k][r]: best cost of speaking clauses [0,k) in runs [0,r); fromK/fromR[k][r]: where that group began (typed rows: no allocation in the inner loop). */
 function fillTable(runs: Run[], clauses: readonly VowelClause[], hopMs: number): Table {
@@ -61,9 +76,16 @@ function fillTable(runs: Run[], clauses: readonly VowelClause[], hopMs: number):
       for (let k0 = k - 1; k0 >= Math.max(0, k - MAX_MERGED); k0--) {
         for (let r0 = r - 1; r0 >= 0; r0--) {
           if (!Number.isFinite(cost[k0][r0])) continue;
-          const mismatch = Math.log((sound[r] - sound[r0] + 5) / ((beats[k] - beats[k0]) * framesPerBeat + 5));
-          const total = cost[k0][r0] + LENGTH_WEIGHT * mismatch * mismatch + MERGE_COST * (k - k0 - 1) - reward;
-          if (total < cost[k][r]) { cost[k][r] = total; fromK[k][r] = k0; fromR[k][r] = r0; }
+          const mismatch = Math.log(
+            (sound[r] - sound[r0] + 5) / ((beats[k] - beats[k0]) * framesPerBeat + 5),
+          );
+          const total =
+            cost[k0][r0] + LENGTH_WEIGHT * mismatch * mismatch + MERGE_COST * (k - k0 - 1) - reward;
+          if (total < cost[k][r]) {
+            cost[k][r] = total;
+            fromK[k][r] = k0;
+            fromR[k][r] = r0;
+          }
         }
       }
     }
@@ -82,7 +104,10 @@ export function soundRuns(open: Uint8Array): Run[] {
   const runs: Run[] = [];
   let i = 0;
   while (i < open.length) {
-    if (!open[i]) { i++; continue; }
+    if (!open[i]) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < open.length && open[j]) j++;
     runs.push({ from: i, to: j });

@@ -48,11 +48,19 @@ export function computeVisemeTrack(input: VisemeTrackInput): VisemeKeyframe[] {
   }
   const weights = mouthOpenness(features.centreDb, gate, features.hopMs);
   times[0] = 0;
-  return toKeyframes(times, shapes, weights, { ...DEFAULT_KEYFRAMES, maxPerSecond: input.maxKeyframesPerSecond ?? DEFAULT_KEYFRAMES.maxPerSecond });
+  return toKeyframes(times, shapes, weights, {
+    ...DEFAULT_KEYFRAMES,
+    maxPerSecond: input.maxKeyframesPerSecond ?? DEFAULT_KEYFRAMES.maxPerSecond,
+  });
 }
 
 /** Shapes from the text where it can be read and aligned, from the audio elsewhere. */
-function labelShapes(features: FrameFeatures, open: Uint8Array, shapes: Int8Array, input: VisemeTrackInput): void {
+function labelShapes(
+  features: FrameFeatures,
+  open: Uint8Array,
+  shapes: Int8Array,
+  input: VisemeTrackInput,
+): void {
   const vowelnessOf = vowelness(features, open);
   const scale = speakerNormalisation(features, open, vowelnessOf);
   const clauses = input.audioOnly ? [] : textVowelClauses(input);
@@ -66,7 +74,8 @@ function labelShapes(features: FrameFeatures, open: Uint8Array, shapes: Int8Arra
     if (vowels.length > 0 && span.clauses.every((c) => c.readable)) {
       alignVowels(features, vowelnessOf, scale, vowels, span.from, span.to, shapes);
     } else {
-      for (const run of soundRuns(open.subarray(span.from, span.to))) labelFromAudio(features, scale, span.from + run.from, span.from + run.to, shapes);
+      for (const run of soundRuns(open.subarray(span.from, span.to)))
+        labelFromAudio(features, scale, span.from + run.from, span.from + run.to, shapes);
     }
   }
 }

@@ -8,22 +8,95 @@ import { CLAUSE_BREAK, type VowelClause } from './vowelClause';
 
 /** Frequent words whose spelling misleads the rules (weak forms as spoken in running speech). */
 const WORDS: Record<string, Viseme[]> = {
-  the: ['A'], a: ['A'], an: ['A'], of: ['A'], to: ['U'], do: ['U'], you: ['U'], your: ['O'], who: ['U'],
-  i: ['A'], is: ['I'], it: ['I'], are: ['A'], was: ['A'], one: ['A'], once: ['A'], what: ['A'], does: ['A'],
-  have: ['A'], said: ['E'], says: ['E'], been: ['I'], there: ['E'], where: ['E'], they: ['E'], some: ['A'],
-  come: ['A'], love: ['A'], done: ['A'], other: ['A', 'U'], mother: ['A', 'U'], any: ['E', 'I'], many: ['E', 'I'],
-  people: ['I', 'A'], would: ['U'], could: ['U'], should: ['U'], eye: ['A'], my: ['A'], by: ['A'], be: ['I'],
-  he: ['I'], she: ['I'], we: ['I'], me: ['I'], no: ['O'], so: ['O'], go: ['O'], hello: ['A', 'O'], our: ['A', 'U'],
+  the: ['A'],
+  a: ['A'],
+  an: ['A'],
+  of: ['A'],
+  to: ['U'],
+  do: ['U'],
+  you: ['U'],
+  your: ['O'],
+  who: ['U'],
+  i: ['A'],
+  is: ['I'],
+  it: ['I'],
+  are: ['A'],
+  was: ['A'],
+  one: ['A'],
+  once: ['A'],
+  what: ['A'],
+  does: ['A'],
+  have: ['A'],
+  said: ['E'],
+  says: ['E'],
+  been: ['I'],
+  there: ['E'],
+  where: ['E'],
+  they: ['E'],
+  some: ['A'],
+  come: ['A'],
+  love: ['A'],
+  done: ['A'],
+  other: ['A', 'U'],
+  mother: ['A', 'U'],
+  any: ['E', 'I'],
+  many: ['E', 'I'],
+  people: ['I', 'A'],
+  would: ['U'],
+  could: ['U'],
+  should: ['U'],
+  eye: ['A'],
+  my: ['A'],
+  by: ['A'],
+  be: ['I'],
+  he: ['I'],
+  she: ['I'],
+  we: ['I'],
+  me: ['I'],
+  no: ['O'],
+  so: ['O'],
+  go: ['O'],
+  hello: ['A', 'O'],
+  our: ['A', 'U'],
 };
 
 /** Letter groups (longest first) and the vowel shape they usually spell. */
 const GROUPS: [string, Viseme][] = [
-  ['eye', 'A'], ['igh', 'A'], ['augh', 'O'], ['ough', 'O'], ['our', 'O'],
-  ['ee', 'I'], ['ea', 'I'], ['ie', 'I'], ['ei', 'E'], ['ey', 'E'], ['ai', 'E'], ['ay', 'E'],
-  ['oo', 'U'], ['ou', 'A'], ['ow', 'O'], ['oa', 'O'], ['oe', 'O'], ['oi', 'O'], ['oy', 'O'],
-  ['au', 'O'], ['aw', 'O'], ['ue', 'U'], ['ew', 'U'], ['ui', 'U'],
-  ['er', 'U'], ['ir', 'U'], ['ur', 'U'], ['ar', 'A'], ['or', 'O'],
-  ['a', 'A'], ['e', 'E'], ['i', 'I'], ['o', 'A'], ['u', 'A'], ['y', 'I'],
+  ['eye', 'A'],
+  ['igh', 'A'],
+  ['augh', 'O'],
+  ['ough', 'O'],
+  ['our', 'O'],
+  ['ee', 'I'],
+  ['ea', 'I'],
+  ['ie', 'I'],
+  ['ei', 'E'],
+  ['ey', 'E'],
+  ['ai', 'E'],
+  ['ay', 'E'],
+  ['oo', 'U'],
+  ['ou', 'A'],
+  ['ow', 'O'],
+  ['oa', 'O'],
+  ['oe', 'O'],
+  ['oi', 'O'],
+  ['oy', 'O'],
+  ['au', 'O'],
+  ['aw', 'O'],
+  ['ue', 'U'],
+  ['ew', 'U'],
+  ['ui', 'U'],
+  ['er', 'U'],
+  ['ir', 'U'],
+  ['ur', 'U'],
+  ['ar', 'A'],
+  ['or', 'O'],
+  ['a', 'A'],
+  ['e', 'E'],
+  ['i', 'I'],
+  ['o', 'A'],
+  ['u', 'A'],
+  ['y', 'I'],
 ];
 /** Long ("magic e") readings: vowel + one consonant + final e. */
 const LONG: Record<string, Viseme> = { a: 'E', e: 'I', i: 'A', o: 'O', u: 'U', y: 'A' };
@@ -32,7 +105,13 @@ const LONG: Record<string, Viseme> = { a: 'E', e: 'I', i: 'A', o: 'O', u: 'U', y
 export function vowelsFromEnglishSpelling(text: string): VowelClause[] {
   return text
     .split(CLAUSE_BREAK)
-    .map((clause) => { const vowels = clause.toLowerCase().split(/[^a-z']+/).flatMap(wordVowels); return { vowels, readable: true, beats: vowels.length }; })
+    .map((clause) => {
+      const vowels = clause
+        .toLowerCase()
+        .split(/[^a-z']+/)
+        .flatMap(wordVowels);
+      return { vowels, readable: true, beats: vowels.length };
+    })
     .filter((c) => c.vowels.length > 0);
 }
 
@@ -58,9 +137,15 @@ function groupVowels(body: string): Viseme[] {
   let i = 0;
   while (i < body.length) {
     // y at the start of a word, or before a vowel, is a consonant.
-    if (body[i] === 'y' && (i === 0 || /[aeiou]/.test(body[i + 1] ?? ''))) { i++; continue; }
+    if (body[i] === 'y' && (i === 0 || /[aeiou]/.test(body[i + 1] ?? ''))) {
+      i++;
+      continue;
+    }
     const group = GROUPS.find(([letters]) => body.startsWith(letters, i));
-    if (!group) { i++; continue; }
+    if (!group) {
+      i++;
+      continue;
+    }
     out.push(group[1]);
     i += group[0].length;
   }

@@ -29,13 +29,18 @@ function tablesFor(size: number): { cos: Float64Array; sin: Float64Array; bitRev
 /** Forward FFT of `re + i·im` in place (`inverse` flips the sign and scales by 1/N). */
 export function fft(re: Float64Array, im: Float64Array, inverse = false): void {
   const size = re.length;
-  if (size !== im.length || (size & (size - 1)) !== 0) throw new RangeError(`FFT size must be a power of two, got ${size}`);
+  if (size !== im.length || (size & (size - 1)) !== 0)
+    throw new RangeError(`FFT size must be a power of two, got ${size}`);
   const { cos, sin, bitReverse } = tablesFor(size);
   for (let i = 0; i < size; i++) {
     const j = bitReverse[i];
     if (j > i) {
-      let t = re[i]; re[i] = re[j]; re[j] = t;
-      t = im[i]; im[i] = im[j]; im[j] = t;
+      let t = re[i];
+      re[i] = re[j];
+      re[j] = t;
+      t = im[i];
+      im[i] = im[j];
+      im[j] = t;
     }
   }
   const sign = inverse ? -1 : 1;
@@ -49,13 +54,18 @@ export function fft(re: Float64Array, im: Float64Array, inverse = false): void {
         const b = a + half;
         const xr = re[b] * wr - im[b] * wi;
         const xi = re[b] * wi + im[b] * wr;
-        re[b] = re[a] - xr; im[b] = im[a] - xi;
-        re[a] += xr; im[a] += xi;
+        re[b] = re[a] - xr;
+        im[b] = im[a] - xi;
+        re[a] += xr;
+        im[a] += xi;
       }
     }
   }
   if (inverse) {
-    for (let i = 0; i < size; i++) { re[i] /= size; im[i] /= size; }
+    for (let i = 0; i < size; i++) {
+      re[i] /= size;
+      im[i] /= size;
+    }
   }
 }
 
@@ -71,9 +81,17 @@ export function nextPowerOfTwo(n: number): number {
  * complex FFT of length N/2 (even samples as real parts, odd as imaginary): half the work of a
  * full complex transform. `re`/`im` are scratch buffers of length N/2.
  */
-export function realPowerSpectrum(signal: Float64Array, power: Float64Array, re: Float64Array, im: Float64Array): void {
+export function realPowerSpectrum(
+  signal: Float64Array,
+  power: Float64Array,
+  re: Float64Array,
+  im: Float64Array,
+): void {
   const half = signal.length / 2;
-  for (let n = 0; n < half; n++) { re[n] = signal[2 * n]; im[n] = signal[2 * n + 1]; }
+  for (let n = 0; n < half; n++) {
+    re[n] = signal[2 * n];
+    im[n] = signal[2 * n + 1];
+  }
   fft(re, im);
   const { cos, sin } = unpackTables(signal.length);
   for (let k = 0; k <= half; k++) {
@@ -98,7 +116,10 @@ function unpackTables(size: number): { cos: Float64Array; sin: Float64Array } {
   if (!tables) {
     const cos = new Float64Array(size / 2 + 1);
     const sin = new Float64Array(size / 2 + 1);
-    for (let k = 0; k <= size / 2; k++) { cos[k] = Math.cos((2 * Math.PI * k) / size); sin[k] = -Math.sin((2 * Math.PI * k) / size); }
+    for (let k = 0; k <= size / 2; k++) {
+      cos[k] = Math.cos((2 * Math.PI * k) / size);
+      sin[k] = -Math.sin((2 * Math.PI * k) / size);
+    }
     tables = { cos, sin };
     unpackCache.set(size, tables);
   }

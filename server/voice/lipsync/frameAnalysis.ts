@@ -79,7 +79,13 @@ class FrameWorkspace {
   readonly roots = new PolynomialRoots(LPC_ORDER);
 }
 
-function analyzeOneFrame(signal: Float32Array, start: number, work: FrameWorkspace, out: FrameFeatures, i: number): void {
+function analyzeOneFrame(
+  signal: Float32Array,
+  start: number,
+  work: FrameWorkspace,
+  out: FrameFeatures,
+  i: number,
+): void {
   let energy = 0;
   let centre = 0;
   const centreFrom = (WINDOW - HOP) >> 1;
@@ -106,7 +112,8 @@ function analyzeOneFrame(signal: Float32Array, start: number, work: FrameWorkspa
   }
   work.padded.set(frame);
   realPowerSpectrum(work.padded, power, re, im);
-  let low = 1e-12, high = 1e-12;
+  let low = 1e-12,
+    high = 1e-12;
   const highStart = Math.round((2500 / ANALYSIS_RATE) * FFT_SIZE);
   for (let k = 0; k <= FFT_SIZE / 2; k++) {
     if (k <= work.lowBins) low += power[k];
@@ -143,19 +150,27 @@ function lowBandPeriodicity(work: FrameWorkspace): number {
   let bestLag = MIN_LAG;
   for (let lag = MIN_LAG; lag <= MAX_LAG; lag += 2) {
     const value = at(lag);
-    if (value > best) { best = value; bestLag = lag; }
+    if (value > best) {
+      best = value;
+      bestLag = lag;
+    }
   }
-  for (const lag of [bestLag - 1, bestLag + 1]) if (lag >= MIN_LAG && lag <= MAX_LAG) best = Math.max(best, at(lag));
+  for (const lag of [bestLag - 1, bestLag + 1])
+    if (lag >= MIN_LAG && lag <= MAX_LAG) best = Math.max(best, at(lag));
   return Math.max(0, Math.min(1, best));
 }
 
 const COSINES = cosineTable(LOW_BINS);
-const DE_EMPHASIS = Float64Array.from({ length: LOW_BINS + 1 }, (_, k) => 1 / (1 + PRE_EMPHASIS * PRE_EMPHASIS - 2 * PRE_EMPHASIS * Math.cos((2 * Math.PI * k) / FFT_SIZE)));
+const DE_EMPHASIS = Float64Array.from(
+  { length: LOW_BINS + 1 },
+  (_, k) => 1 / (1 + PRE_EMPHASIS * PRE_EMPHASIS - 2 * PRE_EMPHASIS * Math.cos((2 * Math.PI * k) / FFT_SIZE)),
+);
 
 function cosineTable(lowBins: number): Float64Array {
   const table = new Float64Array((MAX_LAG - MIN_LAG + 1) * lowBins);
   for (let lag = MIN_LAG; lag <= MAX_LAG; lag++) {
-    for (let k = 1; k <= lowBins; k++) table[(lag - MIN_LAG) * lowBins + k - 1] = Math.cos((2 * Math.PI * k * lag) / FFT_SIZE);
+    for (let k = 1; k <= lowBins; k++)
+      table[(lag - MIN_LAG) * lowBins + k - 1] = Math.cos((2 * Math.PI * k * lag) / FFT_SIZE);
   }
   return table;
 }
@@ -164,10 +179,14 @@ function cosineTable(lowBins: number): Float64Array {
 function pickFormants(resonances: Resonance[], out: FrameFeatures, i: number): void {
   const sharp = resonances.filter((r) => r.frequency > 180 && r.frequency < 4800 && r.bandwidth < 600);
   let next = 0;
-  const ranges: [number, number, Float32Array][] = [[180, 1300, out.f1], [550, 3200, out.f2], [1500, 4500, out.f3]];
+  const ranges: [number, number, Float32Array][] = [
+    [180, 1300, out.f1],
+    [550, 3200, out.f2],
+    [1500, 4500, out.f3],
+  ];
   let floor = 0;
   for (const [lo, hi, column] of ranges) {
-    while (next < sharp.length && (sharp[next].frequency < Math.max(lo, floor))) next++;
+    while (next < sharp.length && sharp[next].frequency < Math.max(lo, floor)) next++;
     if (next < sharp.length && sharp[next].frequency <= hi) {
       column[i] = sharp[next].frequency;
       floor = sharp[next].frequency + 150;

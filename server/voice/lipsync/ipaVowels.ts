@@ -9,7 +9,10 @@ import { visemeForIpa } from './vowelMap';
 /** One clause per line; each run of vowel letters (a diphthong counts once) is one vowel. */
 export function vowelsFromIpaLines(lines: readonly string[]): VowelClause[] {
   return lines
-    .map((line) => { const vowels = vowelsFromIpa(line); return { vowels, readable: true, beats: vowels.length }; })
+    .map((line) => {
+      const vowels = vowelsFromIpa(line);
+      return { vowels, readable: true, beats: vowels.length };
+    })
     .filter((clause) => clause.vowels.length > 0);
 }
 
@@ -25,7 +28,10 @@ export function ipaNuclei(ipa: string): string[] {
   for (const char of ipa.normalize('NFD')) {
     if (/[\u0300-\u036f\u02d0\u02d1\u1d5d]/u.test(char)) continue; // combining marks, ː, ˑ, ᵝ
     if (visemeForIpa(char)) current += char;
-    else if (current) { nuclei.push(current); current = ''; }
+    else if (current) {
+      nuclei.push(current);
+      current = '';
+    }
   }
   if (current) nuclei.push(current);
   return nuclei;

@@ -13,8 +13,19 @@ const ROWS: [Viseme, string][] = [
   ['O', 'おこそとのほもよろをごぞどぼぽ'],
 ];
 /** Small kana that replace the vowel of the mora before them (きゃ → a, ふぁ → a). */
-const SMALL: Record<string, Viseme> = { 'ゃ': 'A', 'ぁ': 'A', 'ぃ': 'I', 'ゅ': 'U', 'ぅ': 'U', 'ぇ': 'E', 'ょ': 'O', 'ぉ': 'O' };
-const VOWEL_OF = new Map<string, Viseme>(ROWS.flatMap(([v, chars]) => [...chars].map((c) => [c, v] as [string, Viseme])));
+const SMALL: Record<string, Viseme> = {
+  ゃ: 'A',
+  ぁ: 'A',
+  ぃ: 'I',
+  ゅ: 'U',
+  ぅ: 'U',
+  ぇ: 'E',
+  ょ: 'O',
+  ぉ: 'O',
+};
+const VOWEL_OF = new Map<string, Viseme>(
+  ROWS.flatMap(([v, chars]) => [...chars].map((c) => [c, v] as [string, Viseme])),
+);
 const SILENT = new Set(['ん', 'っ', 'ゝ', 'ゞ', '・', ' ', '\u3000', '〜', '~']);
 
 /** Katakana → hiragana (same mora, code point 0x60 lower). */
@@ -25,7 +36,10 @@ function toHiragana(char: string): string {
 
 /** Vowel clauses of Japanese text. */
 export function vowelsFromKana(text: string): VowelClause[] {
-  return text.split(CLAUSE_BREAK).map(clauseFromKana).filter((c) => c.vowels.length > 0 || !c.readable);
+  return text
+    .split(CLAUSE_BREAK)
+    .map(clauseFromKana)
+    .filter((c) => c.vowels.length > 0 || !c.readable);
 }
 
 function clauseFromKana(clause: string): VowelClause {

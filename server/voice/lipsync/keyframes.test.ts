@@ -21,7 +21,7 @@ describe('silence gate, mouth envelope and keyframes', () => {
   });
 
   it('is closed by the time a pause starts and open within 30 ms of the sound', () => {
-    const level = Float32Array.from({ length: 120 }, (_, i) => (i >= 20 && i < 60) || i >= 80 ? -12 : -100);
+    const level = Float32Array.from({ length: 120 }, (_, i) => ((i >= 20 && i < 60) || i >= 80 ? -12 : -100));
     const gate = gateSilence(level, HOP);
     const w = mouthOpenness(level, gate, HOP);
     for (let i = 60; i < 80; i++) expect(w[i]).toBe(0);
@@ -34,7 +34,9 @@ describe('silence gate, mouth envelope and keyframes', () => {
     const n = 300; // 3 s
     const times = Float64Array.from({ length: n }, (_, i) => i * 10);
     const shapes = Int8Array.from({ length: n }, (_, i) => Math.floor(i / 12) % 5);
-    const weights = Float32Array.from({ length: n }, (_, i) => (i % 60 < 45 ? 0.5 + 0.4 * Math.sin(i / 2) : 0));
+    const weights = Float32Array.from({ length: n }, (_, i) =>
+      i % 60 < 45 ? 0.5 + 0.4 * Math.sin(i / 2) : 0,
+    );
     const track = toKeyframes(times, shapes, weights);
     expect(track.length / 3).toBeLessThanOrEqual(30);
     for (let i = 0; i < n; i++) {
@@ -50,7 +52,11 @@ describe('silence gate, mouth envelope and keyframes', () => {
     open.fill(1, 150, 195); // clause 3 + 4 said together
     const clauses = [6, 3, 3, 2].map((n) => ({ vowels: Array(n).fill('A'), readable: true, beats: n }));
     const spans = matchClausesToAudio(open, clauses, HOP);
-    expect(spans.map((s) => [s.from, s.to, s.clauses.length])).toEqual([[10, 60, 1], [90, 120, 1], [150, 195, 2]]);
+    expect(spans.map((s) => [s.from, s.to, s.clauses.length])).toEqual([
+      [10, 60, 1],
+      [90, 120, 1],
+      [150, 195, 2],
+    ]);
   });
 
   it('puts every clause in one stretch when the speaker never paused', () => {

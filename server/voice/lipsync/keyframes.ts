@@ -16,7 +16,12 @@ export interface KeyframeOptions {
 export const DEFAULT_KEYFRAMES: KeyframeOptions = { maxPerSecond: 30, tolerance: 0.05 };
 
 /** Build the keyframe track from frame times (ms), shape indices and openness. */
-export function toKeyframes(timesMs: Float64Array, shapes: Int8Array, weights: Float32Array, options = DEFAULT_KEYFRAMES): VisemeKeyframe[] {
+export function toKeyframes(
+  timesMs: Float64Array,
+  shapes: Int8Array,
+  weights: Float32Array,
+  options = DEFAULT_KEYFRAMES,
+): VisemeKeyframe[] {
   const n = timesMs.length;
   if (n === 0) return [];
   const durationS = Math.max(0.001, (timesMs[n - 1] - timesMs[0]) / 1000);
@@ -30,7 +35,8 @@ export function toKeyframes(timesMs: Float64Array, shapes: Int8Array, weights: F
   }
   const track: VisemeKeyframe[] = [];
   for (let i = 0; i < n; i++) {
-    if (keep[i]) track.push([Math.round(timesMs[i]), VISEMES[shapes[i]], Math.round(weights[i] * 1000) / 1000]);
+    if (keep[i])
+      track.push([Math.round(timesMs[i]), VISEMES[shapes[i]], Math.round(weights[i] * 1000) / 1000]);
   }
   return track;
 }
@@ -51,7 +57,12 @@ function anchorFrames(shapes: Int8Array, weights: Float32Array): Uint8Array {
 }
 
 /** RDP between consecutive anchors on the openness curve. */
-function simplify(timesMs: Float64Array, weights: Float32Array, fixed: Uint8Array, tolerance: number): Uint8Array {
+function simplify(
+  timesMs: Float64Array,
+  weights: Float32Array,
+  fixed: Uint8Array,
+  tolerance: number,
+): Uint8Array {
   const keep = Uint8Array.from(fixed);
   let start = 0;
   for (let i = 1; i < fixed.length; i++) {
@@ -62,7 +73,14 @@ function simplify(timesMs: Float64Array, weights: Float32Array, fixed: Uint8Arra
   return keep;
 }
 
-function rdp(t: Float64Array, w: Float32Array, first: number, last: number, tolerance: number, keep: Uint8Array): void {
+function rdp(
+  t: Float64Array,
+  w: Float32Array,
+  first: number,
+  last: number,
+  tolerance: number,
+  keep: Uint8Array,
+): void {
   const stack: [number, number][] = [[first, last]];
   while (stack.length > 0) {
     const [a, b] = stack.pop()!;
@@ -71,7 +89,10 @@ function rdp(t: Float64Array, w: Float32Array, first: number, last: number, tole
     for (let i = a + 1; i < b; i++) {
       const along = (t[i] - t[a]) / (t[b] - t[a]);
       const error = Math.abs(w[i] - (w[a] + (w[b] - w[a]) * along));
-      if (error > worstError) { worstError = error; worst = i; }
+      if (error > worstError) {
+        worstError = error;
+        worst = i;
+      }
     }
     if (worst < 0) continue;
     keep[worst] = 1;

@@ -27,7 +27,10 @@ export function levinsonDurbin(r: ArrayLike<number>, order: number): Float64Arra
 }
 
 /** A resonance found in an LPC polynomial: centre frequency and bandwidth in Hz. */
-export interface Resonance { frequency: number; bandwidth: number }
+export interface Resonance {
+  frequency: number;
+  bandwidth: number;
+}
 
 /**
  * Resonances of the LPC filter from the roots of A(z), sorted by frequency. Only roots in the
@@ -71,17 +74,27 @@ export class PolynomialRoots {
   solve(c: ArrayLike<number>, maxIterations = 60): this {
     const n = c.length - 1;
     if (n > this.maxDegree) throw new RangeError(`degree ${n} exceeds ${this.maxDegree}`);
-    if (n < 1) { this.count = n; this.converged = false; return this; }
+    if (n < 1) {
+      this.count = n;
+      this.converged = false;
+      return this;
+    }
     if (!this.converged || this.count !== n) seedOnCircle(c, n, this.re, this.im);
     this.count = n;
     this.converged = false;
     for (let iteration = 0; iteration < maxIterations; iteration++) {
-      if (aberthStep(c, n, this.re, this.im) < 1e-10) { this.converged = true; break; }
+      if (aberthStep(c, n, this.re, this.im) < 1e-10) {
+        this.converged = true;
+        break;
+      }
     }
     if (!this.converged || !allFinite(this.re, this.im, n)) {
       seedOnCircle(c, n, this.re, this.im);
       for (let iteration = 0; iteration < maxIterations; iteration++) {
-        if (aberthStep(c, n, this.re, this.im) < 1e-10) { this.converged = true; break; }
+        if (aberthStep(c, n, this.re, this.im) < 1e-10) {
+          this.converged = true;
+          break;
+        }
       }
     }
     return this;
@@ -114,14 +127,19 @@ function aberthStep(c: ArrayLike<number>, n: number, re: Float64Array, im: Float
     const zr = re[k];
     const zi = im[k];
     // Horner for p(z) and p'(z).
-    let pr = c[0], pi = 0, dr = 0, di = 0;
+    let pr = c[0],
+      pi = 0,
+      dr = 0,
+      di = 0;
     for (let j = 1; j <= n; j++) {
       const ndr = dr * zr - di * zi + pr;
       const ndi = dr * zi + di * zr + pi;
-      dr = ndr; di = ndi;
+      dr = ndr;
+      di = ndi;
       const npr = pr * zr - pi * zi + c[j];
       const npi = pr * zi + pi * zr;
-      pr = npr; pi = npi;
+      pr = npr;
+      pi = npi;
     }
     // ratio = p/p'
     const dd = dr * dr + di * di;
@@ -129,14 +147,16 @@ function aberthStep(c: ArrayLike<number>, n: number, re: Float64Array, im: Float
     const rr = (pr * dr + pi * di) / dd;
     const ri = (pi * dr - pr * di) / dd;
     // sum of 1/(z_k - z_j)
-    let sr = 0, si = 0;
+    let sr = 0,
+      si = 0;
     for (let j = 0; j < n; j++) {
       if (j === k) continue;
       const xr = zr - re[j];
       const xi = zi - im[j];
       const xx = xr * xr + xi * xi;
       if (xx === 0) continue;
-      sr += xr / xx; si -= xi / xx;
+      sr += xr / xx;
+      si -= xi / xx;
     }
     // w = ratio / (1 - ratio * sum)
     const denR = 1 - (rr * sr - ri * si);

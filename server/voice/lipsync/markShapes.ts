@@ -6,9 +6,16 @@ import { VISEMES } from '@shared';
 import { visemeForPhone } from './vowelMap';
 
 /** A phone with its start time in ms. */
-export interface PhoneMark { tMs: number; phoneme: string }
+export interface PhoneMark {
+  tMs: number;
+  phoneme: string;
+}
 
-interface VowelInterval { from: number; to: number; shape: number }
+interface VowelInterval {
+  from: number;
+  to: number;
+  shape: number;
+}
 
 /** True when the marks contain at least one vowel, i.e. they can drive the shapes. */
 export function marksHaveVowels(marks: readonly PhoneMark[]): boolean {
@@ -16,12 +23,18 @@ export function marksHaveVowels(marks: readonly PhoneMark[]): boolean {
 }
 
 /** Shape index for each frame time from the marks. */
-export function labelFromMarks(marks: readonly PhoneMark[], timesMs: Float64Array, endMs: number, out: Int8Array): void {
+export function labelFromMarks(
+  marks: readonly PhoneMark[],
+  timesMs: Float64Array,
+  endMs: number,
+  out: Int8Array,
+): void {
   const sorted = [...marks].sort((a, b) => a.tMs - b.tMs);
   const vowels: VowelInterval[] = [];
   sorted.forEach((mark, k) => {
     const viseme = visemeForPhone(mark.phoneme);
-    if (viseme) vowels.push({ from: mark.tMs, to: sorted[k + 1]?.tMs ?? endMs, shape: VISEMES.indexOf(viseme) });
+    if (viseme)
+      vowels.push({ from: mark.tMs, to: sorted[k + 1]?.tMs ?? endMs, shape: VISEMES.indexOf(viseme) });
   });
   if (vowels.length === 0) return;
   let v = 0;

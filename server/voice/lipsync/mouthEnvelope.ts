@@ -15,10 +15,20 @@ export interface MouthEnvelopeOptions {
   maxOpen: number;
 }
 
-export const DEFAULT_ENVELOPE: MouthEnvelopeOptions = { attackMs: 30, releaseMs: 65, minOpen: 0.25, maxOpen: 1 };
+export const DEFAULT_ENVELOPE: MouthEnvelopeOptions = {
+  attackMs: 30,
+  releaseMs: 65,
+  minOpen: 0.25,
+  maxOpen: 1,
+};
 
 /** Openness 0..1 per frame; exactly 0 wherever the gate is closed. */
-export function mouthOpenness(levelDb: Float32Array, gate: GateResult, hopMs: number, options = DEFAULT_ENVELOPE): Float32Array {
+export function mouthOpenness(
+  levelDb: Float32Array,
+  gate: GateResult,
+  hopMs: number,
+  options = DEFAULT_ENVELOPE,
+): Float32Array {
   const n = levelDb.length;
   const weights = new Float32Array(n);
   const range = Math.max(6, gate.peakDb - gate.closeDb);
@@ -30,7 +40,10 @@ export function mouthOpenness(levelDb: Float32Array, gate: GateResult, hopMs: nu
   // The last frame before a silence is already closed: the lips meet as the sound ends. The clip's
   // ends count as silence, so audio cut off mid-sound still starts and ends with a closed mouth.
   for (let i = 0; i + 1 < n; i++) if (gate.open[i] && !gate.open[i + 1]) weights[i] = 0;
-  if (n > 0) { weights[0] = 0; weights[n - 1] = 0; }
+  if (n > 0) {
+    weights[0] = 0;
+    weights[n - 1] = 0;
+  }
   const rise = hopMs / options.attackMs;
   const fall = hopMs / options.releaseMs;
   for (let i = 1; i < n; i++) weights[i] = Math.min(weights[i], weights[i - 1] + rise);

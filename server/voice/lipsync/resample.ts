@@ -108,7 +108,8 @@ function kernelTable(cutoff: number): Float64Array {
       const x = k - p / PHASES;
       const window = 0.5 + 0.5 * Math.cos((Math.PI * x) / TAPS_PER_SIDE);
       const sinc = x === 0 ? 1 : Math.sin(Math.PI * cutoff * x) / (Math.PI * cutoff * x);
-      table[(k + TAPS_PER_SIDE - 1) * (PHASES + 1) + p] = cutoff * sinc * (Math.abs(x) < TAPS_PER_SIDE ? window : 0);
+      table[(k + TAPS_PER_SIDE - 1) * (PHASES + 1) + p] =
+        cutoff * sinc * (Math.abs(x) < TAPS_PER_SIDE ? window : 0);
     }
   }
   tableCache.set(cutoff, table);

@@ -45,14 +45,25 @@ export interface GateResult {
 }
 
 /** Gate a column of frame levels (dBFS) sampled every `hopMs`. */
-export function gateSilence(levelDb: Float32Array, hopMs: number, options: SilenceGateOptions = DEFAULT_GATE): GateResult {
+export function gateSilence(
+  levelDb: Float32Array,
+  hopMs: number,
+  options: SilenceGateOptions = DEFAULT_GATE,
+): GateResult {
   const sorted = Float32Array.from(levelDb).sort();
   const peakDb = sorted.length ? sorted[Math.floor((sorted.length - 1) * 0.995)] : -120;
   // The noise floor is what the pauses sound like; digital silence (padding) says nothing about it.
   const audible = sorted.filter((db) => db > DIGITAL_SILENCE_DB);
   // A clip whose only quiet parts are digital silence has no audible noise: cap the estimate well under the peak.
-  const noiseDb = Math.min(audible.length ? audible[Math.floor((audible.length - 1) * 0.1)] : DIGITAL_SILENCE_DB, peakDb - 40);
-  const openDb = Math.max(peakDb - options.belowPeakDb, noiseDb + options.aboveNoiseDb, options.absoluteFloorDb);
+  const noiseDb = Math.min(
+    audible.length ? audible[Math.floor((audible.length - 1) * 0.1)] : DIGITAL_SILENCE_DB,
+    peakDb - 40,
+  );
+  const openDb = Math.max(
+    peakDb - options.belowPeakDb,
+    noiseDb + options.aboveNoiseDb,
+    options.absoluteFloorDb,
+  );
   const closeDb = openDb - options.hysteresisDb;
   const open = new Uint8Array(levelDb.length);
   let state = 0;
@@ -71,7 +82,10 @@ export function gateSilence(levelDb: Float32Array, hopMs: number, options: Silen
 function fillRuns(flags: Uint8Array, value: number, maxLength: number, replacement: number): void {
   let i = 0;
   while (i < flags.length) {
-    if (flags[i] !== value) { i++; continue; }
+    if (flags[i] !== value) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < flags.length && flags[j] === value) j++;
     const interior = value === 1 || (i > 0 && j < flags.length);
@@ -84,7 +98,10 @@ function fillRuns(flags: Uint8Array, value: number, maxLength: number, replaceme
 function dropFaintRuns(open: Uint8Array, levelDb: Float32Array, minPeakDb: number, maxLength: number): void {
   let i = 0;
   while (i < open.length) {
-    if (!open[i]) { i++; continue; }
+    if (!open[i]) {
+      i++;
+      continue;
+    }
     let j = i;
     let loudest = -Infinity;
     while (j < open.length && open[j]) loudest = Math.max(loudest, levelDb[j++]);

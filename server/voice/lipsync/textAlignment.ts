@@ -21,8 +21,13 @@ const NEG = -1e9;
 
 /** Label frames [from, to) of `out` with the shapes of `vowels`, aligned in order. */
 export function alignVowels(
-  features: FrameFeatures, vowelnessOf: Float32Array, normalisation: SpeakerNormalisation,
-  vowels: readonly Viseme[], from: number, to: number, out: Int8Array,
+  features: FrameFeatures,
+  vowelnessOf: Float32Array,
+  normalisation: SpeakerNormalisation,
+  vowels: readonly Viseme[],
+  from: number,
+  to: number,
+  out: Int8Array,
 ): void {
   const vowelAt = alignVowelFrames(features, vowelnessOf, normalisation, vowels, from, to);
   for (let t = 0; t < vowelAt.length; t++) {
@@ -33,8 +38,12 @@ export function alignVowels(
 
 /** For frames [from, to): index of the vowel each frame belongs to, or −1 between vowels. */
 export function alignVowelFrames(
-  features: FrameFeatures, vowelnessOf: Float32Array, normalisation: SpeakerNormalisation,
-  vowels: readonly Viseme[], from: number, to: number,
+  features: FrameFeatures,
+  vowelnessOf: Float32Array,
+  normalisation: SpeakerNormalisation,
+  vowels: readonly Viseme[],
+  from: number,
+  to: number,
 ): Int32Array {
   const frames = Math.max(0, to - from);
   const n = vowels.length;
@@ -46,21 +55,33 @@ export function alignVowelFrames(
   return Int32Array.from(path, (s) => (states[s].kind === 'vowel' ? states[s].vowel : -1));
 }
 
-interface State { kind: 'gap' | 'vowel'; vowel: number; shape: number; sub: number; last: boolean }
+interface State {
+  kind: 'gap' | 'vowel';
+  vowel: number;
+  shape: number;
+  sub: number;
+  last: boolean;
+}
 
 /** Gap, then for each vowel `minFrames` chained sub-states (the last may repeat), then a gap. */
 function buildStates(vowels: readonly Viseme[], minFrames: number): State[] {
   const states: State[] = [{ kind: 'gap', vowel: -1, shape: -1, sub: 0, last: true }];
   vowels.forEach((viseme, j) => {
     const shape = VISEMES.indexOf(viseme);
-    for (let s = 0; s < minFrames; s++) states.push({ kind: 'vowel', vowel: j, shape, sub: s, last: s === minFrames - 1 });
+    for (let s = 0; s < minFrames; s++)
+      states.push({ kind: 'vowel', vowel: j, shape, sub: s, last: s === minFrames - 1 });
     states.push({ kind: 'gap', vowel: j, shape: -1, sub: 0, last: true });
   });
   return states;
 }
 
 /** Per frame, the relative formant score of each shape (0 = best, negative = worse). */
-function vowelEmissions(features: FrameFeatures, normalisation: SpeakerNormalisation, from: number, frames: number): Float32Array {
+function vowelEmissions(
+  features: FrameFeatures,
+  normalisation: SpeakerNormalisation,
+  from: number,
+  frames: number,
+): Float32Array {
   const scores = new Float32Array(frames * VISEME_COUNT);
   for (let t = 0; t < frames; t++) frameScores(features, from + t, normalisation, scores, t * VISEME_COUNT);
   return scores;
@@ -71,7 +92,13 @@ function emission(state: State, formant: Float32Array, t: number, v: number): nu
   return Math.log(v + 1e-3) + FORMANT_WEIGHT * formant[t * VISEME_COUNT + state.shape];
 }
 
-function viterbiLeftToRight(states: State[], formant: Float32Array, vowelnessOf: Float32Array, from: number, frames: number): Int32Array {
+function viterbiLeftToRight(
+  states: State[],
+  formant: Float32Array,
+  vowelnessOf: Float32Array,
+  from: number,
+  frames: number,
+): Int32Array {
   const S = states.length;
   const back = new Int32Array(frames * S);
   let previous = new Float64Array(S).fill(NEG);
@@ -84,8 +111,20 @@ function viterbiLeftToRight(states: State[], formant: Float32Array, vowelnessOf:
       // Stay (allowed in gaps and in a vowel's last sub-state), or advance by one, or skip an empty gap.
       let best = states[s].last ? previous[s] : NEG;
       let arg = s;
-      if (s >= 1 && previous[s - 1] > best) { best = previous[s - 1]; arg = s - 1; }
-      if (s >= 2 && states[s].kind === 'vowel' && states[s].sub === 0 && states[s - 1].kind === 'gap' && previous[s - 2] > best) { best = previous[s - 2]; arg = s - 2; }
+      if (s >= 1 && previous[s - 1] > best) {
+        best = previous[s - 1];
+        arg = s - 1;
+      }
+      if (
+        s >= 2 &&
+        states[s].kind === 'vowel' &&
+        states[s].sub === 0 &&
+        states[s - 1].kind === 'gap' &&
+        previous[s - 2] > best
+      ) {
+        best = previous[s - 2];
+        arg = s - 2;
+      }
       const e = emission(states[s], formant, t, v);
       current[s] = t === 0 ? (s <= 1 ? e : NEG) : best + e;
       back[t * S + s] = arg;

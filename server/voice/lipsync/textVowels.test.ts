@@ -36,18 +36,40 @@ describe('vowel sequences from text', () => {
     expect(wordVowels('boots').join('')).toBe('U');
     expect(wordVowels('beat').join('')).toBe('I');
     expect(wordVowels('boat').join('')).toBe('O');
-    expect(vowelsFromEnglishSpelling('Hello there, how are you?').map((c) => c.vowels.length)).toEqual([3, 3]);
+    expect(vowelsFromEnglishSpelling('Hello there, how are you?').map((c) => c.vowels.length)).toEqual([
+      3, 3,
+    ]);
   });
 
-  it('prefers a phonemizer\'s IPA for English, and kana for Japanese whatever it is given', () => {
+  it("prefers a phonemizer's IPA for English, and kana for Japanese whatever it is given", () => {
     expect(textVowelClauses({ text: 'cough', language: 'en', phonemes: ['kˈɔf'] })[0].vowels).toEqual(['O']);
-    expect(textVowelClauses({ text: 'あい', language: 'ja', phonemes: ['ʊʊʊ'] })[0].vowels).toEqual(['A', 'I']);
+    expect(textVowelClauses({ text: 'あい', language: 'ja', phonemes: ['ʊʊʊ'] })[0].vowels).toEqual([
+      'A',
+      'I',
+    ]);
   });
 
   it('maps ARPAbet and IPA vowels to the five VRM shapes per the documented table', () => {
-    expect(['aa', 'ae', 'ah', 'ax', 'ay', 'aw'].map(visemeForArpabet)).toEqual(['A', 'A', 'A', 'A', 'A', 'A']);
-    expect(['iy', 'IH1', 'uw', 'uh', 'er', 'eh', 'ey', 'ao', 'ow', 'oy'].map(visemeForArpabet).join('')).toBe('IIUUUEEOOO');
+    expect(['aa', 'ae', 'ah', 'ax', 'ay', 'aw'].map(visemeForArpabet)).toEqual([
+      'A',
+      'A',
+      'A',
+      'A',
+      'A',
+      'A',
+    ]);
+    expect(['iy', 'IH1', 'uw', 'uh', 'er', 'eh', 'ey', 'ao', 'ow', 'oy'].map(visemeForArpabet).join('')).toBe(
+      'IIUUUEEOOO',
+    );
     expect(['t', 'pau', 'm'].map(visemeForArpabet)).toEqual([undefined, undefined, undefined]);
-    expect(['ɑ', 'ɪ', 'ʊ', 'ɛ', 'ɔ', 'o', 'N'].map(visemeForPhone)).toEqual(['A', 'I', 'U', 'E', 'O', 'O', undefined]);
+    expect(['ɑ', 'ɪ', 'ʊ', 'ɛ', 'ɔ', 'o', 'N'].map(visemeForPhone)).toEqual([
+      'A',
+      'I',
+      'U',
+      'E',
+      'O',
+      'O',
+      undefined,
+    ]);
   });
 });

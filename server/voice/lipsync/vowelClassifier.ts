@@ -24,10 +24,18 @@ const MAX_SCALE = 0.35;
 const MAX_SHIFT = 0.15;
 
 /** Offsets subtracted from ln F1, ln F2 and ln F3 before comparing with the templates. */
-export interface SpeakerNormalisation { f1: number; f2: number; f3: number }
+export interface SpeakerNormalisation {
+  f1: number;
+  f2: number;
+  f3: number;
+}
 
 /** Normalisation for an utterance: F3 scale, then a fitted shift. */
-export function speakerNormalisation(features: FrameFeatures, open: Uint8Array, vowelnessOf?: Float32Array): SpeakerNormalisation {
+export function speakerNormalisation(
+  features: FrameFeatures,
+  open: Uint8Array,
+  vowelnessOf?: Float32Array,
+): SpeakerNormalisation {
   const f3 = medianF3(features, open);
   const scale = f3 === undefined ? 0 : clamp(Math.log(f3 / CALIBRATION_F3_HZ), -MAX_SCALE, MAX_SCALE);
   const normalisation = { f1: scale, f2: scale, f3: Math.log(f3 ?? CALIBRATION_F3_HZ) };
@@ -50,7 +58,12 @@ function medianF3(features: FrameFeatures, open: Uint8Array): number | undefined
 }
 
 /** Median residual of vowel-like frames from their nearest template (in ln F1, ln F2 only). */
-function fittedShift(features: FrameFeatures, open: Uint8Array, vowelnessOf: Float32Array, n: SpeakerNormalisation): [number, number] {
+function fittedShift(
+  features: FrameFeatures,
+  open: Uint8Array,
+  vowelnessOf: Float32Array,
+  n: SpeakerNormalisation,
+): [number, number] {
   const r1: number[] = [];
   const r2: number[] = [];
   for (let i = 0; i < features.count; i++) {
@@ -61,7 +74,10 @@ function fittedShift(features: FrameFeatures, open: Uint8Array, vowelnessOf: Flo
     let bestScore = -Infinity;
     for (const c of COMPONENTS) {
       const score = c.score(x1, x2, NaN);
-      if (score > bestScore) { bestScore = score; best = c; }
+      if (score > bestScore) {
+        bestScore = score;
+        best = c;
+      }
     }
     r1.push(x1 - best.mean[0]);
     r2.push(x2 - best.mean[1]);
@@ -74,7 +90,13 @@ function fittedShift(features: FrameFeatures, open: Uint8Array, vowelnessOf: Flo
  * Log-likelihood of each viseme for frame `i` into `out[offset..offset+5)`, or false when the
  * frame has no usable formants. Frames without an F3 are scored on F1/F2 alone.
  */
-export function frameVowelScores(features: FrameFeatures, i: number, n: SpeakerNormalisation, out: Float32Array | Float64Array, offset = 0): boolean {
+export function frameVowelScores(
+  features: FrameFeatures,
+  i: number,
+  n: SpeakerNormalisation,
+  out: Float32Array | Float64Array,
+  offset = 0,
+): boolean {
   const f1 = features.f1[i];
   const f2 = features.f2[i];
   if (!Number.isFinite(f1) || !Number.isFinite(f2)) return false;
@@ -104,17 +126,22 @@ function component(t: VowelTemplate): Component {
   const [c11, c12, c13, c22, c23, c33] = t.covariance;
   const full = inverse3([c11 + floor, c12, c13, c22 + floor, c23, c33 + floor]);
   const det2 = (c11 + floor) * (c22 + floor) - c12 * c12;
-  const i11 = (c22 + floor) / det2, i12 = -c12 / det2, i22 = (c11 + floor) / det2;
+  const i11 = (c22 + floor) / det2,
+    i12 = -c12 / det2,
+    i22 = (c11 + floor) / det2;
   const [m1, m2, m3] = t.mean;
   return {
     visemeIndex: VISEMES.indexOf(t.viseme),
     mean: t.mean,
     score(x1, x2, x3) {
-      const d1 = x1 - m1, d2 = x2 - m2;
-      if (!Number.isFinite(x3)) return -0.5 * (i11 * d1 * d1 + 2 * i12 * d1 * d2 + i22 * d2 * d2) - 0.5 * Math.log(det2);
+      const d1 = x1 - m1,
+        d2 = x2 - m2;
+      if (!Number.isFinite(x3))
+        return -0.5 * (i11 * d1 * d1 + 2 * i12 * d1 * d2 + i22 * d2 * d2) - 0.5 * Math.log(det2);
       const d3 = x3 - m3;
       const [a11, a12, a13, a22, a23, a33, logDet] = full;
-      const q = a11 * d1 * d1 + a22 * d2 * d2 + a33 * d3 * d3 + 2 * (a12 * d1 * d2 + a13 * d1 * d3 + a23 * d2 * d3);
+      const q =
+        a11 * d1 * d1 + a22 * d2 * d2 + a33 * d3 * d3 + 2 * (a12 * d1 * d2 + a13 * d1 * d3 + a23 * d2 * d3);
       return -0.5 * q - 0.5 * logDet;
     },
   };
@@ -122,9 +149,19 @@ function component(t: VowelTemplate): Component {
 
 /** Inverse of a symmetric 3×3 matrix (packed c11 c12 c13 c22 c23 c33), packed the same way, then ln det. */
 function inverse3([a, b, c, d, e, f]: number[]): number[] {
-  const A = d * f - e * e, B = c * e - b * f, C = b * e - c * d;
+  const A = d * f - e * e,
+    B = c * e - b * f,
+    C = b * e - c * d;
   const det = a * A + b * B + c * C;
-  return [A / det, B / det, C / det, (a * f - c * c) / det, (b * c - a * e) / det, (a * d - b * b) / det, Math.log(det)];
+  return [
+    A / det,
+    B / det,
+    C / det,
+    (a * f - c * c) / det,
+    (b * c - a * e) / det,
+    (a * d - b * b) / det,
+    Math.log(det),
+  ];
 }
 
 function median(values: number[]): number {

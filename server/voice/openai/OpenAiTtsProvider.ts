@@ -30,7 +30,8 @@ export class OpenAiTtsProvider implements TtsProvider {
   private readonly client: OpenAI;
 
   constructor(private readonly options: OpenAiTtsOptions) {
-    if (!options.apiKey) throw new VoiceError('unauthorized', 'OpenAI speech needs an API key: set OPENAI_API_KEY.', this.name);
+    if (!options.apiKey)
+      throw new VoiceError('unauthorized', 'OpenAI speech needs an API key: set OPENAI_API_KEY.', this.name);
     this.client = new OpenAI({
       apiKey: options.apiKey,
       baseURL: options.baseURL,
@@ -43,36 +44,88 @@ export class OpenAiTtsProvider implements TtsProvider {
     throwIfAborted(request.signal, this.name);
     let audio: Uint8Array;
     try {
-      const response = await this.client.audio.speech.create({
-        model: this.options.model ?? 'gpt-4o-mini-tts',
-        voice: request.voice.voice ?? this.options.voice ?? 'alloy',
-        input: request.text,
-        response_format: 'wav',
-        ...(request.voice.speed ? { speed: Math.max(0.25, Math.min(4, request.voice.speed)) } : {}),
-        ...(this.options.instructions ? { instructions: this.options.instructions } : {}),
-      }, { signal: request.signal });
+      const response = await this.client.audio.speech.create(
+        {
+          model: this.options.model ?? 'gpt-4o-mini-tts',
+          voice: request.voice.voice ?? this.options.voice ?? 'alloy',
+          input: request.text,
+          response_format: 'wav',
+          ...(request.voice.speed ? { speed: Math.max(0.25, Math.min(4, request.voice.speed)) } : {}),
+          ...(this.options.instructions ? { instructions: this.options.instructions } : {}),
+        },
+        { signal: request.signal },
+      );
       audio = new Uint8Array(await response.arrayBuffer());
     } catch (error) {
       throw toVoiceError(error, request.signal);
     }
     const decoded = decodeWav(audio);
-    return { audio, contentType: 'audio/wav', format: 'wav', durationMs: decoded.durationMs, pcm: decoded.pcm, sampleRate: decoded.sampleRate, provider: this.name };
+    return {
+      audio,
+      contentType: 'audio/wav',
+      format: 'wav',
+      durationMs: decoded.durationMs,
+      pcm: decoded.pcm,
+      sampleRate: decoded.sampleRate,
+      provider: this.name,
+    };
   }
 }
 
 function toVoiceError(error: unknown, signal: AbortSignal | undefined): VoiceError {
   const name = 'openai';
   if (error instanceof VoiceError) return error;
-  if (signal?.aborted || error instanceof OpenAI.APIUserAbortError) return new VoiceError('aborted', 'Speech was cancelled before it finished.', name, { cause: error });
-  if (error instanceof OpenAI.APIConnectionTimeoutError) return new VoiceError('timeout', 'OpenAI speech did not answer in time; raise the timeout or try again.', name, { cause: error });
-  if (error instanceof OpenAI.APIConnectionError) return new VoiceError('network', `Could not reach OpenAI speech (${error.message}); check the network and the base URL.`, name, { cause: error });
+  if (signal?.aborted || error instanceof OpenAI.APIUserAbortError)
+    return new VoiceError('aborted', 'Speech was cancelled before it finished.', name, { cause: error });
+  if (error instanceof OpenAI.APIConnectionTimeoutError)
+    return new VoiceError(
+      'timeout',
+      'OpenAI speech did not answer in time; raise the timeout or try again.',
+      name,
+      { cause: error },
+    );
+  if (error instanceof OpenAI.APIConnectionError)
+    return new VoiceError(
+      'network',
+      `Could not reach OpenAI speech (${error.message}); check the network and the base URL.`,
+      name,
+      { cause: error },
+    );
   if (error instanceof OpenAI.APIError) {
     const status = error.status ?? 0;
     const detail = ` (OpenAI said: ${error.message})`;
-    if (status === 401 || status === 403) return new VoiceError('unauthorized', `OpenAI rejected the API key (HTTP ${status}); check OPENAI_API_KEY.${detail}`, name, { cause: error });
-    if (status === 429) return new VoiceError('rate_limited', `OpenAI is rate-limiting speech (HTTP 429); slow down or raise the quota.${detail}`, name, { cause: error });
-    if (status >= 500) return new VoiceError('provider_error', `OpenAI speech failed on its side (HTTP ${status}).${detail}`, name, { cause: error });
-    return new VoiceError('bad_request', `OpenAI refused the speech request (HTTP ${status}); check the model, voice and text.${detail}`, name, { cause: error });
+    if (status === 401 || status === 403)
+      return new VoiceError(
+        'unauthorized',
+        `OpenAI rejected the API key (HTTP ${status}); check OPENAI_API_KEY.${detail}`,
+        name,
+        { cause: error },
+      );
+    if (status === 429)
+      return new VoiceError(
+        'rate_limited',
+        `OpenAI is rate-limiting speech (HTTP 429); slow down or raise the quota.${detail}`,
+        name,
+        { cause: error },
+      );
+    if (status >= 500)
+      return new VoiceError(
+        'provider_error',
+        `OpenAI speech failed on its side (HTTP ${status}).${detail}`,
+        name,
+        { cause: error },
+      );
+    return new VoiceError(
+      'bad_request',
+      `OpenAI refused the speech request (HTTP ${status}); check the model, voice and text.${detail}`,
+      name,
+      { cause: error },
+    );
   }
-  return new VoiceError('provider_error', `OpenAI speech failed: ${error instanceof Error ? error.message : String(error)}`, name, { cause: error });
+  return new VoiceError(
+    'provider_error',
+    `OpenAI speech failed: ${error instanceof Error ? error.message : String(error)}`,
+    name,
+    { cause: error },
+  );
 }

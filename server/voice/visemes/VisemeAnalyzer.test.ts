@@ -11,15 +11,30 @@ let sample: VisemeTrackInput;
 beforeAll(async () => {
   voice = new EspeakTtsProvider();
   const speech = await voice.synthesize({ text: TEXT, language: 'en', voice: {} });
-  sample = { pcm: speech.pcm, sampleRate: speech.sampleRate, text: TEXT, language: 'en', phonemes: speech.phonemes };
+  sample = {
+    pcm: speech.pcm,
+    sampleRate: speech.sampleRate,
+    text: TEXT,
+    language: 'en',
+    phonemes: speech.phonemes,
+  };
 });
-afterAll(async () => { await voice.close(); });
+afterAll(async () => {
+  await voice.close();
+});
 
 /** The sample said `times` times in a row, in an ordinary (unshared) buffer. */
 function repeated(input: VisemeTrackInput, times: number): VisemeTrackInput {
   const pcm = new Float32Array(input.pcm.length * times);
   for (let k = 0; k < times; k++) pcm.set(input.pcm, k * input.pcm.length);
-  return { ...input, pcm, text: Array(times).fill(input.text).join(' '), phonemes: Array(times).fill(input.phonemes ?? []).flat() };
+  return {
+    ...input,
+    pcm,
+    text: Array(times).fill(input.text).join(' '),
+    phonemes: Array(times)
+      .fill(input.phonemes ?? [])
+      .flat(),
+  };
 }
 
 describe('VisemeAnalyzer', () => {
@@ -31,7 +46,11 @@ describe('VisemeAnalyzer', () => {
       await analyzer.warmUp();
       expect(sample.pcm.buffer).toBeInstanceOf(SharedArrayBuffer); // decodeWav's output is shared, not copied
       const plain = { ...sample, pcm: Float32Array.from(sample.pcm) };
-      const [shared, copied, again] = await Promise.all([analyzer.analyzeTraced(sample), analyzer.analyzeTraced(plain), analyzer.analyze(sample)]);
+      const [shared, copied, again] = await Promise.all([
+        analyzer.analyzeTraced(sample),
+        analyzer.analyzeTraced(plain),
+        analyzer.analyze(sample),
+      ]);
       const expected = computeVisemeTrack(sample);
       expect(expected.length).toBeGreaterThan(10);
       expect(meanwhile.visemes).toEqual(expected);
@@ -67,7 +86,9 @@ describe('VisemeAnalyzer', () => {
       const inline = performance.now();
       const expected = computeVisemeTrack(long);
       const inlineMs = performance.now() - inline;
-      context.annotate(`${(long.pcm.length / long.sampleRate).toFixed(0)} s clip: in a worker ${workerMs.toFixed(0)} ms, a 5 ms timer fired ${ticks}× and was at worst ${worstLateMs.toFixed(0)} ms late; in this thread it would block ${inlineMs.toFixed(0)} ms`);
+      context.annotate(
+        `${(long.pcm.length / long.sampleRate).toFixed(0)} s clip: in a worker ${workerMs.toFixed(0)} ms, a 5 ms timer fired ${ticks}× and was at worst ${worstLateMs.toFixed(0)} ms late; in this thread it would block ${inlineMs.toFixed(0)} ms`,
+      );
       expect(result.threadId).not.toBe(threadId);
       expect(result.visemes).toEqual(expected);
     } finally {
@@ -77,7 +98,10 @@ describe('VisemeAnalyzer', () => {
 
   it('analyses in this thread, and says so once, when its worker cannot start', async () => {
     const log = { warn: vi.fn() };
-    const analyzer = new VisemeAnalyzer({ entry: new URL('./testdata/noSuchWorker.mjs', import.meta.url), log });
+    const analyzer = new VisemeAnalyzer({
+      entry: new URL('./testdata/noSuchWorker.mjs', import.meta.url),
+      log,
+    });
     try {
       await analyzer.warmUp();
       const first = await analyzer.analyzeTraced(sample);
@@ -93,11 +117,17 @@ describe('VisemeAnalyzer', () => {
 
   it('finishes the calls of a worker that dies here, then keeps analysing here', async () => {
     const log = { warn: vi.fn() };
-    const analyzer = new VisemeAnalyzer({ entry: new URL('./testdata/dyingWorker.mjs', import.meta.url), log });
+    const analyzer = new VisemeAnalyzer({
+      entry: new URL('./testdata/dyingWorker.mjs', import.meta.url),
+      log,
+    });
     try {
       await analyzer.warmUp();
       const inFlight = await Promise.all([analyzer.analyzeTraced(sample), analyzer.analyzeTraced(sample)]);
-      expect(inFlight.map((a) => a.visemes)).toEqual([computeVisemeTrack(sample), computeVisemeTrack(sample)]);
+      expect(inFlight.map((a) => a.visemes)).toEqual([
+        computeVisemeTrack(sample),
+        computeVisemeTrack(sample),
+      ]);
       expect((await analyzer.analyzeTraced(sample)).threadId).toBe(threadId);
       expect(log.warn).toHaveBeenCalledTimes(1);
     } finally {

@@ -10,7 +10,9 @@ import { type VisemeKeyframe } from '@shared';
 import { computeVisemeTrack, type VisemeTrackInput } from '../lipsync/computeVisemeTrack';
 
 /** Where the analyzer reports that it fell back to the calling thread (a pino logger fits). */
-export interface VisemeAnalyzerLog { warn(details: object, message: string): void }
+export interface VisemeAnalyzerLog {
+  warn(details: object, message: string): void;
+}
 
 /** Settings of the viseme worker pool. */
 export interface VisemeAnalyzerOptions {
@@ -25,11 +27,25 @@ export interface VisemeAnalyzerOptions {
 }
 
 /** One analysis and the thread that ran it (`threadId`, 0 = the main thread). */
-export interface VisemeAnalysis { visemes: VisemeKeyframe[]; threadId: number }
+export interface VisemeAnalysis {
+  visemes: VisemeKeyframe[];
+  threadId: number;
+}
 
-interface Pending { input: VisemeTrackInput; resolve: (a: VisemeAnalysis) => void; reject: (e: Error) => void }
-interface Slot { worker: Worker; ready: Promise<boolean>; up: boolean; pending: Map<number, Pending> }
-type Reply = { ready: boolean; message?: string } | { id: number; ok: boolean; visemes?: VisemeKeyframe[]; threadId?: number; message?: string };
+interface Pending {
+  input: VisemeTrackInput;
+  resolve: (a: VisemeAnalysis) => void;
+  reject: (e: Error) => void;
+}
+interface Slot {
+  worker: Worker;
+  ready: Promise<boolean>;
+  up: boolean;
+  pending: Map<number, Pending>;
+}
+type Reply =
+  | { ready: boolean; message?: string }
+  | { id: number; ok: boolean; visemes?: VisemeKeyframe[]; threadId?: number; message?: string };
 
 /** Computes viseme tracks in worker threads (`analyze`), falling back to this thread if it must. */
 export class VisemeAnalyzer {
@@ -106,7 +122,9 @@ export class VisemeAnalyzer {
     const ready = new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => {
         resolve(false);
-        this.fallBack(new Error(`the viseme worker did not start within ${this.options.startTimeoutMs ?? 30_000} ms`));
+        this.fallBack(
+          new Error(`the viseme worker did not start within ${this.options.startTimeoutMs ?? 30_000} ms`),
+        );
       }, this.options.startTimeoutMs ?? 30_000);
       timer.unref();
       worker.on('message', (reply: Reply) => {
@@ -119,12 +137,18 @@ export class VisemeAnalyzer {
           this.settle(slot, reply);
         }
       });
-      worker.on('error', (error) => { clearTimeout(timer); slot.up = false; resolve(false); this.fallBack(error); });
+      worker.on('error', (error) => {
+        clearTimeout(timer);
+        slot.up = false;
+        resolve(false);
+        this.fallBack(error);
+      });
       worker.on('exit', (code) => {
         clearTimeout(timer);
         slot.up = false;
         resolve(false);
-        if (this.slots[index] === slot) this.fallBack(new Error(`the viseme worker exited with code ${code}`));
+        if (this.slots[index] === slot)
+          this.fallBack(new Error(`the viseme worker exited with code ${code}`));
         this.finishHere(slot);
       });
     });
@@ -144,7 +168,11 @@ export class VisemeAnalyzer {
   /** Answer a gone worker's calls in this thread. */
   private finishHere(slot: Slot): void {
     for (const { input, resolve, reject } of slot.pending.values()) {
-      try { resolve(inThisThread(input)); } catch (error) { reject(error as Error); }
+      try {
+        resolve(inThisThread(input));
+      } catch (error) {
+        reject(error as Error);
+      }
     }
     slot.pending.clear();
   }
@@ -153,7 +181,10 @@ export class VisemeAnalyzer {
   private fallBack(error: unknown): void {
     if (this.fallenBack || this.closed) return;
     this.fallenBack = true;
-    this.options.log?.warn({ err: error }, 'Viseme analysis runs on the main thread: its worker threads could not be used. Rooms may stutter while a sentence is analysed.');
+    this.options.log?.warn(
+      { err: error },
+      'Viseme analysis runs on the main thread: its worker threads could not be used. Rooms may stutter while a sentence is analysed.',
+    );
     for (const [i, slot] of this.slots.entries()) {
       this.slots[i] = undefined;
       void slot?.worker.terminate();
@@ -174,6 +205,15 @@ function toMessage(id: number, input: VisemeTrackInput): { message: object; tran
   const shared = input.pcm.buffer instanceof SharedArrayBuffer;
   const pcm = shared ? input.pcm : input.pcm.slice();
   // Every field named (a new one in VisemeTrackInput fails to compile here until it is passed on).
-  const fields: { [K in keyof Required<VisemeTrackInput>]: VisemeTrackInput[K] } = { pcm, sampleRate, text, language, marks, phonemes, audioOnly, maxKeyframesPerSecond };
+  const fields: { [K in keyof Required<VisemeTrackInput>]: VisemeTrackInput[K] } = {
+    pcm,
+    sampleRate,
+    text,
+    language,
+    marks,
+    phonemes,
+    audioOnly,
+    maxKeyframesPerSecond,
+  };
   return { message: { id, input: fields }, transfer: shared ? [] : [pcm.buffer as ArrayBuffer] };
 }

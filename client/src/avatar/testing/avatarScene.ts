@@ -20,7 +20,16 @@ export async function avatarScene(idOrPath = 'kotoha') {
   const scene = new Scene(engine);
   const camera = new FreeCamera('camera', new Vector3(0, 1.3, -1.6), scene);
   const avatar = new Avatar(await loadVrmIntoScene(scene, new Uint8Array(readFileSync(path))), scene);
-  return { engine, scene, camera, avatar, dispose: () => { scene.dispose(); engine.dispose(); } };
+  return {
+    engine,
+    scene,
+    camera,
+    avatar,
+    dispose: () => {
+      scene.dispose();
+      engine.dispose();
+    },
+  };
 }
 
 /** True when a fixture file exists. */
@@ -31,6 +40,7 @@ export function faceInfluence(avatar: Avatar, target: string): number {
   const face = avatar.meshes.find((m) => m.name === 'Face');
   const manager = face?.morphTargetManager;
   if (!manager) throw new Error('no Face mesh with morph targets');
-  for (let i = 0; i < manager.numTargets; i++) if (manager.getTarget(i).name === target) return manager.getTarget(i).influence;
+  for (let i = 0; i < manager.numTargets; i++)
+    if (manager.getTarget(i).name === target) return manager.getTarget(i).influence;
   throw new Error(`no morph target ${target}`);
 }

@@ -9,39 +9,79 @@ class FakeRoom implements RoomLike {
   messages = new Map<string, (m: unknown) => void>();
   leaveCb: ((code: number) => void) | null = null;
   sent: [string, unknown][] = [];
-  onStateChange() { return undefined; }
-  onMessage(type: string, cb: (m: unknown) => void) { this.messages.set(type, cb); }
-  onLeave(cb: (code: number) => void) { this.leaveCb = cb; }
-  send(type: string, message?: unknown) { this.sent.push([type, message]); }
-  async leave() { return 4000; }
-  removeAllListeners() { this.messages.clear(); }
-  drop(code = 1006) { this.leaveCb?.(code); }
+  onStateChange() {
+    return undefined;
+  }
+  onMessage(type: string, cb: (m: unknown) => void) {
+    this.messages.set(type, cb);
+  }
+  onLeave(cb: (code: number) => void) {
+    this.leaveCb = cb;
+  }
+  send(type: string, message?: unknown) {
+    this.sent.push([type, message]);
+  }
+  async leave() {
+    return 4000;
+  }
+  removeAllListeners() {
+    this.messages.clear();
+  }
+  drop(code = 1006) {
+    this.leaveCb?.(code);
+  }
 }
 
 function fakeClient(first = new FakeRoom()) {
   const calls = { join: [] as unknown[], reconnect: 0 };
   let reconnectWith: () => Promise<RoomLike> = async () => new FakeRoom();
   const client: ClientLike = {
-    async joinById(_id, options) { calls.join.push(options); return first; },
-    reconnect() { calls.reconnect++; return reconnectWith(); },
+    async joinById(_id, options) {
+      calls.join.push(options);
+      return first;
+    },
+    reconnect() {
+      calls.reconnect++;
+      return reconnectWith();
+    },
   };
-  return { client, calls, first, setReconnect: (fn: () => Promise<RoomLike>) => { reconnectWith = fn; } };
+  return {
+    client,
+    calls,
+    first,
+    setReconnect: (fn: () => Promise<RoomLike>) => {
+      reconnectWith = fn;
+    },
+  };
 }
 
 describe('RoomConnection', () => {
-  beforeEach(() => { vi.useFakeTimers(); });
-  afterEach(() => { vi.useRealTimers(); });
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   it('joins with the token, link and protocol version', async () => {
     const f = fakeClient();
-    const conn = new RoomConnection(f.client, 'room1', async () => ({ token: 't', link: 'l', protocol: PROTOCOL_VERSION }));
+    const conn = new RoomConnection(f.client, 'room1', async () => ({
+      token: 't',
+      link: 'l',
+      protocol: PROTOCOL_VERSION,
+    }));
     await conn.join();
     expect(f.calls.join).toEqual([{ token: 't', link: 'l', protocol: PROTOCOL_VERSION }]);
     expect(conn.state.status).toBe('connected');
   });
 
   it('turns a refusal into a message the page can show', async () => {
-    const client: ClientLike = { joinById: async () => { throw Object.assign(new Error('protocol'), { code: JOIN_ERRORS.protocolMismatch }); }, reconnect: async () => new FakeRoom() };
+    const client: ClientLike = {
+      joinById: async () => {
+        throw Object.assign(new Error('protocol'), { code: JOIN_ERRORS.protocolMismatch });
+      },
+      reconnect: async () => new FakeRoom(),
+    };
     const conn = new RoomConnection(client, 'room1', async () => ({ protocol: PROTOCOL_VERSION }));
     const err = await conn.join().catch((e) => e);
     expect(err).toBeInstanceOf(JoinFailure);
@@ -53,7 +93,12 @@ describe('RoomConnection', () => {
     const f = fakeClient();
     const second = new FakeRoom();
     f.setReconnect(async () => second);
-    const conn = new RoomConnection(f.client, 'room1', async () => ({ protocol: PROTOCOL_VERSION }), () => Date.now());
+    const conn = new RoomConnection(
+      f.client,
+      'room1',
+      async () => ({ protocol: PROTOCOL_VERSION }),
+      () => Date.now(),
+    );
     const got: unknown[] = [];
     conn.on('chat', (m) => got.push(m));
     await conn.join();
@@ -68,8 +113,15 @@ describe('RoomConnection', () => {
 
   it('takes a fresh seat once the server no longer keeps the old one', async () => {
     const f = fakeClient();
-    f.setReconnect(async () => { throw new Error('seat expired'); });
-    const conn = new RoomConnection(f.client, 'room1', async () => ({ protocol: PROTOCOL_VERSION }), () => Date.now());
+    f.setReconnect(async () => {
+      throw new Error('seat expired');
+    });
+    const conn = new RoomConnection(
+      f.client,
+      'room1',
+      async () => ({ protocol: PROTOCOL_VERSION }),
+      () => Date.now(),
+    );
     await conn.join();
     f.first.drop();
     await vi.advanceTimersByTimeAsync(RECONNECT.windowMs + 5000);
@@ -79,11 +131,21 @@ describe('RoomConnection', () => {
 
   it('says the connection is lost when neither the old seat nor a new one can be had', async () => {
     const f = fakeClient();
-    f.setReconnect(async () => { throw new Error('seat expired'); });
+    f.setReconnect(async () => {
+      throw new Error('seat expired');
+    });
     let joins = 0;
     const first = f.client.joinById.bind(f.client);
-    f.client.joinById = async (id, o) => { if (joins++ > 0) throw new Error('Failed to fetch'); return first(id, o); };
-    const conn = new RoomConnection(f.client, 'room1', async () => ({ protocol: PROTOCOL_VERSION }), () => Date.now());
+    f.client.joinById = async (id, o) => {
+      if (joins++ > 0) throw new Error('Failed to fetch');
+      return first(id, o);
+    };
+    const conn = new RoomConnection(
+      f.client,
+      'room1',
+      async () => ({ protocol: PROTOCOL_VERSION }),
+      () => Date.now(),
+    );
     await conn.join();
     f.first.drop();
     await vi.advanceTimersByTimeAsync(RECONNECT.windowMs + 5000);

@@ -57,12 +57,23 @@ export class RoomConnection {
   private leaving = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly client: ClientLike, readonly roomId: string, private readonly joinOptions: () => Promise<JoinOptions>, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly client: ClientLike,
+    readonly roomId: string,
+    private readonly joinOptions: () => Promise<JoinOptions>,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  get state(): ConnectionState { return this.current; }
-  get sessionId(): string { return this.room?.sessionId ?? ''; }
+  get state(): ConnectionState {
+    return this.current;
+  }
+  get sessionId(): string {
+    return this.room?.sessionId ?? '';
+  }
   /** The decoded room state of the current room instance (null before joining). */
-  get roomState(): unknown { return this.room?.state ?? null; }
+  get roomState(): unknown {
+    return this.room?.state ?? null;
+  }
 
   /** Joins; rejects with a JoinFailure carrying a message for people. */
   async join(): Promise<void> {
@@ -117,9 +128,13 @@ export class RoomConnection {
   private attach(room: RoomLike): void {
     this.room = room;
     for (const type of new Set([...Object.values(SERVER_MESSAGES), ...this.handlers.keys()])) {
-      room.onMessage(type, (m) => { for (const fn of this.handlers.get(type) ?? []) fn(m); });
+      room.onMessage(type, (m) => {
+        for (const fn of this.handlers.get(type) ?? []) fn(m);
+      });
     }
-    room.onStateChange((s) => { for (const fn of this.stateHandlers) fn(s); });
+    room.onStateChange((s) => {
+      for (const fn of this.stateHandlers) fn(s);
+    });
     room.onLeave((code) => this.onLeave(room, code));
     this.setStatus('connected');
     if (room.state) for (const fn of this.stateHandlers) fn(room.state);
@@ -148,8 +163,13 @@ export class RoomConnection {
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       this.client.reconnect(token).then(
-        (room) => { if (!this.leaving) this.attach(room); else void room.leave(true); },
-        () => { if (!this.leaving) this.reconnect(token, deadline, attempt + 1); },
+        (room) => {
+          if (!this.leaving) this.attach(room);
+          else void room.leave(true);
+        },
+        () => {
+          if (!this.leaving) this.reconnect(token, deadline, attempt + 1);
+        },
       );
     }, delay);
   }
@@ -159,12 +179,20 @@ export class RoomConnection {
     try {
       this.setStatus('reconnecting');
       const room = await this.client.joinById(this.roomId, await this.joinOptions());
-      if (this.leaving) { void room.leave(true); return; } // the person left meanwhile, as the reconnect path checks
+      if (this.leaving) {
+        void room.leave(true);
+        return;
+      } // the person left meanwhile, as the reconnect path checks
       this.attach(room);
     } catch (err) {
       if (this.leaving) return;
       const problem = problemOf(err);
-      const lost = { code: 0, title: 'Connection lost', message: 'The connection to the room was lost. Check your network, then rejoin.', remedy: 'retry' as const };
+      const lost = {
+        code: 0,
+        title: 'Connection lost',
+        message: 'The connection to the room was lost. Check your network, then rejoin.',
+        remedy: 'retry' as const,
+      };
       this.setStatus('closed', problem.remedy === 'retry' ? lost : problem);
     }
   }
@@ -187,7 +215,12 @@ function problemOf(err: unknown): JoinProblem {
   const code = typeof e?.code === 'number' ? e.code : undefined;
   const message = typeof e?.message === 'string' ? e.message : '';
   if (code === undefined && /fetch|network|ECONNREFUSED|offline/i.test(message)) {
-    return { code: 0, title: 'Cannot reach the server', message: 'Check your connection and try again.', remedy: 'retry' };
+    return {
+      code: 0,
+      title: 'Cannot reach the server',
+      message: 'Check your connection and try again.',
+      remedy: 'retry',
+    };
   }
   return describeJoinError(code, message);
 }

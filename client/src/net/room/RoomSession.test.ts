@@ -56,7 +56,9 @@ describe('RoomSession against the real server', () => {
   it('shows reconnecting when the connection drops and comes back with the same seat', async () => {
     const s = session(`http://127.0.0.1:${proxy.port}`);
     const seen: string[] = [];
-    s.store.subscribe((v, p) => { if (v.connection.status !== p.connection.status) seen.push(v.connection.status); });
+    s.store.subscribe((v, p) => {
+      if (v.connection.status !== p.connection.status) seen.push(v.connection.status);
+    });
     await s.join();
     await until(() => s.store.view.me !== null, 'the member entry');
     const seat = s.connection.sessionId;
@@ -75,14 +77,19 @@ describe('RoomSession against the real server', () => {
     await until(() => viewer.store.view.me !== null, 'the spectator entry');
     expect(viewer.store.view.me?.role).toBe('spectator');
     await viewer.dispose();
-    const err = await session(server.url, null, linkOf(host.links.participant)).join().catch((e) => e);
+    const err = await session(server.url, null, linkOf(host.links.participant))
+      .join()
+      .catch((e) => e);
     expect(err).toBeInstanceOf(JoinFailure);
     expect(err.problem).toMatchObject({ code: JOIN_ERRORS.signInRequired, remedy: 'signIn' });
   }, 30_000);
 
   it('asks an outdated page to reload', async () => {
     const client = new Client(server.url) as unknown as ClientLike;
-    const conn = new RoomConnection(client, host.roomId, async () => ({ token: host.token, protocol: PROTOCOL_VERSION + 1 }));
+    const conn = new RoomConnection(client, host.roomId, async () => ({
+      token: host.token,
+      protocol: PROTOCOL_VERSION + 1,
+    }));
     const err = await conn.join().catch((e) => e);
     expect(err.problem).toMatchObject({ code: JOIN_ERRORS.protocolMismatch, remedy: 'reload' });
   }, 30_000);

@@ -1,7 +1,14 @@
 import { Client } from 'colyseus.js';
 import { CLIENT_MESSAGES, SERVER_MESSAGES } from '@shared/messageNames';
 import { PROTOCOL_VERSION } from '@shared/protocol';
-import type { ChatMessage, ErrorMessage, JoinOptions, LinksMessage, SubtitleMessage, TimeReply } from '@shared';
+import type {
+  ChatMessage,
+  ErrorMessage,
+  JoinOptions,
+  LinksMessage,
+  SubtitleMessage,
+  TimeReply,
+} from '@shared';
 import type { RawState } from './readState';
 import { RoomConnection, type ClientLike } from './RoomConnection';
 import { RoomStore } from './RoomStore';
@@ -32,10 +39,15 @@ export class RoomSession {
   private readonly offs: (() => void)[] = [];
 
   constructor(options: RoomSessionOptions) {
-    const client = options.client ?? (new Client(options.endpoint ?? location.origin) as unknown as ClientLike);
+    const client =
+      options.client ?? (new Client(options.endpoint ?? location.origin) as unknown as ClientLike);
     this.connection = new RoomConnection(client, options.roomId, async (): Promise<JoinOptions> => {
       const token = await options.accessToken();
-      return { protocol: PROTOCOL_VERSION, ...(token ? { token } : {}), ...(options.link ? { link: options.link } : {}) };
+      return {
+        protocol: PROTOCOL_VERSION,
+        ...(token ? { token } : {}),
+        ...(options.link ? { link: options.link } : {}),
+      };
     });
     this.wire();
   }

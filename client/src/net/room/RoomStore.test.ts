@@ -2,10 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { RoomStore } from './RoomStore';
 import type { RawState } from './readState';
 
-const members = (entries: [string, Record<string, unknown>][]) => ({ forEach: (cb: (m: Record<string, unknown>, k: string) => void) => entries.forEach(([k, m]) => cb(m, k)) });
+const members = (entries: [string, Record<string, unknown>][]) => ({
+  forEach: (cb: (m: Record<string, unknown>, k: string) => void) => entries.forEach(([k, m]) => cb(m, k)),
+});
 const state = (over: Partial<RawState> = {}): RawState => ({
-  members: members([['s1', { name: 'Aiko', role: 'host', connected: true }], ['s2', { name: 'Ben', role: 'spectator', connected: false }]]),
-  chat: [], queue: [], character: { name: 'Kotoha', offline: true }, speech: {}, mode: 'open', paused: false, activeTurnId: '',
+  members: members([
+    ['s1', { name: 'Aiko', role: 'host', connected: true }],
+    ['s2', { name: 'Ben', role: 'spectator', connected: false }],
+  ]),
+  chat: [],
+  queue: [],
+  character: { name: 'Kotoha', offline: true },
+  speech: {},
+  mode: 'open',
+  paused: false,
+  activeTurnId: '',
   ...over,
 });
 
@@ -53,7 +64,9 @@ describe('RoomStore', () => {
   it('tells subscribers what changed', () => {
     const store = new RoomStore();
     const seen: string[] = [];
-    store.subscribe((v, p) => { if (v.connection !== p.connection) seen.push(v.connection.status); });
+    store.subscribe((v, p) => {
+      if (v.connection !== p.connection) seen.push(v.connection.status);
+    });
     store.setConnection({ status: 'reconnecting', problem: null });
     expect(seen).toEqual(['reconnecting']);
   });

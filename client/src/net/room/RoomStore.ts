@@ -33,11 +33,19 @@ export class RoomStore {
     const prev = this.current;
     this.chatLog.sync(s.chat);
     const members = keep(prev.members, s.members);
-    const subtitle = prev.subtitle && (s.activeTurnId === prev.subtitle.turnId) ? prev.subtitle : null;
+    const subtitle = prev.subtitle && s.activeTurnId === prev.subtitle.turnId ? prev.subtitle : null;
     this.set({
-      sessionId, members, me: members.find((m) => m.sessionId === sessionId) ?? null,
-      chat: this.chatLog.lines(), character: keep(prev.character, s.character), speech: keep(prev.speech, s.speech),
-      queue: keep(prev.queue, s.queue), mode: s.mode, paused: s.paused, activeTurnId: s.activeTurnId, subtitle,
+      sessionId,
+      members,
+      me: members.find((m) => m.sessionId === sessionId) ?? null,
+      chat: this.chatLog.lines(),
+      character: keep(prev.character, s.character),
+      speech: keep(prev.speech, s.speech),
+      queue: keep(prev.queue, s.queue),
+      mode: s.mode,
+      paused: s.paused,
+      activeTurnId: s.activeTurnId,
+      subtitle,
     });
   }
 
@@ -59,7 +67,12 @@ export class RoomStore {
   }
 
   setLatency(latencyMs: number | null): void {
-    if (latencyMs !== null && this.current.latencyMs !== null && Math.abs(latencyMs - this.current.latencyMs) < 1) return;
+    if (
+      latencyMs !== null &&
+      this.current.latencyMs !== null &&
+      Math.abs(latencyMs - this.current.latencyMs) < 1
+    )
+      return;
     this.set({ latencyMs });
   }
 
@@ -68,7 +81,14 @@ export class RoomStore {
   }
 
   setError(error: ErrorMessage, at = Date.now()): void {
-    this.set({ lastError: { code: error.code, message: error.message, at, ...(error.about ? { about: error.about } : {}) } });
+    this.set({
+      lastError: {
+        code: error.code,
+        message: error.message,
+        at,
+        ...(error.about ? { about: error.about } : {}),
+      },
+    });
   }
 
   private set(patch: Partial<RoomView>): void {

@@ -8,8 +8,14 @@ function fakeTime() {
   let queue: { at: number; fn: () => void; id: number }[] = [];
   let ids = 0;
   const timers: Timers = {
-    setTimeout: (fn, ms) => { const id = ++ids; queue.push({ at: now + ms, fn, id }); return id; },
-    clearTimeout: (id) => { queue = queue.filter((t) => t.id !== id); },
+    setTimeout: (fn, ms) => {
+      const id = ++ids;
+      queue.push({ at: now + ms, fn, id });
+      return id;
+    },
+    clearTimeout: (id) => {
+      queue = queue.filter((t) => t.id !== id);
+    },
   };
   const advance = (ms: number) => {
     const end = now + ms;
@@ -31,7 +37,10 @@ describe('ServerClock', () => {
     const t = fakeTime();
     const clock = new ServerClock(t.now, t.timers);
     const sent: number[] = [];
-    clock.start((t0) => { sent.push(t0); clock.onReply({ t0, t1: t0 + 5 }); });
+    clock.start((t0) => {
+      sent.push(t0);
+      clock.onReply({ t0, t1: t0 + 5 });
+    });
     t.advance(CLOCK_SYNC.warmupIntervalMs * (CLOCK_SYNC.warmupPings - 1));
     expect(sent.length).toBe(CLOCK_SYNC.warmupPings);
     t.advance(CLOCK_SYNC.resyncIntervalMs - 1);
@@ -48,7 +57,9 @@ describe('ServerClock', () => {
     const clock = new ServerClock(t.now, t.timers);
     const server = (local: number) => local + 1_700_000_000_000;
     let t0 = 0;
-    clock.start((x) => { t0 = x; });
+    clock.start((x) => {
+      t0 = x;
+    });
     t.advance(10); // the reply comes back 10 ms later, stamped by the server at the midpoint
     clock.onReply({ t0, t1: server(t0 + 5) });
     expect(clock.offsetMs).toBe(1_700_000_000_000);
@@ -86,7 +97,9 @@ describe('ServerClock', () => {
     const quiet: boolean[] = [];
     clock.setQuietWindow((on) => quiet.push(on), 60);
     let t0 = 0;
-    clock.start((x) => { t0 = x; });
+    clock.start((x) => {
+      t0 = x;
+    });
     expect(quiet).toEqual([true]);
     t.advance(2);
     clock.onReply({ t0, t1: t0 + 1 });
@@ -101,7 +114,10 @@ describe('ServerClock', () => {
     const clock = new ServerClock(t.now, t.timers);
     const quiet: boolean[] = [];
     clock.setQuietWindow((on) => quiet.push(on), 60);
-    clock.start((t0) => { t.advance(80); clock.onReply({ t0, t1: t0 + 40 }); }); // every round trip 80 ms
+    clock.start((t0) => {
+      t.advance(80);
+      clock.onReply({ t0, t1: t0 + 40 });
+    }); // every round trip 80 ms
     t.advance(CLOCK_SYNC.warmupIntervalMs * CLOCK_SYNC.warmupPings + 5_000);
     expect(quiet.filter((on) => on)).toHaveLength(CLOCK_SYNC.warmupPings);
   });

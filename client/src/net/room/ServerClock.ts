@@ -40,7 +40,10 @@ export class ServerClock {
   private quietMaxMs = QUIET_MAX_MS;
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly now: LocalClock = () => performance.now(), private readonly timers: Timers = browserTimers) {}
+  constructor(
+    private readonly now: LocalClock = () => performance.now(),
+    private readonly timers: Timers = browserTimers,
+  ) {}
 
   /** Server time minus local time (ms). 0 until the first reply. */
   get offsetMs(): number {
@@ -102,7 +105,9 @@ export class ServerClock {
 
   private get hunting(): boolean {
     if (this.sent < CLOCK_SYNC.warmupPings) return true;
-    return !(this.sync.rttMs <= CLOCK_HUNT.goodRttMs) && this.sent < CLOCK_SYNC.warmupPings + CLOCK_HUNT.maxPings;
+    return (
+      !(this.sync.rttMs <= CLOCK_HUNT.goodRttMs) && this.sent < CLOCK_SYNC.warmupPings + CLOCK_HUNT.maxPings
+    );
   }
 
   private hush(on: boolean): void {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ChatLog, type ChatEntry } from './chatLog';
 
-const line = (id: string, at: number, text = `text ${id}`): ChatEntry => ({ id, kind: 'user', userId: 'u1', name: 'Aiko', text, at });
+const line = (id: string, at: number, text = `text ${id}`): ChatEntry => ({
+  id,
+  kind: 'user',
+  userId: 'u1',
+  name: 'Aiko',
+  text,
+  at,
+});
 
 describe('ChatLog', () => {
   it('shows an instant chat message once, even when state brings the same line a patch later', () => {

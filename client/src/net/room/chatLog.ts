@@ -64,7 +64,9 @@ function toEntry(l: ChatMessage | ChatEntry): ChatEntry {
 }
 
 function sameLine(a: ChatEntry, b: ChatEntry): boolean {
-  return a.kind === b.kind && a.name === b.name && a.text === b.text && a.at === b.at && a.userId === b.userId;
+  return (
+    a.kind === b.kind && a.name === b.name && a.text === b.text && a.at === b.at && a.userId === b.userId
+  );
 }
 
 function byTime(a: ChatEntry, b: ChatEntry): number {

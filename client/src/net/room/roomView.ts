@@ -65,16 +65,46 @@ export interface RoomView {
 }
 
 /** An empty character, before the state arrives. */
-export const EMPTY_CHARACTER: CharacterView = { id: '', name: '', avatarUrl: '', expression: 'neutral', speaking: false, lookAt: '', offline: false };
+export const EMPTY_CHARACTER: CharacterView = {
+  id: '',
+  name: '',
+  avatarUrl: '',
+  expression: 'neutral',
+  speaking: false,
+  lookAt: '',
+  offline: false,
+};
 
 /** Silence. */
-export const EMPTY_SPEECH: SpeechView = { turnId: '', seq: 0, text: '', expression: 'neutral', gesture: '', audioUrl: '', durationMs: 0, startAt: 0, visemes: '[]' };
+export const EMPTY_SPEECH: SpeechView = {
+  turnId: '',
+  seq: 0,
+  text: '',
+  expression: 'neutral',
+  gesture: '',
+  audioUrl: '',
+  durationMs: 0,
+  startAt: 0,
+  visemes: '[]',
+};
 
 /** The view before joining. */
 export function initialRoomView(): RoomView {
   return {
-    connection: { status: 'idle', problem: null }, sessionId: '', me: null, members: [], chat: [],
-    character: EMPTY_CHARACTER, speech: EMPTY_SPEECH, queue: [], mode: 'open', paused: false, activeTurnId: '',
-    subtitle: null, latencyMs: null, links: null, lastError: null,
+    connection: { status: 'idle', problem: null },
+    sessionId: '',
+    me: null,
+    members: [],
+    chat: [],
+    character: EMPTY_CHARACTER,
+    speech: EMPTY_SPEECH,
+    queue: [],
+    mode: 'open',
+    paused: false,
+    activeTurnId: '',
+    subtitle: null,
+    latencyMs: null,
+    links: null,
+    lastError: null,
   };
 }

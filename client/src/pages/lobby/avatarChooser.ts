@@ -30,11 +30,22 @@ export class AvatarChooser {
   readonly el: HTMLFieldSetElement;
 
   /** `initial`: the avatar chosen so far, kept while the catalogue loads (or if it fails to). */
-  constructor(private readonly api: ApiClient, initial: string | null) {
+  constructor(
+    private readonly api: ApiClient,
+    initial: string | null,
+  ) {
     this.selected = initial;
     this.upload = new AvatarUpload(api, (avatar) => this.add(avatar));
-    this.el = h('fieldset', { class: 'field avatar-chooser', 'aria-describedby': this.error.id },
-      h('legend', { class: 'field-label' }, 'Avatar'), this.list, this.confirmArea, this.notice, this.error, this.upload.el);
+    this.el = h(
+      'fieldset',
+      { class: 'field avatar-chooser', 'aria-describedby': this.error.id },
+      h('legend', { class: 'field-label' }, 'Avatar'),
+      this.list,
+      this.confirmArea,
+      this.notice,
+      this.error,
+      this.upload.el,
+    );
     replace(this.list, h('p', { class: 'hint' }, 'Loading avatars…'));
   }
 
@@ -42,7 +53,10 @@ export class AvatarChooser {
   set(catalogue: AvatarCatalogue, avatarId: string | null, avatarUrl = ''): void {
     this.avatars = catalogue.avatars;
     this.upload.setLimit(catalogue.maxUploadBytes);
-    const match = this.avatars.find((a) => a.id === avatarId) ?? this.avatars.find((a) => a.url === avatarUrl) ?? this.avatars[0];
+    const match =
+      this.avatars.find((a) => a.id === avatarId) ??
+      this.avatars.find((a) => a.url === avatarUrl) ??
+      this.avatars[0];
     this.selected = match?.id ?? avatarId;
     this.draw();
   }
@@ -69,22 +83,45 @@ export class AvatarChooser {
   }
 
   private draw(): void {
-    if (this.avatars.length === 0) return replace(this.list, h('p', { class: 'hint' }, 'No avatars yet: upload one below.'));
+    if (this.avatars.length === 0)
+      return replace(this.list, h('p', { class: 'hint' }, 'No avatars yet: upload one below.'));
     replace(this.list, ...this.avatars.map((a, i) => this.tile(a, i)));
   }
 
   private tile(a: AvatarInfo, i: number): HTMLElement {
-    const radio = h('input', { class: 'tile-radio', type: 'radio', name: 'avatar', value: a.id, checked: a.id === this.selected });
-    radio.addEventListener('change', () => { if (radio.checked) this.selected = a.id; });
+    const radio = h('input', {
+      class: 'tile-radio',
+      type: 'radio',
+      name: 'avatar',
+      value: a.id,
+      checked: a.id === this.selected,
+    });
+    radio.addEventListener('change', () => {
+      if (radio.checked) this.selected = a.id;
+    });
     const tags = tagsOf(a);
     const status = ownStatusText(a);
-    const label = h('label', { class: 'avatar-tile', title: a.licence.author ? `${a.name} by ${a.licence.author}` : a.name },
-      radio, portrait(a.name, portraitUrl(a.url, a), i, 'tile-portrait'),
+    const label = h(
+      'label',
+      { class: 'avatar-tile', title: a.licence.author ? `${a.name} by ${a.licence.author}` : a.name },
+      radio,
+      portrait(a.name, portraitUrl(a.url, a), i, 'tile-portrait'),
       h('span', { class: 'tile-name' }, a.name),
       tags.length ? h('span', { class: 'tile-tags' }, tags.join(' · ')) : null,
-      status ? h('span', { class: `tile-status status-${a.status}` }, status) : null);
+      status ? h('span', { class: `tile-status status-${a.status}` }, status) : null,
+    );
     const remove = ownerMayDelete(a)
-      ? h('button', { class: 'btn btn-ghost btn-small tile-delete', type: 'button', 'data-avatar': a.id, 'aria-label': `Delete ${a.name}`, onclick: () => this.askDelete(a) }, 'Delete…')
+      ? h(
+          'button',
+          {
+            class: 'btn btn-ghost btn-small tile-delete',
+            type: 'button',
+            'data-avatar': a.id,
+            'aria-label': `Delete ${a.name}`,
+            onclick: () => this.askDelete(a),
+          },
+          'Delete…',
+        )
       : null;
     return h('div', { class: 'avatar-cell' }, label, remove);
   }
@@ -92,18 +129,26 @@ export class AvatarChooser {
   /** The confirmation under the tiles; on success the avatar goes (a selection falls back to the first built-in, the default). */
   private askDelete(a: AvatarInfo): void {
     this.notice.textContent = '';
-    replace(this.confirmArea, confirmPrompt({
-      question: `Delete “${a.name}”? Only you can use it now; it cannot be undone.`,
-      confirmLabel: 'Delete avatar',
-      run: () => this.api.deleteAvatar(a.id),
-      closed: (done) => { replace(this.confirmArea); if (done) this.removed(a); else this.focusDelete(a.id); },
-    }));
+    replace(
+      this.confirmArea,
+      confirmPrompt({
+        question: `Delete “${a.name}”? Only you can use it now; it cannot be undone.`,
+        confirmLabel: 'Delete avatar',
+        run: () => this.api.deleteAvatar(a.id),
+        closed: (done) => {
+          replace(this.confirmArea);
+          if (done) this.removed(a);
+          else this.focusDelete(a.id);
+        },
+      }),
+    );
   }
 
   private removed(a: AvatarInfo): void {
     this.avatars = this.avatars.filter((x) => x.id !== a.id);
     this.upload.forget(a.id);
-    if (this.selected === a.id) this.selected = (this.avatars.find((x) => x.builtin) ?? this.avatars[0])?.id ?? null;
+    if (this.selected === a.id)
+      this.selected = (this.avatars.find((x) => x.builtin) ?? this.avatars[0])?.id ?? null;
     this.draw();
     this.notice.textContent = `Deleted “${a.name}”.`;
     this.list.querySelector<HTMLInputElement>('.tile-radio:checked')?.focus();

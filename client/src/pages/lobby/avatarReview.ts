@@ -12,10 +12,19 @@ export class AvatarReview {
   private readonly list = h('ul', { class: 'review-list' });
   private readonly notice = h('p', { class: 'review-notice', role: 'status' });
   private readonly title = h('h2', { id: 'review-title', tabindex: -1 }, 'Review avatars');
-  readonly el = h('section', { class: 'card review-card', 'aria-labelledby': 'review-title', hidden: true },
-    h('div', { class: 'card-kicker' }, 'Admin'), this.title,
-    h('p', { class: 'hint' }, 'Uploads waiting to join the public catalogue. Check the licence before approving.'),
-    this.notice, this.list);
+  readonly el = h(
+    'section',
+    { class: 'card review-card', 'aria-labelledby': 'review-title', hidden: true },
+    h('div', { class: 'card-kicker' }, 'Admin'),
+    this.title,
+    h(
+      'p',
+      { class: 'hint' },
+      'Uploads waiting to join the public catalogue. Check the licence before approving.',
+    ),
+    this.notice,
+    this.list,
+  );
   private loading = 0;
 
   constructor(private readonly api: ApiClient) {}
@@ -30,7 +39,8 @@ export class AvatarReview {
     } catch (err) {
       if (run !== this.loading) return;
       if (err instanceof ApiError && (err.status === 401 || err.status === 403)) return this.hide();
-      if (!this.el.hidden) this.notice.textContent = `Could not load the pending avatars: ${refusalOf(err, 'load them')}`;
+      if (!this.el.hidden)
+        this.notice.textContent = `Could not load the pending avatars: ${refusalOf(err, 'load them')}`;
     }
   }
 
@@ -41,8 +51,12 @@ export class AvatarReview {
 
   private show(pending: AvatarInfo[]): void {
     this.el.hidden = false;
-    if (pending.length === 0) return replace(this.list, h('li', { class: 'hint review-empty' }, 'Nothing is waiting for review.'));
-    const actions = { approve: (a: AvatarInfo, item: ReviewItem) => void this.approve(a, item), remove: (a: AvatarInfo, item: ReviewItem) => this.askDelete(a, item) };
+    if (pending.length === 0)
+      return replace(this.list, h('li', { class: 'hint review-empty' }, 'Nothing is waiting for review.'));
+    const actions = {
+      approve: (a: AvatarInfo, item: ReviewItem) => void this.approve(a, item),
+      remove: (a: AvatarInfo, item: ReviewItem) => this.askDelete(a, item),
+    };
     replace(this.list, ...pending.map((a, i) => new ReviewItem(a, i, actions).el));
   }
 
@@ -63,17 +77,20 @@ export class AvatarReview {
   private askDelete(a: AvatarInfo, item: ReviewItem): void {
     item.refusal.textContent = '';
     item.busy(true);
-    replace(item.confirmArea, confirmPrompt({
-      question: `Delete “${a.name}”? Its uploader loses it too; this cannot be undone.`,
-      confirmLabel: 'Delete avatar',
-      run: () => this.api.deleteAvatar(a.id),
-      closed: (done) => {
-        replace(item.confirmArea);
-        item.busy(false);
-        if (!done) return item.remove.focus();
-        this.notice.textContent = `Deleted “${a.name}”.`;
-        void this.load().then(() => this.title.focus());
-      },
-    }));
+    replace(
+      item.confirmArea,
+      confirmPrompt({
+        question: `Delete “${a.name}”? Its uploader loses it too; this cannot be undone.`,
+        confirmLabel: 'Delete avatar',
+        run: () => this.api.deleteAvatar(a.id),
+        closed: (done) => {
+          replace(item.confirmArea);
+          item.busy(false);
+          if (!done) return item.remove.focus();
+          this.notice.textContent = `Deleted “${a.name}”.`;
+          void this.load().then(() => this.title.focus());
+        },
+      }),
+    );
   }
 }

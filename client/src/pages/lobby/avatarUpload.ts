@@ -5,7 +5,8 @@ import { h, replace } from '../../ui/dom';
 const WARNING_TEXT = {
   no_lip_sync: 'No lip-sync: this avatar has no mouth shapes, so its mouth will not move while it speaks.',
   no_expressions: 'No expressions: its face will not smile, frown or blink.',
-  not_shareable: 'Only you can use it: its licence does not allow sharing, so it cannot go on a public character.',
+  not_shareable:
+    'Only you can use it: its licence does not allow sharing, so it cannot go on a public character.',
 } as const;
 
 /** "12.5 MB" / "800 KB", rounded `up` (a file that is too big never reads as the limit) or `down`. */
@@ -28,8 +29,20 @@ export function tooBigReason(size: number, maxBytes: number): string | null {
  * (e.g. no lip-sync) are listed before `onUploaded` selects it.
  */
 export class AvatarUpload {
-  private readonly input = h('input', { class: 'file-input', id: 'avatar-file', type: 'file', accept: '.vrm,model/gltf-binary', 'aria-describedby': 'avatar-file-hint avatar-upload-status' });
-  private readonly bar = h('progress', { class: 'upload-bar', max: 100, value: 0, 'aria-label': 'Upload progress', hidden: true });
+  private readonly input = h('input', {
+    class: 'file-input',
+    id: 'avatar-file',
+    type: 'file',
+    accept: '.vrm,model/gltf-binary',
+    'aria-describedby': 'avatar-file-hint avatar-upload-status',
+  });
+  private readonly bar = h('progress', {
+    class: 'upload-bar',
+    max: 100,
+    value: 0,
+    'aria-label': 'Upload progress',
+    hidden: true,
+  });
   private readonly status = h('p', { class: 'upload-status', id: 'avatar-upload-status', role: 'status' });
   private readonly refusal = h('p', { class: 'upload-refusal', role: 'alert' });
   private readonly warnings = h('ul', { class: 'upload-warnings' });
@@ -37,17 +50,34 @@ export class AvatarUpload {
   private stop: AbortController | null = null;
   private maxBytes = 0;
   private lastId: string | null = null;
-  readonly el = h('div', { class: 'avatar-upload' },
-    h('label', { class: 'field-label', for: 'avatar-file' }, 'Upload your own avatar'), this.input, this.hint, this.bar, this.status, this.refusal, this.warnings);
+  readonly el = h(
+    'div',
+    { class: 'avatar-upload' },
+    h('label', { class: 'field-label', for: 'avatar-file' }, 'Upload your own avatar'),
+    this.input,
+    this.hint,
+    this.bar,
+    this.status,
+    this.refusal,
+    this.warnings,
+  );
 
-  constructor(private readonly api: ApiClient, private readonly onUploaded: (avatar: AvatarInfo) => void) {
-    this.input.addEventListener('change', () => { const file = this.input.files?.[0]; if (file) void this.upload(file); });
+  constructor(
+    private readonly api: ApiClient,
+    private readonly onUploaded: (avatar: AvatarInfo) => void,
+  ) {
+    this.input.addEventListener('change', () => {
+      const file = this.input.files?.[0];
+      if (file) void this.upload(file);
+    });
   }
 
   /** The server's largest accepted upload (from GET /api/avatars). */
   setLimit(maxBytes: number): void {
     this.maxBytes = maxBytes;
-    this.hint.textContent = maxBytes ? `A VRM 0.x or 1.0 file, up to ${formatSize(maxBytes)}.` : 'A VRM 0.x or 1.0 file.';
+    this.hint.textContent = maxBytes
+      ? `A VRM 0.x or 1.0 file, up to ${formatSize(maxBytes)}.`
+      : 'A VRM 0.x or 1.0 file.';
   }
 
   /** Stops an upload in flight and clears the messages. */
@@ -77,12 +107,17 @@ export class AvatarUpload {
     this.input.disabled = true;
     this.progress(file.name, 0);
     try {
-      const avatar = await this.api.uploadAvatar(file, (f) => this.progress(file.name, f), { signal: stop.signal });
+      const avatar = await this.api.uploadAvatar(file, (f) => this.progress(file.name, f), {
+        signal: stop.signal,
+      });
       this.accepted(avatar);
     } catch (err) {
       if (!stop.signal.aborted) this.refuse(refusalText(err));
     } finally {
-      if (this.stop === stop) { this.stop = null; this.input.disabled = false; }
+      if (this.stop === stop) {
+        this.stop = null;
+        this.input.disabled = false;
+      }
     }
   }
 
@@ -91,13 +126,17 @@ export class AvatarUpload {
     this.bar.hidden = false;
     this.bar.value = percent;
     this.bar.setAttribute('aria-valuetext', `${percent}%`);
-    this.status.textContent = percent < 100 ? `Uploading ${name}… ${percent}%` : `Uploaded 100%. Checking ${name}…`;
+    this.status.textContent =
+      percent < 100 ? `Uploading ${name}… ${percent}%` : `Uploaded 100%. Checking ${name}…`;
   }
 
   private accepted(avatar: AvatarInfo): void {
     this.lastId = avatar.id;
     this.status.textContent = `Uploaded “${avatar.name}” (VRM ${avatar.vrmVersion}) and selected it.`;
-    replace(this.warnings, ...avatar.warnings.map((w) => h('li', { class: `upload-warning warning-${w}` }, WARNING_TEXT[w] ?? w)));
+    replace(
+      this.warnings,
+      ...avatar.warnings.map((w) => h('li', { class: `upload-warning warning-${w}` }, WARNING_TEXT[w] ?? w)),
+    );
     this.onUploaded(avatar);
   }
 

@@ -1,7 +1,8 @@
 import { ApiError } from '../../net';
 
 /** The editor's places where a problem can be shown ('form': above the buttons). */
-export type EditorField = 'name' | 'persona' | 'greeting' | 'language' | 'voice' | 'avatar' | 'visibility' | 'form';
+export type EditorField =
+  'name' | 'persona' | 'greeting' | 'language' | 'voice' | 'avatar' | 'visibility' | 'form';
 
 /** A problem to show, and where. */
 export interface EditorProblem {
@@ -10,7 +11,13 @@ export interface EditorProblem {
 }
 
 const FIELD_OF_PATH: Record<string, EditorField> = {
-  name: 'name', persona: 'persona', greeting: 'greeting', language: 'language', voice: 'voice', avatarId: 'avatar', visibility: 'visibility',
+  name: 'name',
+  persona: 'persona',
+  greeting: 'greeting',
+  language: 'language',
+  voice: 'voice',
+  avatarId: 'avatar',
+  visibility: 'visibility',
 };
 
 /**
@@ -19,8 +26,10 @@ const FIELD_OF_PATH: Record<string, EditorField> = {
  * at least 20 characters." Anything else keeps the server's message, shown above the buttons.
  */
 export function explainCharacterError(err: unknown): EditorProblem {
-  if (!(err instanceof ApiError)) return { field: 'form', message: 'Something went wrong while saving. Please try again.' };
-  if (err.code === 'invalid_avatar') return { field: 'avatar', message: 'That avatar is not yours to use. Pick another one from the list.' };
+  if (!(err instanceof ApiError))
+    return { field: 'form', message: 'Something went wrong while saving. Please try again.' };
+  if (err.code === 'invalid_avatar')
+    return { field: 'avatar', message: 'That avatar is not yours to use. Pick another one from the list.' };
   if (err.code === 'avatar_not_public') return { field: 'visibility', message: err.message };
   if (err.code !== 'invalid_character') return { field: 'form', message: err.message };
   const detail = err.message.replace(/^Invalid character:\s*/, '');

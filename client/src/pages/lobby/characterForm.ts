@@ -1,21 +1,48 @@
-import { CHARACTER_TEXT_LIMITS as LIMITS, type ApiClient, type CharacterDraft, type CharacterInfo, type CharacterLanguage, type Visibility } from '../../net';
+import {
+  CHARACTER_TEXT_LIMITS as LIMITS,
+  type ApiClient,
+  type CharacterDraft,
+  type CharacterInfo,
+  type CharacterLanguage,
+  type Visibility,
+} from '../../net';
 import { h } from '../../ui/dom';
 import { AvatarChooser } from './avatarChooser';
 import type { EditorField, EditorProblem } from './characterErrors';
 import { field, radioSegments, select, textArea, textInput, type Field } from './formFields';
 import { VoiceFields } from './voiceFields';
 
-const LANGUAGES: ReadonlyArray<readonly [CharacterLanguage, string]> = [['en', 'English'], ['ja', '日本語 (Japanese)']];
+const LANGUAGES: ReadonlyArray<readonly [CharacterLanguage, string]> = [
+  ['en', 'English'],
+  ['ja', '日本語 (Japanese)'],
+];
 const VISIBILITY = [
   { value: 'private', title: 'Private', hint: 'Only you can use it' },
   { value: 'public', title: 'Public', hint: 'Anyone can put it in a room' },
 ];
 
 /** The editor's fields in the order of `CharacterForm.fields`, then the form-wide place. */
-const FIELDS = ['name', 'persona', 'greeting', 'language', 'voice', 'avatar', 'visibility', 'form'] as const satisfies readonly EditorField[];
+const FIELDS = [
+  'name',
+  'persona',
+  'greeting',
+  'language',
+  'voice',
+  'avatar',
+  'visibility',
+  'form',
+] as const satisfies readonly EditorField[];
 
 /** A blank character for "New character". */
-const BLANK: CharacterDraft = { name: '', persona: '', greeting: '', language: 'en', voice: { provider: 'espeak' }, avatarId: null, visibility: 'private' };
+const BLANK: CharacterDraft = {
+  name: '',
+  persona: '',
+  greeting: '',
+  language: 'en',
+  voice: { provider: 'espeak' },
+  avatarId: null,
+  visibility: 'private',
+};
 
 /**
  * The character editor's fields: name, persona, greeting, language, voice, avatar, visibility.
@@ -34,23 +61,51 @@ export class CharacterForm {
 
   constructor(api: ApiClient, c: CharacterInfo | null) {
     const d = c ?? BLANK;
-    this.name = field({ id: 'character-name', label: 'Name', hint: `Up to ${LIMITS.name.max} characters.` }, textInput('name', d.name, LIMITS.name.max, { 'aria-required': 'true' }));
-    this.persona = field({ id: 'character-persona', label: 'Persona', hint: `Who the character is and how it talks, ${LIMITS.persona.min} to ${LIMITS.persona.max.toLocaleString('en')} characters. E.g. "You are Haru, a cheerful train conductor who…"` }, textArea('persona', d.persona, LIMITS.persona.max, 6));
-    this.greeting = field({ id: 'character-greeting', label: 'Greeting (optional)', hint: 'What it says when a room opens.' }, textArea('greeting', d.greeting, LIMITS.greeting.max, 2));
-    this.language = field({ id: 'character-language', label: 'Language' }, select('language', LANGUAGES, d.language));
+    this.name = field(
+      { id: 'character-name', label: 'Name', hint: `Up to ${LIMITS.name.max} characters.` },
+      textInput('name', d.name, LIMITS.name.max, { 'aria-required': 'true' }),
+    );
+    this.persona = field(
+      {
+        id: 'character-persona',
+        label: 'Persona',
+        hint: `Who the character is and how it talks, ${LIMITS.persona.min} to ${LIMITS.persona.max.toLocaleString('en')} characters. E.g. "You are Haru, a cheerful train conductor who…"`,
+      },
+      textArea('persona', d.persona, LIMITS.persona.max, 6),
+    );
+    this.greeting = field(
+      { id: 'character-greeting', label: 'Greeting (optional)', hint: 'What it says when a room opens.' },
+      textArea('greeting', d.greeting, LIMITS.greeting.max, 2),
+    );
+    this.language = field(
+      { id: 'character-language', label: 'Language' },
+      select('language', LANGUAGES, d.language),
+    );
     this.voice = new VoiceFields(d.voice);
     this.avatars = new AvatarChooser(api, d.avatarId);
     this.visibility = radioSegments('visibility', 'Who can use it', VISIBILITY, d.visibility);
-    this.fields = [this.name.wrap, this.persona.wrap, this.greeting.wrap, this.language.wrap, this.voice.el, this.avatars.el, this.visibility.fieldset];
+    this.fields = [
+      this.name.wrap,
+      this.persona.wrap,
+      this.greeting.wrap,
+      this.language.wrap,
+      this.voice.el,
+      this.avatars.el,
+      this.visibility.fieldset,
+    ];
     this.clearWhenChanged();
   }
 
   /** The fields as the API takes them. */
   draft(): CharacterDraft {
     return {
-      name: this.name.control.value, persona: this.persona.control.value, greeting: this.greeting.control.value,
-      language: this.language.control.value as CharacterLanguage, voice: this.voice.value(),
-      avatarId: this.avatars.value(), visibility: this.visibility.value() as Visibility,
+      name: this.name.control.value,
+      persona: this.persona.control.value,
+      greeting: this.greeting.control.value,
+      language: this.language.control.value as CharacterLanguage,
+      voice: this.voice.value(),
+      avatarId: this.avatars.value(),
+      visibility: this.visibility.value() as Visibility,
     };
   }
 
@@ -84,16 +139,25 @@ export class CharacterForm {
   }
 
   private place(f: EditorField): { error: HTMLElement; focus: HTMLElement } {
-    const first = (el: HTMLElement) => el.querySelector<HTMLElement>('input:checked, input, select, textarea') ?? el;
+    const first = (el: HTMLElement) =>
+      el.querySelector<HTMLElement>('input:checked, input, select, textarea') ?? el;
     switch (f) {
-      case 'name': return { error: this.name.error, focus: this.name.control };
-      case 'persona': return { error: this.persona.error, focus: this.persona.control };
-      case 'greeting': return { error: this.greeting.error, focus: this.greeting.control };
-      case 'language': return { error: this.language.error, focus: this.language.control };
-      case 'voice': return { error: this.voice.error, focus: first(this.voice.el) };
-      case 'avatar': return { error: this.avatars.error, focus: first(this.avatars.el) };
-      case 'visibility': return { error: this.visibility.error, focus: first(this.visibility.fieldset) };
-      default: return { error: this.formError, focus: this.formError };
+      case 'name':
+        return { error: this.name.error, focus: this.name.control };
+      case 'persona':
+        return { error: this.persona.error, focus: this.persona.control };
+      case 'greeting':
+        return { error: this.greeting.error, focus: this.greeting.control };
+      case 'language':
+        return { error: this.language.error, focus: this.language.control };
+      case 'voice':
+        return { error: this.voice.error, focus: first(this.voice.el) };
+      case 'avatar':
+        return { error: this.avatars.error, focus: first(this.avatars.el) };
+      case 'visibility':
+        return { error: this.visibility.error, focus: first(this.visibility.fieldset) };
+      default:
+        return { error: this.formError, focus: this.formError };
     }
   }
 }

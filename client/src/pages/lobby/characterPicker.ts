@@ -43,25 +43,79 @@ export class CharacterPicker {
   private draw(): void {
     const legend = h('legend', { class: 'picker-legend' }, 'Character');
     const cards = this.characters.map((c, i) => this.card(c, i));
-    const create = h('li', { class: 'character-card character-new-card' },
-      h('button', { class: 'character-new', type: 'button', disabled: !this.userId, onclick: () => this.actions.create() },
+    const create = h(
+      'li',
+      { class: 'character-card character-new-card' },
+      h(
+        'button',
+        {
+          class: 'character-new',
+          type: 'button',
+          disabled: !this.userId,
+          onclick: () => this.actions.create(),
+        },
         h('span', { class: 'new-plus', 'aria-hidden': 'true' }, '+'),
-        h('span', {}, h('span', { class: 'character-name' }, 'New character'), h('span', { class: 'character-blurb' }, this.userId ? 'Your own persona, voice and avatar' : 'Enter a name first'))));
+        h(
+          'span',
+          {},
+          h('span', { class: 'character-name' }, 'New character'),
+          h(
+            'span',
+            { class: 'character-blurb' },
+            this.userId ? 'Your own persona, voice and avatar' : 'Enter a name first',
+          ),
+        ),
+      ),
+    );
     replace(this.el, legend, h('ul', { class: 'character-cards' }, ...cards, create));
   }
 
   private card(c: CharacterInfo, i: number): HTMLElement {
-    const radio = h('input', { class: 'card-radio', type: 'radio', name: 'character', value: c.id, checked: c.id === this.chosen, 'aria-describedby': `character-${c.id}-blurb` });
-    radio.addEventListener('change', () => { if (radio.checked) this.chosen = c.id; });
+    const radio = h('input', {
+      class: 'card-radio',
+      type: 'radio',
+      name: 'character',
+      value: c.id,
+      checked: c.id === this.chosen,
+      'aria-describedby': `character-${c.id}-blurb`,
+    });
+    radio.addEventListener('change', () => {
+      if (radio.checked) this.chosen = c.id;
+    });
     const avatar = c.avatarId ? this.avatars.get(c.avatarId) : undefined;
     const badges = badgesOf(c, this.userId);
-    return h('li', { class: 'character-card' },
-      h('label', { class: 'character-choice' }, radio,
+    return h(
+      'li',
+      { class: 'character-card' },
+      h(
+        'label',
+        { class: 'character-choice' },
+        radio,
         portrait(c.name, portraitUrl(c.avatarUrl, avatar), i, 'card-portrait'),
-        h('span', { class: 'character-text' },
+        h(
+          'span',
+          { class: 'character-text' },
           h('span', { class: 'character-name' }, c.name),
           h('span', { class: 'character-blurb', id: `character-${c.id}-blurb` }, blurbOf(c)),
-          h('span', { class: 'badges' }, ...badges.map((b) => h('span', { class: `badge badge-${b.tone}` }, b.text))))),
-      c.editable ? h('button', { class: 'btn btn-small btn-ghost character-edit', type: 'button', 'aria-label': `Edit ${c.name}`, onclick: () => this.actions.edit(c) }, 'Edit') : null);
+          h(
+            'span',
+            { class: 'badges' },
+            ...badges.map((b) => h('span', { class: `badge badge-${b.tone}` }, b.text)),
+          ),
+        ),
+      ),
+      c.editable
+        ? h(
+            'button',
+            {
+              class: 'btn btn-small btn-ghost character-edit',
+              type: 'button',
+              'aria-label': `Edit ${c.name}`,
+              onclick: () => this.actions.edit(c),
+            },
+            'Edit',
+          )
+        : null,
+    );
   }
 }

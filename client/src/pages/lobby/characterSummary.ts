@@ -14,7 +14,9 @@ export function badgesOf(c: CharacterInfo, userId: string | null): CharacterBadg
   if (c.isDefault) return [{ text: 'Default', tone: 'default' }];
   const badges: CharacterBadge[] = [];
   if (userId && c.ownerId === userId) badges.push({ text: 'Yours', tone: 'yours' });
-  badges.push(c.visibility === 'public' ? { text: 'Public', tone: 'public' } : { text: 'Private', tone: 'private' });
+  badges.push(
+    c.visibility === 'public' ? { text: 'Public', tone: 'public' } : { text: 'Private', tone: 'private' },
+  );
   return badges;
 }
 

@@ -25,14 +25,27 @@ export function confirmPrompt(options: ConfirmOptions): HTMLElement {
   const error = h('p', { class: 'form-error', role: 'alert' });
   const confirm = h('button', { class: 'btn btn-danger btn-small', type: 'button' }, options.confirmLabel);
   const keep = h('button', { class: 'btn btn-small', type: 'button' }, 'Keep it');
-  const el = h('div', { class: 'delete-confirm', role: 'group', 'aria-label': 'Confirm deletion' },
-    h('p', {}, options.question), h('div', { class: 'btn-row' }, confirm, keep), error);
+  const el = h(
+    'div',
+    { class: 'delete-confirm', role: 'group', 'aria-label': 'Confirm deletion' },
+    h('p', {}, options.question),
+    h('div', { class: 'btn-row' }, confirm, keep),
+    error,
+  );
   keep.addEventListener('click', () => options.closed(false));
   confirm.addEventListener('click', () => {
     confirm.disabled = true;
     error.textContent = '';
-    options.run().then(() => options.closed(true), (err: unknown) => { error.textContent = refusalOf(err, 'delete it'); confirm.disabled = false; });
+    options.run().then(
+      () => options.closed(true),
+      (err: unknown) => {
+        error.textContent = refusalOf(err, 'delete it');
+        confirm.disabled = false;
+      },
+    );
   });
-  queueMicrotask(() => { if (el.isConnected) keep.focus(); });
+  queueMicrotask(() => {
+    if (el.isConnected) keep.focus();
+  });
   return el;
 }

@@ -17,7 +17,11 @@ export function portraitUrl(avatarUrl: string, avatar?: Pick<AvatarInfo, 'thumbn
  * shows while it loads and stays if it fails.
  */
 export function portrait(name: string, url: string | null, colour: number, className = ''): HTMLElement {
-  const el = h('span', { class: `portrait portrait-${colour % 4} ${className}`.trim(), 'aria-hidden': 'true' }, initial(name));
+  const el = h(
+    'span',
+    { class: `portrait portrait-${colour % 4} ${className}`.trim(), 'aria-hidden': 'true' },
+    initial(name),
+  );
   if (!url) return el;
   const img = h('img', { class: 'portrait-img', src: url, alt: '', loading: 'lazy', decoding: 'async' });
   img.addEventListener('error', () => img.remove(), { once: true });

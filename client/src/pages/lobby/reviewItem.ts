@@ -16,11 +16,14 @@ const yesNo = (v: boolean) => (v ? 'Yes' : 'No');
 function licenceFacts(a: AvatarInfo): HTMLElement {
   const l = a.licence;
   const row = (term: string, value: string) => [h('dt', {}, term), h('dd', {}, value)];
-  return h('dl', { class: 'review-facts' },
+  return h(
+    'dl',
+    { class: 'review-facts' },
     ...row('Title', l.title || '(none given)'),
     ...row('Author', l.author || '(none given)'),
     ...row('Credit required', yesNo(l.creditRequired)),
-    ...row('May be shared', l.canBePublic ? 'Yes' : `No${l.reason ? `: ${l.reason}` : ''}`));
+    ...row('May be shared', l.canBePublic ? 'Yes' : `No${l.reason ? `: ${l.reason}` : ''}`),
+  );
 }
 
 /**
@@ -34,23 +37,74 @@ export class ReviewItem {
   readonly remove: HTMLButtonElement;
   readonly el: HTMLLIElement;
 
-  constructor(readonly avatar: AvatarInfo, index: number, actions: ReviewActions) {
+  constructor(
+    readonly avatar: AvatarInfo,
+    index: number,
+    actions: ReviewActions,
+  ) {
     const a = avatar;
     const titleId = `review-${a.id}`;
-    this.approve = h('button', { class: 'btn btn-primary btn-small', type: 'button', 'aria-describedby': titleId, onclick: () => actions.approve(a, this) }, 'Approve');
-    this.remove = h('button', { class: 'btn btn-ghost btn-small', type: 'button', 'aria-describedby': titleId, onclick: () => actions.remove(a, this) }, 'Delete…');
-    this.el = h('li', { class: 'review-item', 'aria-labelledby': titleId },
-      h('div', { class: 'review-top' },
+    this.approve = h(
+      'button',
+      {
+        class: 'btn btn-primary btn-small',
+        type: 'button',
+        'aria-describedby': titleId,
+        onclick: () => actions.approve(a, this),
+      },
+      'Approve',
+    );
+    this.remove = h(
+      'button',
+      {
+        class: 'btn btn-ghost btn-small',
+        type: 'button',
+        'aria-describedby': titleId,
+        onclick: () => actions.remove(a, this),
+      },
+      'Delete…',
+    );
+    this.el = h(
+      'li',
+      { class: 'review-item', 'aria-labelledby': titleId },
+      h(
+        'div',
+        { class: 'review-top' },
         portrait(a.name, portraitUrl(a.url, a), index, 'review-portrait'),
-        h('div', { class: 'review-head' },
+        h(
+          'div',
+          { class: 'review-head' },
           h('h3', { class: 'review-name', id: titleId }, a.name),
-          h('p', { class: 'hint' }, `VRM ${a.vrmVersion} · ${formatSize(a.sizeBytes, 'up')}`))),
+          h('p', { class: 'hint' }, `VRM ${a.vrmVersion} · ${formatSize(a.sizeBytes, 'up')}`),
+        ),
+      ),
       licenceFacts(a),
-      a.warnings.length ? h('ul', { class: 'review-warnings' }, ...a.warnings.map((w) => h('li', { class: 'upload-warning' }, REVIEW_WARNINGS[w] ?? w))) : null,
-      h('div', { class: 'btn-row review-actions' },
-        this.approve, this.remove,
-        h('a', { class: 'btn btn-ghost btn-small', href: a.url, download: `${a.name}.vrm`, 'aria-label': `Download ${a.name}’s file` }, 'Download file')),
-      this.confirmArea, this.refusal);
+      a.warnings.length
+        ? h(
+            'ul',
+            { class: 'review-warnings' },
+            ...a.warnings.map((w) => h('li', { class: 'upload-warning' }, REVIEW_WARNINGS[w] ?? w)),
+          )
+        : null,
+      h(
+        'div',
+        { class: 'btn-row review-actions' },
+        this.approve,
+        this.remove,
+        h(
+          'a',
+          {
+            class: 'btn btn-ghost btn-small',
+            href: a.url,
+            download: `${a.name}.vrm`,
+            'aria-label': `Download ${a.name}’s file`,
+          },
+          'Download file',
+        ),
+      ),
+      this.confirmArea,
+      this.refusal,
+    );
   }
 
   /** Disables the buttons while a request is out. */

@@ -8,13 +8,24 @@ import type { TimedLine } from './speechTimeline';
 
 const OFFSET = 1_700_000_000_000;
 const utterance = (seq: number, startAt: number, over: Partial<Utterance> = {}): Utterance => ({
-  turnId: 't1', seq, text: `Sentence ${seq}.`, expression: 'happy', audioUrl: '/audio/x.wav', durationMs: 1000, visemes: [[0, 'A', 1]], startAt, ...over,
+  turnId: 't1',
+  seq,
+  text: `Sentence ${seq}.`,
+  expression: 'happy',
+  audioUrl: '/audio/x.wav',
+  durationMs: 1000,
+  visemes: [[0, 'A', 1]],
+  startAt,
+  ...over,
 });
 
 function setup(synced = true) {
   const clock = new ServerClock(() => performance.now());
   if (synced) clock.onReply({ t0: performance.now(), t1: performance.now() + OFFSET });
-  const audio = { play: vi.fn(), interrupt: vi.fn(), level: () => 0 } as unknown as UtterancePlayer & { play: ReturnType<typeof vi.fn>; interrupt: ReturnType<typeof vi.fn> };
+  const audio = { play: vi.fn(), interrupt: vi.fn(), level: () => 0 } as unknown as UtterancePlayer & {
+    play: ReturnType<typeof vi.fn>;
+    interrupt: ReturnType<typeof vi.fn>;
+  };
   const played: Utterance[] = [];
   const avatar = { play: (u: Utterance) => played.push(u), interrupt: vi.fn() } as unknown as AvatarStage;
   const lines: (TimedLine | null)[] = [];
@@ -24,8 +35,12 @@ function setup(synced = true) {
 }
 
 describe('Performer', () => {
-  beforeEach(() => { vi.useFakeTimers(); });
-  afterEach(() => { vi.useRealTimers(); });
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   it('plays a sentence once even when it comes as a message and in the state', () => {
     const s = setup();
@@ -49,7 +64,14 @@ describe('Performer', () => {
 
   it('lets a late joiner start the sentence under way, and ignores one that has ended', () => {
     const s = setup();
-    const speech = { ...EMPTY_SPEECH, turnId: 't2', seq: 0, text: 'Under way', durationMs: 3000, visemes: '[[0,"O",1]]' };
+    const speech = {
+      ...EMPTY_SPEECH,
+      turnId: 't2',
+      seq: 0,
+      text: 'Under way',
+      durationMs: 3000,
+      visemes: '[[0,"O",1]]',
+    };
     s.performer.acceptSpeech({ ...speech, startAt: s.now() - 1000 });
     s.performer.acceptSpeech({ ...speech, seq: 1, startAt: s.now() - 5000 });
     expect(s.played.map((u) => `${u.seq}:${u.visemes[0][1]}`)).toEqual(['0:O']);

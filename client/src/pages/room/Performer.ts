@@ -32,7 +32,11 @@ export class Performer {
   private waiting: Utterance[] = [];
   private readonly offClock: () => void;
 
-  constructor(private readonly audio: UtterancePlayer, private readonly clock: ServerClock, private readonly onLine: (line: TimedLine | null) => void) {
+  constructor(
+    private readonly audio: UtterancePlayer,
+    private readonly clock: ServerClock,
+    private readonly onLine: (line: TimedLine | null) => void,
+  ) {
     this.offClock = clock.onUpdate(() => this.flushWaiting());
   }
 
@@ -64,10 +68,21 @@ export class Performer {
     if (!s.turnId || this.timeline.has(utteranceId(s))) return;
     if (s.startAt + s.durationMs <= this.clock.serverNow()) return;
     let visemes: VisemeKeyframe[] = [];
-    try { visemes = JSON.parse(s.visemes) as VisemeKeyframe[]; } catch { /* keep the sentence without a track */ }
+    try {
+      visemes = JSON.parse(s.visemes) as VisemeKeyframe[];
+    } catch {
+      /* keep the sentence without a track */
+    }
     this.accept({
-      turnId: s.turnId, seq: s.seq, text: s.text, expression: s.expression as Utterance['expression'], gesture: (s.gesture || undefined) as Utterance['gesture'],
-      audioUrl: s.audioUrl, durationMs: s.durationMs, startAt: s.startAt, visemes,
+      turnId: s.turnId,
+      seq: s.seq,
+      text: s.text,
+      expression: s.expression as Utterance['expression'],
+      gesture: (s.gesture || undefined) as Utterance['gesture'],
+      audioUrl: s.audioUrl,
+      durationMs: s.durationMs,
+      startAt: s.startAt,
+      visemes,
     });
   }
 

@@ -25,14 +25,25 @@ export class RoomController {
   private membersOpen = false;
   private bubble: TimedLine | null = null;
 
-  constructor(private readonly shell: RoomShell, private readonly session: RoomSession, audio: UtterancePlayer, signIn: (name: string) => Promise<void>) {
-    const send = (type: Parameters<RoomSession['send']>[0], payload: unknown): boolean => this.session.send(type, payload);
+  constructor(
+    private readonly shell: RoomShell,
+    private readonly session: RoomSession,
+    audio: UtterancePlayer,
+    signIn: (name: string) => Promise<void>,
+  ) {
+    const send = (type: Parameters<RoomSession['send']>[0], payload: unknown): boolean =>
+      this.session.send(type, payload);
     this.composer = new Composer({
-      say: (text) => send(CLIENT_MESSAGES.say, { text }) || (this.shell.toasts.show('Not connected: your message is kept.', 'error'), false),
+      say: (text) =>
+        send(CLIENT_MESSAGES.say, { text }) ||
+        (this.shell.toasts.show('Not connected: your message is kept.', 'error'), false),
       react: (emoji) => send(CLIENT_MESSAGES.react, { emoji }),
       typing: (on) => void send(CLIENT_MESSAGES.typing, { on }),
     });
-    this.hostPanel = new HostPanel({ host: (m) => void send(CLIENT_MESSAGES.host, m), notify: (m, tone) => this.shell.toasts.show(m, tone) });
+    this.hostPanel = new HostPanel({
+      host: (m) => void send(CLIENT_MESSAGES.host, m),
+      notify: (m, tone) => this.shell.toasts.show(m, tone),
+    });
     this.queue = new QueuePanel({
       pick: (queueId) => void send(CLIENT_MESSAGES.host, { action: 'pick', queueId }),
       dismiss: (queueId) => void send(CLIENT_MESSAGES.host, { action: 'dismiss', queueId }),
@@ -80,10 +91,13 @@ export class RoomController {
     if (!isHost && this.hostPanel.open) this.hostPanel.toggle(false);
     this.shell.title.textContent = view.character.name;
     if (view.lastError && view.lastError !== prev.lastError) this.onError(view.lastError);
-    if (view.character.expression !== prev.character.expression) this.avatar?.setIdleExpression(view.character.expression);
-    if (view.character.lookAt !== prev.character.lookAt || view.sessionId !== prev.sessionId) this.avatar?.lookAt(view.character.lookAt, view.sessionId);
+    if (view.character.expression !== prev.character.expression)
+      this.avatar?.setIdleExpression(view.character.expression);
+    if (view.character.lookAt !== prev.character.lookAt || view.sessionId !== prev.sessionId)
+      this.avatar?.lookAt(view.character.lookAt, view.sessionId);
     if (view.connection !== prev.connection) this.onConnection(view);
-    if (view.links !== prev.links && prev.links && view.links) this.shell.toasts.show('New links are ready; the old ones no longer work.', 'ok');
+    if (view.links !== prev.links && prev.links && view.links)
+      this.shell.toasts.show('New links are ready; the old ones no longer work.', 'ok');
     this.renderHud();
   }
 
@@ -104,7 +118,11 @@ export class RoomController {
     const view = this.session.store.view;
     const b = this.bubble;
     this.hud.update(view, {
-      insets: { top: this.shell.topbar.offsetHeight, bottom: this.shell.bottom.offsetHeight, rightColumn: this.queueInset() },
+      insets: {
+        top: this.shell.topbar.offsetHeight,
+        bottom: this.shell.bottom.offsetHeight,
+        rightColumn: this.queueInset(),
+      },
       membersOpen: this.membersOpen,
       bubble: b ? { name: view.character.name, text: b.text } : null,
       thinking: !b && Boolean(view.activeTurnId) && !view.paused,

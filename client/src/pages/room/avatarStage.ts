@@ -6,7 +6,10 @@ import { AvatarRuntime, directionFor, type AudioLevelSource } from '../../avatar
 import { MARKS, markOnce, measurePhasesOnce } from '../../debug/marks';
 import { createStage, loadAvatar, type AvatarProgress, type Stage } from '../../scene';
 
-interface Pending { u: Utterance; level?: AudioLevelSource }
+interface Pending {
+  u: Utterance;
+  level?: AudioLevelSource;
+}
 
 /** Options of the avatar stage. */
 export interface AvatarStageOptions {
@@ -31,7 +34,10 @@ export class AvatarStage {
   private loadedUrl = '';
   private loading: AbortController | null = null;
 
-  constructor(canvas: HTMLCanvasElement, private readonly options: AvatarStageOptions) {
+  constructor(
+    canvas: HTMLCanvasElement,
+    private readonly options: AvatarStageOptions,
+  ) {
     // The page draws its own progress bar; Babylon's full-screen loading screen would hide the HUD.
     SceneLoader.ShowLoadingScreen = false;
     this.stage = createStage(canvas, { idleFps: options.idleFps });
@@ -56,7 +62,9 @@ export class AvatarStage {
     const runtime = new AvatarRuntime(avatar, { now: this.options.serverNow, camera: this.stage.camera });
     this.runtime = runtime;
     this.offFrame = this.stage.onFrame((dt) => runtime.update(dt));
-    this.offActivity = this.stage.loop.addActivitySource(() => runtime.isActive || runtime.lipSync.hasPending);
+    this.offActivity = this.stage.loop.addActivitySource(
+      () => runtime.isActive || runtime.lipSync.hasPending,
+    );
     const now = this.options.serverNow();
     for (const p of this.pending) if (p.u.startAt + p.u.durationMs > now) runtime.play(p.u, p.level);
     this.pending = [];
@@ -83,7 +91,8 @@ export class AvatarStage {
 
   /** The face when nobody speaks (from room state). */
   setIdleExpression(name: string): void {
-    if (this.runtime && isExpression(name) && !this.runtime.lipSync.isSpeaking) this.runtime.setExpression(name);
+    if (this.runtime && isExpression(name) && !this.runtime.lipSync.isSpeaking)
+      this.runtime.setExpression(name);
   }
 
   /** Looks at this viewer when addressed, elsewhere when talking to someone else, at the room otherwise. */

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { LINGER_MS, SpeechTimeline } from './speechTimeline';
 
-const u = (seq: number, startAt: number, durationMs = 1000, turnId = 't1') => ({ turnId, seq, text: `sentence ${seq}`, startAt, durationMs });
+const u = (seq: number, startAt: number, durationMs = 1000, turnId = 't1') => ({
+  turnId,
+  seq,
+  text: `sentence ${seq}`,
+  startAt,
+  durationMs,
+});
 
 describe('SpeechTimeline', () => {
   it('shows each sentence while it is said, back to back', () => {

@@ -27,7 +27,13 @@ export class SpeechTimeline {
     const id = utteranceId(u);
     if (this.known.has(id)) return false;
     this.known.add(id);
-    this.lines.push({ id, turnId: u.turnId, text: u.text, startAt: u.startAt, endAt: u.startAt + u.durationMs });
+    this.lines.push({
+      id,
+      turnId: u.turnId,
+      text: u.text,
+      startAt: u.startAt,
+      endAt: u.startAt + u.durationMs,
+    });
     this.lines.sort((a, b) => a.startAt - b.startAt);
     return true;
   }

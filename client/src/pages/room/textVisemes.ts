@@ -41,7 +41,11 @@ export function textVisemes(text: string, durationMs: number): VisemeKeyframe[] 
   while (shapes.length && shapes[shapes.length - 1] === '') shapes.pop();
   if (shapes.length === 0 || durationMs <= 0) return [];
   const step = durationMs / shapes.length;
-  const keys: VisemeKeyframe[] = shapes.map((s, i) => [Math.round(i * step), s || 'A', s ? 0.6 + 0.25 * ((i * 7) % 3) / 2 : 0]);
+  const keys: VisemeKeyframe[] = shapes.map((s, i) => [
+    Math.round(i * step),
+    s || 'A',
+    s ? 0.6 + (0.25 * ((i * 7) % 3)) / 2 : 0,
+  ]);
   keys.push([Math.round(durationMs), keys[keys.length - 1][1], 0]);
   return keys;
 }

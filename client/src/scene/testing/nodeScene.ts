@@ -24,7 +24,9 @@ export function avatarBytes(id: string = 'kotoha'): Uint8Array {
 /** Fixture file names (.vrm) when the folder exists, else null. */
 export function fixtureFiles(): string[] | null {
   if (!existsSync(FIXTURES_DIR)) return null;
-  return readdirSync(FIXTURES_DIR).filter((f) => f.endsWith('.vrm')).sort();
+  return readdirSync(FIXTURES_DIR)
+    .filter((f) => f.endsWith('.vrm'))
+    .sort();
 }
 
 /** Bytes of a fixture file. */
@@ -37,7 +39,14 @@ export function nullScene(): { engine: NullEngine; scene: Scene; dispose(): void
   const engine = new NullEngine();
   const scene = new Scene(engine);
   new FreeCamera('camera', new Vector3(0, 1.3, -1.5), scene);
-  return { engine, scene, dispose: () => { scene.dispose(); engine.dispose(); } };
+  return {
+    engine,
+    scene,
+    dispose: () => {
+      scene.dispose();
+      engine.dispose();
+    },
+  };
 }
 
 /** Renders until the scene reports ready (textures decode asynchronously), or returns false after `ms`. */

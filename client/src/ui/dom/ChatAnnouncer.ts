@@ -6,7 +6,13 @@ import { h } from './h';
  * canvas HUD shows. Only lines newer than the last announced one are read.
  */
 export class ChatAnnouncer {
-  readonly el = h('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-relevant': 'additions', role: 'log', 'aria-label': 'Chat' });
+  readonly el = h('div', {
+    class: 'sr-only',
+    'aria-live': 'polite',
+    'aria-relevant': 'additions',
+    role: 'log',
+    'aria-label': 'Chat',
+  });
   private readonly seen = new Set<string>();
   private primed = false;
 
@@ -14,8 +20,12 @@ export class ChatAnnouncer {
   set(chat: readonly ChatEntry[]): void {
     const fresh = chat.filter((c) => !this.seen.has(c.id));
     for (const c of fresh) this.seen.add(c.id);
-    if (!this.primed) { this.primed = true; return; }
-    for (const c of fresh.slice(-5)) this.el.append(h('p', {}, c.kind === 'system' ? c.text : `${c.name}: ${c.text}`));
+    if (!this.primed) {
+      this.primed = true;
+      return;
+    }
+    for (const c of fresh.slice(-5))
+      this.el.append(h('p', {}, c.kind === 'system' ? c.text : `${c.name}: ${c.text}`));
     while (this.el.children.length > 20) this.el.firstElementChild?.remove();
   }
 }

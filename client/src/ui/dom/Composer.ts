@@ -23,13 +23,37 @@ const REFUSAL_WINDOW_MS = 5000;
 export class Composer {
   readonly el = h('form', { class: 'composer', autocomplete: 'off' });
   private readonly input = h('input', {
-    class: 'composer-input', type: 'text', name: 'message', maxlength: SAY_MAX_LENGTH, enterkeyhint: 'send',
-    'aria-label': 'Message to the character', autocomplete: 'off', spellcheck: 'true',
+    class: 'composer-input',
+    type: 'text',
+    name: 'message',
+    maxlength: SAY_MAX_LENGTH,
+    enterkeyhint: 'send',
+    'aria-label': 'Message to the character',
+    autocomplete: 'off',
+    spellcheck: 'true',
   });
-  private readonly send = h('button', { class: 'btn btn-primary composer-send', type: 'submit', 'aria-label': 'Send' }, 'Send');
-  private readonly trayToggle = h('button', { class: 'btn btn-icon', type: 'button', 'aria-label': 'Reactions', 'aria-expanded': 'false' }, icon('smile', 22));
-  private readonly tray = h('div', { class: 'reaction-tray', role: 'group', 'aria-label': 'Reactions', hidden: true });
-  private readonly watching = h('div', { class: 'watching-badge' }, h('span', { class: 'live-dot' }), 'Watching');
+  private readonly send = h(
+    'button',
+    { class: 'btn btn-primary composer-send', type: 'submit', 'aria-label': 'Send' },
+    'Send',
+  );
+  private readonly trayToggle = h(
+    'button',
+    { class: 'btn btn-icon', type: 'button', 'aria-label': 'Reactions', 'aria-expanded': 'false' },
+    icon('smile', 22),
+  );
+  private readonly tray = h('div', {
+    class: 'reaction-tray',
+    role: 'group',
+    'aria-label': 'Reactions',
+    hidden: true,
+  });
+  private readonly watching = h(
+    'div',
+    { class: 'watching-badge' },
+    h('span', { class: 'live-dot' }),
+    'Watching',
+  );
   private readonly inline = h('div', { class: 'reaction-row', role: 'group', 'aria-label': 'Reactions' });
   private typingOn = false;
   private lastSent: { text: string; at: number } | null = null;
@@ -42,7 +66,10 @@ export class Composer {
       this.inline.append(this.reactionButton(emoji));
     }
     this.el.append(this.tray, this.watching, this.inline, this.trayToggle, this.input, this.send);
-    this.el.addEventListener('submit', (e) => { e.preventDefault(); this.submit(); });
+    this.el.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.submit();
+    });
     this.input.addEventListener('input', () => this.onInput());
     this.input.addEventListener('blur', () => this.setTyping(false));
     this.trayToggle.addEventListener('click', () => this.toggleTray());
@@ -111,6 +138,15 @@ export class Composer {
   }
 
   private reactionButton(emoji: string): HTMLButtonElement {
-    return h('button', { class: 'reaction-btn', type: 'button', 'aria-label': `React ${emoji}`, onclick: () => this.actions.react(emoji) }, emoji);
+    return h(
+      'button',
+      {
+        class: 'reaction-btn',
+        type: 'button',
+        'aria-label': `React ${emoji}`,
+        onclick: () => this.actions.react(emoji),
+      },
+      emoji,
+    );
   }
 }

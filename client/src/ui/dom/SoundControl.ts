@@ -17,23 +17,53 @@ const KEY = 'kotodama.sound';
  * button while the browser blocks autoplay. Any tap on the page also unlocks audio.
  */
 export class SoundControl {
-  readonly button = h('button', { class: 'btn btn-icon', type: 'button', 'aria-label': 'Sound', 'aria-haspopup': 'true', 'aria-expanded': 'false' }, icon('sound'));
-  readonly gate = h('button', { class: 'sound-gate', type: 'button', hidden: true }, icon('sound', 20), 'Tap to enable sound');
+  readonly button = h(
+    'button',
+    {
+      class: 'btn btn-icon',
+      type: 'button',
+      'aria-label': 'Sound',
+      'aria-haspopup': 'true',
+      'aria-expanded': 'false',
+    },
+    icon('sound'),
+  );
+  readonly gate = h(
+    'button',
+    { class: 'sound-gate', type: 'button', hidden: true },
+    icon('sound', 20),
+    'Tap to enable sound',
+  );
   private readonly slider = h('input', { type: 'range', min: 0, max: 100, step: 1, 'aria-label': 'Volume' });
   private readonly mute = h('input', { type: 'checkbox', id: 'sound-mute' });
-  readonly popover = h('div', { class: 'popover sound-popover', role: 'dialog', 'aria-label': 'Sound', hidden: true },
-    h('div', { class: 'popover-title' }, 'Voice volume'), this.slider,
-    h('label', { class: 'check', for: 'sound-mute' }, this.mute, 'Mute the character'));
+  readonly popover = h(
+    'div',
+    { class: 'popover sound-popover', role: 'dialog', 'aria-label': 'Sound', hidden: true },
+    h('div', { class: 'popover-title' }, 'Voice volume'),
+    this.slider,
+    h('label', { class: 'check', for: 'sound-mute' }, this.mute, 'Mute the character'),
+  );
 
   constructor(private readonly target: SoundTarget) {
     this.restore();
-    this.slider.addEventListener('input', () => { target.volume = Number(this.slider.value) / 100; if (target.muted && target.volume > 0) target.muted = false; this.save(); });
-    this.mute.addEventListener('change', () => { target.muted = this.mute.checked; this.save(); });
+    this.slider.addEventListener('input', () => {
+      target.volume = Number(this.slider.value) / 100;
+      if (target.muted && target.volume > 0) target.muted = false;
+      this.save();
+    });
+    this.mute.addEventListener('change', () => {
+      target.muted = this.mute.checked;
+      this.save();
+    });
     this.button.addEventListener('click', () => this.toggle());
     this.gate.addEventListener('click', () => void this.unlock());
-    target.onBlockedChange((b) => { this.gate.hidden = !b; });
+    target.onBlockedChange((b) => {
+      this.gate.hidden = !b;
+    });
     this.gate.hidden = !target.blocked;
-    const anyTap = (): void => { void target.unlock(); };
+    const anyTap = (): void => {
+      void target.unlock();
+    };
     addEventListener('pointerdown', anyTap, { once: true, capture: true });
     addEventListener('keydown', anyTap, { once: true, capture: true });
   }
@@ -63,15 +93,24 @@ export class SoundControl {
 
   private save(): void {
     this.render();
-    try { localStorage.setItem(KEY, JSON.stringify({ volume: this.target.volume, muted: this.target.muted })); } catch { /* private mode */ }
+    try {
+      localStorage.setItem(KEY, JSON.stringify({ volume: this.target.volume, muted: this.target.muted }));
+    } catch {
+      /* private mode */
+    }
   }
 
   private restore(): void {
     try {
-      const saved = JSON.parse(localStorage.getItem(KEY) ?? 'null') as { volume?: number; muted?: boolean } | null;
+      const saved = JSON.parse(localStorage.getItem(KEY) ?? 'null') as {
+        volume?: number;
+        muted?: boolean;
+      } | null;
       if (typeof saved?.volume === 'number') this.target.volume = saved.volume;
       if (typeof saved?.muted === 'boolean') this.target.muted = saved.muted;
-    } catch { /* nothing saved */ }
+    } catch {
+      /* nothing saved */
+    }
     this.render();
   }
 }

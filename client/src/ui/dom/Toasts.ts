@@ -9,6 +9,9 @@ export class Toasts {
     const toast = h('div', { class: `toast toast-${tone}` }, message);
     this.el.append(toast);
     while (this.el.children.length > 3) this.el.firstElementChild?.remove();
-    setTimeout(() => { toast.classList.add('leaving'); setTimeout(() => toast.remove(), 300); }, ms);
+    setTimeout(() => {
+      toast.classList.add('leaving');
+      setTimeout(() => toast.remove(), 300);
+    }, ms);
   }
 }

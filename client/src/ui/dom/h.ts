@@ -5,7 +5,11 @@ type Child = Node | string | null | undefined | false;
  * Creates an element: `h('button', { class: 'btn', onclick: fn, 'aria-label': 'Send' }, 'Send')`.
  * `on*` attributes become listeners; `true` sets a boolean attribute; null/false/undefined skip.
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
@@ -19,7 +23,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
 
 /** Appends children, skipping empty ones; strings become text nodes (never HTML). */
 export function append(el: Element, children: Child[]): void {
-  for (const child of children) if (child !== null && child !== undefined && child !== false) el.append(child);
+  for (const child of children)
+    if (child !== null && child !== undefined && child !== false) el.append(child);
 }
 
 /** Replaces all children. */

@@ -45,7 +45,8 @@ export class ChatPanel {
     }
     for (let i = lines.length - 1; i >= 0 && y > PAD; i--) {
       const line = lines[i];
-      const grouped = i > 0 && lines[i - 1].name === line.name && lines[i - 1].kind === line.kind && line.kind !== 'system';
+      const grouped =
+        i > 0 && lines[i - 1].name === line.name && lines[i - 1].kind === line.kind && line.kind !== 'system';
       y = this.drawLine(content, line, !grouped, width, y);
     }
     const used = Math.min(rect.h, rect.h - y + PAD);
@@ -60,11 +61,21 @@ export class ChatPanel {
   }
 
   /** Draws one line bottom-up ending at y; returns the new top. */
-  private drawLine(into: Container, line: ChatLineModel, withName: boolean, width: number, y: number): number {
+  private drawLine(
+    into: Container,
+    line: ChatLineModel,
+    withName: boolean,
+    width: number,
+    y: number,
+  ): number {
     const system = line.kind === 'system';
     const text = label(line.text, {
-      fontSize: system ? 12 : 14, fill: system ? COLORS.muted : COLORS.text, fontStyle: system ? 'italic' : 'normal',
-      wordWrap: true, wordWrapWidth: width, breakWords: true,
+      fontSize: system ? 12 : 14,
+      fill: system ? COLORS.muted : COLORS.text,
+      fontStyle: system ? 'italic' : 'normal',
+      wordWrap: true,
+      wordWrapWidth: width,
+      breakWords: true,
     });
     y -= text.height;
     text.position.set(PAD, y);

@@ -36,7 +36,13 @@ export class Hud {
   private renders = 0;
 
   private constructor(private readonly app: Application) {
-    app.stage.addChild(this.plate.view, this.members.view, this.chat.view, this.bubble.view, this.reactions.view);
+    app.stage.addChild(
+      this.plate.view,
+      this.members.view,
+      this.chat.view,
+      this.bubble.view,
+      this.reactions.view,
+    );
     addEventListener('resize', this.onResize);
   }
 
@@ -44,8 +50,16 @@ export class Hud {
   static async create(canvas: HTMLCanvasElement): Promise<Hud> {
     const app = new Application();
     await app.init({
-      canvas, backgroundAlpha: 0, antialias: true, autoStart: false, sharedTicker: false, preference: 'webgl',
-      resolution: Math.min(2, globalThis.devicePixelRatio || 1), autoDensity: true, width: innerWidth, height: innerHeight,
+      canvas,
+      backgroundAlpha: 0,
+      antialias: true,
+      autoStart: false,
+      sharedTicker: false,
+      preference: 'webgl',
+      resolution: Math.min(2, globalThis.devicePixelRatio || 1),
+      autoDensity: true,
+      width: innerWidth,
+      height: innerHeight,
     });
     return new Hud(app);
   }
@@ -63,12 +77,37 @@ export class Hud {
     const layout = hudLayout(w, h, local.insets);
     this.reactions.setLane(layout.reactions);
     const me = view.sessionId;
-    let changed = this.plate.set({ plate: nameplateModel(view), connection: connectionModel(view), plateAt: layout.nameplate, pillAt: layout.pill });
+    let changed = this.plate.set({
+      plate: nameplateModel(view),
+      connection: connectionModel(view),
+      plateAt: layout.nameplate,
+      pillAt: layout.pill,
+    });
     const visible = !layout.compact || local.membersOpen;
-    changed = this.members.set({ list: memberModel(view.members, me, MemberPanel.rowsFor(layout.members.h)), rect: layout.members, visible }) || changed;
-    changed = this.chat.set({ lines: chatModel(view.chat, view.members, 40), typing: typingText(view.members, me), rect: layout.chat }) || changed;
+    changed =
+      this.members.set({
+        list: memberModel(view.members, me, MemberPanel.rowsFor(layout.members.h)),
+        rect: layout.members,
+        visible,
+      }) || changed;
+    changed =
+      this.chat.set({
+        lines: chatModel(view.chat, view.members, 40),
+        typing: typingText(view.members, me),
+        rect: layout.chat,
+      }) || changed;
     const b = local.bubble;
-    changed = this.bubble.set(b || local.thinking ? { name: b?.name ?? view.character.name, text: b?.text ?? '', thinking: !b && local.thinking, ...layout.bubble } : null) || changed;
+    changed =
+      this.bubble.set(
+        b || local.thinking
+          ? {
+              name: b?.name ?? view.character.name,
+              text: b?.text ?? '',
+              thinking: !b && local.thinking,
+              ...layout.bubble,
+            }
+          : null,
+      ) || changed;
     if (changed) this.invalidate();
   }
 

@@ -39,14 +39,23 @@ export class MemberPanel {
     this.view.position.set(rect.x, rect.y);
     const h = PAD * 2 + 22 + list.rows.length * ROW + (list.more ? 18 : 0);
     this.view.addChild(panel(rect.w, Math.min(rect.h, h)));
-    const title = label(list.title.toUpperCase(), { fontSize: 10, fontWeight: '700', fill: COLORS.muted, letterSpacing: 1 });
+    const title = label(list.title.toUpperCase(), {
+      fontSize: 10,
+      fontWeight: '700',
+      fill: COLORS.muted,
+      letterSpacing: 1,
+    });
     title.position.set(PAD, PAD);
     this.view.addChild(title);
     let y = PAD + 22;
     for (const row of list.rows) {
       const dot = new Graphics().circle(0, 0, 4).fill({ color: row.dot });
       dot.position.set(PAD + 4, y + ROW / 2 - 2);
-      const name = label(row.name, { fontSize: 13, fontWeight: row.isMe ? '700' : '500', fill: row.nameColor });
+      const name = label(row.name, {
+        fontSize: 13,
+        fontWeight: row.isMe ? '700' : '500',
+        fill: row.nameColor,
+      });
       name.position.set(PAD + 16, y + 2);
       const maxName = rect.w - PAD * 2 - 16 - 56;
       if (name.width > maxName) name.scale.set(maxName / name.width);

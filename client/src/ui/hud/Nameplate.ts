@@ -28,7 +28,12 @@ export class Nameplate {
 
   private drawPlate({ plate, plateAt }: NameplateViewModel): void {
     const c = new Container();
-    const name = label(plate.name, { fontSize: 18, fontWeight: '800', fill: COLORS.text, letterSpacing: 0.2 });
+    const name = label(plate.name, {
+      fontSize: 18,
+      fontWeight: '800',
+      fill: COLORS.text,
+      letterSpacing: 0.2,
+    });
     name.position.set(14, 8);
     let x = 14 + name.width + 10;
     const badges = plate.badges.map((b) => {

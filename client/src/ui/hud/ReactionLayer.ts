@@ -1,7 +1,12 @@
 import { Container } from 'pixi.js';
 import { label } from './text';
 
-interface Floater { view: Container; age: number; sway: number; x0: number }
+interface Floater {
+  view: Container;
+  age: number;
+  sway: number;
+  x0: number;
+}
 
 /** How long a reaction floats (s). */
 export const REACTION_LIFE_S = 2.6;
@@ -24,7 +29,12 @@ export class ReactionLayer {
     if (this.floaters.length >= REACTION_MAX) return false;
     const c = new Container();
     const e = label(emoji, { fontSize: 34, lineHeight: 40 });
-    const n = label(name, { fontSize: 11, fontWeight: '700', fill: 0xffffff, stroke: { color: 0x1a1630, width: 3 } });
+    const n = label(name, {
+      fontSize: 11,
+      fontWeight: '700',
+      fill: 0xffffff,
+      stroke: { color: 0x1a1630, width: 3 },
+    });
     e.position.set(-e.width / 2, 0);
     n.position.set(-n.width / 2, 40);
     c.addChild(e, n);

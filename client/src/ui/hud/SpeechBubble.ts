@@ -32,21 +32,32 @@ export class SpeechBubble {
 
   private draw(m: BubbleModel): void {
     const text = label(m.thinking && !m.text ? '•  •  •' : m.text, {
-      fontSize: m.maxW < 420 ? 17 : 20, fontWeight: '500', fill: COLORS.bubbleText, lineHeight: m.maxW < 420 ? 24 : 28,
-      wordWrap: true, wordWrapWidth: m.maxW - PAD_X * 2, breakWords: true, align: 'center',
+      fontSize: m.maxW < 420 ? 17 : 20,
+      fontWeight: '500',
+      fill: COLORS.bubbleText,
+      lineHeight: m.maxW < 420 ? 24 : 28,
+      wordWrap: true,
+      wordWrapWidth: m.maxW - PAD_X * 2,
+      breakWords: true,
+      align: 'center',
     });
     const w = Math.max(120, text.width + PAD_X * 2);
     const h = text.height + PAD_Y * 2;
     const x = Math.round(m.cx - w / 2);
     const bg = new Graphics()
-      .roundRect(x + 2, m.y + 4, w, h, 18).fill({ color: 0x000000, alpha: 0.18 })
-      .roundRect(x, m.y, w, h, 18).fill({ color: COLORS.bubble, alpha: 0.96 })
-      .poly([m.cx - 10, m.y + 1, m.cx, m.y - 12, m.cx + 10, m.y + 1]).fill({ color: COLORS.bubble, alpha: 0.96 });
+      .roundRect(x + 2, m.y + 4, w, h, 18)
+      .fill({ color: 0x000000, alpha: 0.18 })
+      .roundRect(x, m.y, w, h, 18)
+      .fill({ color: COLORS.bubble, alpha: 0.96 })
+      .poly([m.cx - 10, m.y + 1, m.cx, m.y - 12, m.cx + 10, m.y + 1])
+      .fill({ color: COLORS.bubble, alpha: 0.96 });
     text.position.set(Math.round(m.cx - text.width / 2), m.y + PAD_Y);
     this.view.addChild(bg, text);
     if (m.name) {
       const tag = label(m.name, { fontSize: 12, fontWeight: '800', fill: 0xffffff, letterSpacing: 0.4 });
-      const tg = new Graphics().roundRect(0, 0, tag.width + 16, tag.height + 6, 9).fill({ color: COLORS.accent });
+      const tg = new Graphics()
+        .roundRect(0, 0, tag.width + 16, tag.height + 6, 9)
+        .fill({ color: COLORS.accent });
       tg.position.set(x + 14, m.y - tag.height / 2 - 3);
       tag.position.set(x + 22, m.y - tag.height / 2);
       this.view.addChild(tg, tag);

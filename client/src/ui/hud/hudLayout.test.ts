@@ -2,11 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { hudLayout, type Rect } from './hudLayout';
 
 const inside = (r: Rect, w: number, h: number) => r.x >= 0 && r.y >= 0 && r.x + r.w <= w && r.y + r.h <= h;
-const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+const overlaps = (a: Rect, b: Rect) =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 const insets = { top: 56, bottom: 64, rightColumn: 0 };
 
 describe('hudLayout', () => {
-  it.each([[390, 844], [800, 600], [1440, 900]])('keeps chat and members on screen and apart at %ix%i', (w, h) => {
+  it.each([
+    [390, 844],
+    [800, 600],
+    [1440, 900],
+  ])('keeps chat and members on screen and apart at %ix%i', (w, h) => {
     const l = hudLayout(w, h, insets);
     expect(inside(l.chat, w, h)).toBe(true);
     expect(inside(l.members, w, h)).toBe(true);

@@ -1,11 +1,20 @@
 /** A rectangle in CSS pixels. */
-export interface Rect { x: number; y: number; w: number; h: number }
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
 /**
  * Space the DOM controls take at the edges of the screen: the top bar, the bottom bar, and on
  * the right column the height a side panel (the question queue) takes above the bottom bar.
  */
-export interface HudInsets { top: number; bottom: number; rightColumn: number }
+export interface HudInsets {
+  top: number;
+  bottom: number;
+  rightColumn: number;
+}
 
 /** Where each HUD part goes for one viewport. */
 export interface HudLayout {
@@ -41,11 +50,18 @@ export function hudLayout(width: number, height: number, insets: HudInsets): Hud
   const chat: Rect = { x: M, y: bottom - chatH, w: chatW, h: chatH };
   const membersW = compact ? Math.min(260, width - 2 * M) : 230;
   const membersTop = compact ? top + 84 : top + 36;
-  const members: Rect = { x: right - membersW, y: membersTop, w: membersW, h: Math.max(80, Math.min(compact ? height * 0.5 : height * 0.42, columnBottom - membersTop - 8)) };
+  const members: Rect = {
+    x: right - membersW,
+    y: membersTop,
+    w: membersW,
+    h: Math.max(80, Math.min(compact ? height * 0.5 : height * 0.42, columnBottom - membersTop - 8)),
+  };
   const bubbleMaxW = compact ? width - 2 * M : Math.min(560, width - chatW - 3 * M - 60);
   // On a phone the bubble sits on the top edge of the chat, below the face (never over the mouth).
   const bubbleY = compact ? Math.max(top + 120, height * 0.5, chat.y - 24) : Math.round(height * 0.56);
-  const bubbleCx = compact ? width / 2 : Math.max(chatW + 2 * M + bubbleMaxW / 2, Math.min(width / 2, right - bubbleMaxW / 2));
+  const bubbleCx = compact
+    ? width / 2
+    : Math.max(chatW + 2 * M + bubbleMaxW / 2, Math.min(width / 2, right - bubbleMaxW / 2));
   return {
     compact,
     nameplate: { x: M, y: top },
@@ -53,6 +69,10 @@ export function hudLayout(width: number, height: number, insets: HudInsets): Hud
     members,
     chat,
     bubble: { cx: bubbleCx, y: bubbleY, maxW: bubbleMaxW },
-    reactions: { x: right - 24, bottom: columnBottom - 8, top: Math.max(top + 60, columnBottom - height * 0.55) },
+    reactions: {
+      x: right - 24,
+      bottom: columnBottom - 8,
+      top: Math.max(top + 60, columnBottom - height * 0.55),
+    },
   };
 }

@@ -29,20 +29,50 @@ export const ROLE_BADGES = {
  * The last `max` chat lines with names, name colours and role badges (the role is looked up
  * from the member list by user id; people who left keep their name, without a badge).
  */
-export function chatModel(chat: readonly ChatEntry[], members: readonly MemberView[], max: number): ChatLineModel[] {
+export function chatModel(
+  chat: readonly ChatEntry[],
+  members: readonly MemberView[],
+  max: number,
+): ChatLineModel[] {
   const roleOf = new Map<string, MemberView['role']>();
-  for (const m of members) if (m.userId && (!roleOf.has(m.userId) || m.role === 'host')) roleOf.set(m.userId, m.role);
+  for (const m of members)
+    if (m.userId && (!roleOf.has(m.userId) || m.role === 'host')) roleOf.set(m.userId, m.role);
   return chat.slice(-max).map((line) => {
-    if (line.kind === 'character') return { id: line.id, name: line.name, nameColor: COLORS.character, badge: ROLE_BADGES.character, text: line.text, kind: line.kind };
-    if (line.kind === 'system') return { id: line.id, name: '', nameColor: COLORS.system, badge: null, text: line.text, kind: line.kind };
+    if (line.kind === 'character')
+      return {
+        id: line.id,
+        name: line.name,
+        nameColor: COLORS.character,
+        badge: ROLE_BADGES.character,
+        text: line.text,
+        kind: line.kind,
+      };
+    if (line.kind === 'system')
+      return {
+        id: line.id,
+        name: '',
+        nameColor: COLORS.system,
+        badge: null,
+        text: line.text,
+        kind: line.kind,
+      };
     const role = roleOf.get(line.userId);
-    return { id: line.id, name: line.name, nameColor: nameColor(line.userId || line.name), badge: role ? ROLE_BADGES[role] : null, text: line.text, kind: line.kind };
+    return {
+      id: line.id,
+      name: line.name,
+      nameColor: nameColor(line.userId || line.name),
+      badge: role ? ROLE_BADGES[role] : null,
+      text: line.text,
+      kind: line.kind,
+    };
   });
 }
 
 /** "Aiko is typing…", "Aiko and Ben are typing…", "4 people are typing…", or '' (never yourself). */
 export function typingText(members: readonly MemberView[], mySessionId: string): string {
-  const names = members.filter((m) => m.typing && m.connected && m.sessionId !== mySessionId).map((m) => m.name);
+  const names = members
+    .filter((m) => m.typing && m.connected && m.sessionId !== mySessionId)
+    .map((m) => m.name);
   if (names.length === 0) return '';
   if (names.length === 1) return `${names[0]} is typing…`;
   if (names.length === 2) return `${names[0]} and ${names[1]} are typing…`;

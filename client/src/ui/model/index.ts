@@ -2,4 +2,11 @@
 export { COLORS, nameColor } from './palette';
 export { chatModel, typingText, ROLE_BADGES, type Badge, type ChatLineModel } from './chatModel';
 export { memberModel, type MemberListModel, type MemberRowModel } from './memberModel';
-export { connectionModel, nameplateModel, composerModel, type ConnectionModel, type NameplateModel, type ComposerModel } from './statusModel';
+export {
+  connectionModel,
+  nameplateModel,
+  composerModel,
+  type ConnectionModel,
+  type NameplateModel,
+  type ComposerModel,
+} from './statusModel';

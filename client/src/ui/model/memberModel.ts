@@ -23,12 +23,22 @@ export interface MemberListModel {
 }
 
 /** Builds the member list for the HUD. */
-export function memberModel(members: readonly MemberView[], mySessionId: string, maxRows: number): MemberListModel {
+export function memberModel(
+  members: readonly MemberView[],
+  mySessionId: string,
+  maxRows: number,
+): MemberListModel {
   const shown = members.slice(0, maxRows);
   const rest = members.length - shown.length;
   const watching = members.filter((m) => m.role === 'spectator').length;
   return {
-    title: [members.length - watching > 0 ? `${members.length - watching} talking` : '', watching > 0 ? `${watching} watching` : ''].filter(Boolean).join(' · ') || 'Nobody here yet',
+    title:
+      [
+        members.length - watching > 0 ? `${members.length - watching} talking` : '',
+        watching > 0 ? `${watching} watching` : '',
+      ]
+        .filter(Boolean)
+        .join(' · ') || 'Nobody here yet',
     more: rest > 0 ? `+ ${rest} more` : '',
     rows: shown.map((m) => ({
       sessionId: m.sessionId,

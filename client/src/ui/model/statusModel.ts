@@ -16,10 +16,14 @@ export function connectionModel(view: Pick<RoomView, 'connection' | 'latencyMs'>
       if (ms === null) return { label: 'Live', color: COLORS.ok };
       return { label: `Live · ${Math.round(ms)} ms`, color: ms > 250 ? COLORS.warn : COLORS.ok };
     }
-    case 'reconnecting': return { label: 'Reconnecting…', color: COLORS.warn };
-    case 'connecting': return { label: 'Connecting…', color: COLORS.warn };
-    case 'idle': return { label: 'Not connected', color: COLORS.muted };
-    default: return { label: 'Offline', color: COLORS.bad };
+    case 'reconnecting':
+      return { label: 'Reconnecting…', color: COLORS.warn };
+    case 'connecting':
+      return { label: 'Connecting…', color: COLORS.warn };
+    case 'idle':
+      return { label: 'Not connected', color: COLORS.muted };
+    default:
+      return { label: 'Offline', color: COLORS.bad };
   }
 }
 
@@ -47,11 +51,22 @@ export interface ComposerModel {
 }
 
 /** The composer for this person's role and state. */
-export function composerModel(view: Pick<RoomView, 'me' | 'connection' | 'mode' | 'character' | 'paused'>): ComposerModel {
-  if (view.connection.status !== 'connected') return { state: 'offline', placeholder: view.connection.status === 'reconnecting' ? 'Reconnecting…' : 'Not connected' };
-  if (!view.me || view.me.role === 'spectator') return { state: 'watch', placeholder: 'You are watching: react with the buttons' };
+export function composerModel(
+  view: Pick<RoomView, 'me' | 'connection' | 'mode' | 'character' | 'paused'>,
+): ComposerModel {
+  if (view.connection.status !== 'connected')
+    return {
+      state: 'offline',
+      placeholder: view.connection.status === 'reconnecting' ? 'Reconnecting…' : 'Not connected',
+    };
+  if (!view.me || view.me.role === 'spectator')
+    return { state: 'watch', placeholder: 'You are watching: react with the buttons' };
   if (view.me.muted) return { state: 'muted', placeholder: 'The host has muted you' };
   const who = view.character.name || 'the character';
-  if (view.mode === 'hosted' && view.me.role !== 'host') return { state: 'say', placeholder: `Ask ${who} a question (the host picks)…` };
-  return { state: 'say', placeholder: view.paused ? `${who} is paused; your message will wait…` : `Say something to ${who}…` };
+  if (view.mode === 'hosted' && view.me.role !== 'host')
+    return { state: 'say', placeholder: `Ask ${who} a question (the host picks)…` };
+  return {
+    state: 'say',
+    placeholder: view.paused ? `${who} is paused; your message will wait…` : `Say something to ${who}…`,
+  };
 }
