@@ -15,7 +15,7 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { runTurn, type SpeakFn } from '../server/agent';
-import type { AgentEvent, CharacterProfile, Turn } from '../server/bus/turn';
+import type { AgentEvent, CharacterProfile, Turn } from '../server/turn';
 import { createLlmProvider, type LlmProvider } from '../server/llm';
 import { chunksOf, type FakeOpenAi, startFakeOpenAi } from '../test-support/fakeOpenAi';
 

@@ -1,4 +1,5 @@
-import { publishAgentEvent, type AgentEvent, type Turn } from '../server/bus';
+import { publishAgentEvent } from '../server/bus';
+import type { AgentEvent, Turn } from '../server/turn';
 import type { TestServer } from './testServer';
 
 /**

@@ -1,4 +1,4 @@
-import type { CharacterProfile } from '../bus/turn';
+import type { CharacterProfile } from '../turn';
 import type { SpeakFn, SpeakRequest, SpeechAudio } from './speech';
 import type { SpokenSentence } from './speechSegmenter';
 

@@ -1,4 +1,4 @@
-import type { Language } from '../bus/turn';
+import type { Language } from '../turn';
 import type { SpokenSentence } from './speechSegmenter';
 
 /** Failures where "ask me again in a moment" is the honest advice. */

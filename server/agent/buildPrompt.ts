@@ -1,4 +1,4 @@
-import type { CharacterProfile, TranscriptLine, TurnMessage } from '../bus/turn';
+import type { CharacterProfile, TranscriptLine, TurnMessage } from '../turn';
 import type { ChatMessage } from '../llm';
 import { detectInjection } from './injectionGuard';
 import { fenceRoomData } from './roomDataFence';

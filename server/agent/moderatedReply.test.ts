@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chunksOf } from '../../test-support/fakeOpenAi';
-import type { AgentEvent } from '../bus/turn';
+import type { AgentEvent } from '../turn';
 import { LocalModerator } from '../moderation';
 import { runTurn } from './runTurn';
 import { scriptedLlm } from './scriptedLlm.testkit';

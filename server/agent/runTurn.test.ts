@@ -1,7 +1,7 @@
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chunksOf, type FakeOpenAi, startFakeOpenAi } from '../../test-support/fakeOpenAi';
-import type { AgentEvent, Turn } from '../bus/turn';
+import type { AgentEvent, Turn } from '../turn';
 import { createLlmProvider, LlmError, type LlmProvider } from '../llm';
 import { staticKnowledge } from './knowledgeSource';
 import { runTurn, type RunTurnDeps } from './runTurn';

@@ -1,4 +1,4 @@
-import type { AgentEvent, Turn } from '../bus/turn';
+import type { AgentEvent, Turn } from '../turn';
 import { isLlmError, type LlmProvider, type TurnContext } from '../llm';
 import type { Moderator } from '../moderation';
 import { apologyFor, deflectionFor } from './apology';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Language } from '../bus/turn';
+import type { Language } from '../turn';
 import { SentenceCutter } from './sentenceCutter';
 
 /** Cuts `text` fed in word-sized tokens, as an LLM streams it. */

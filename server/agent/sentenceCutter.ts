@@ -1,4 +1,4 @@
-import type { Language } from '../bus/turn';
+import type { Language } from '../turn';
 
 /** How eagerly to cut. */
 export interface SentenceCutterOptions {

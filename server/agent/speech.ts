@@ -1,5 +1,5 @@
 import type { VisemeKeyframe } from '@shared';
-import type { CharacterProfile } from '../bus/turn';
+import type { CharacterProfile } from '../turn';
 import type { SpokenSentence } from './speechSegmenter';
 
 /** What the voice stage returns for one sentence. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Language } from '../bus/turn';
+import type { Language } from '../turn';
 import { SpeechSegmenter, type SpokenSentence } from './speechSegmenter';
 
 function run(deltas: string[], language: Language = 'en'): { subtitle: string; sentences: SpokenSentence[] } {

@@ -1,5 +1,5 @@
 import { EXPRESSIONS, GESTURES } from '@shared';
-import type { CharacterProfile } from '../bus/turn';
+import type { CharacterProfile } from '../turn';
 import { ROOM_DATA_CLOSE, ROOM_DATA_OPEN } from './roomDataFence';
 
 const tags = (names: readonly string[]) => names.map((n) => `[${n}]`).join(' ');

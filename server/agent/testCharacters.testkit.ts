@@ -1,4 +1,4 @@
-import type { CharacterProfile, Turn, TurnMessage } from '../bus/turn';
+import type { CharacterProfile, Turn, TurnMessage } from '../turn';
 
 /** A cheerful English-speaking florist used across agent tests. */
 export const HANA: CharacterProfile = {

@@ -1,6 +1,6 @@
 import { type BusLogger, silentLogger } from './BusLogger';
 import { MemoryTurnConsumer } from './MemoryTurnConsumer';
-import type { Turn } from './turn';
+import type { Turn } from '../turn';
 import { decodeTurn, encodeTurn } from './turnCodec';
 import {
   checkConcurrency,

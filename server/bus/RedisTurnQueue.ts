@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import { type BusLogger, silentLogger } from './BusLogger';
 import { type RedisConsumerContext, RedisTurnConsumer } from './RedisTurnConsumer';
-import type { Turn } from './turn';
+import type { Turn } from '../turn';
 import { encodeTurn } from './turnCodec';
 import { TurnStream } from './TurnStream';
 import {

@@ -1,4 +1,4 @@
-import type { Turn } from './turn';
+import type { Turn } from '../turn';
 
 /** One delivery of a turn to a worker. */
 export interface TurnJob {

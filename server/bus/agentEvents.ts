@@ -1,7 +1,7 @@
 import { type BusLogger, silentLogger } from './BusLogger';
 import type { EventBus, Unsubscribe } from './EventBus';
-import { agentEventSchema, controlCancelSchema, turnCancelSchema } from './schemas';
-import type { AgentEvent, TurnCancel } from './turn';
+import { agentEventSchema, type AgentEvent, type TurnCancel } from '../turn';
+import { controlCancelSchema, turnCancelSchema } from './schemas';
 
 /** The channel carrying one room's agent events. */
 export function roomChannel(roomId: string): string {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deleteKeys, recordingLogger, redisClient, scratchPrefix } from '../../test-support/bus';
 import { redisUrl, serviceAvailable } from '../../test-support/services';
+import type { AgentEvent } from '../turn';
 import {
-  type AgentEvent,
   type Bus,
   createBus,
   MemoryTurnQueue,

@@ -9,7 +9,7 @@ import {
 import type { BusLogger } from './BusLogger';
 import type { EventBus } from './EventBus';
 import { sleep } from './turnSamples.testkit';
-import type { AgentEvent, TurnCancel } from './turn';
+import type { AgentEvent, TurnCancel } from '../turn';
 
 /** One backend's bus, as several processes would see it. */
 export interface EventBusWorld {

@@ -1,14 +1,4 @@
 /** Turn queue and event bus between rooms and agent workers: in-process by default, Redis when configured. */
-export type {
-  AgentEvent,
-  CharacterProfile,
-  Language,
-  TranscriptLine,
-  Turn,
-  TurnCancel,
-  TurnMessage,
-  VoiceSettings,
-} from './turn';
 export type { BusLogger } from './BusLogger';
 export {
   DEFAULT_TURN_QUEUE_TIMING,
@@ -35,5 +25,4 @@ export {
   subscribeCancels,
   subscribeRoom,
 } from './agentEvents';
-export { agentEventSchema, turnSchema } from './schemas';
 export { createBus, type Bus, type BusOptions } from './createBus';

@@ -1,5 +1,4 @@
-import { turnSchema } from './schemas';
-import type { Turn } from './turn';
+import { turnSchema, type Turn } from '../turn';
 
 /**
  * The wire form of a turn. Checked on the way in, so a malformed turn fails at the room that

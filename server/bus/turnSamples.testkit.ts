@@ -1,4 +1,4 @@
-import type { Turn } from './turn';
+import type { Turn } from '../turn';
 
 /** A complete, realistic turn; `n` makes its ids unique within a test. */
 export function sampleTurn(n: number, roomId = 'room-1'): Turn {

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deleteKeys, recordingLogger, redisClient, scratchPrefix } from '../../test-support/bus';
 import { redisUrl, serviceAvailable } from '../../test-support/services';
-import { type AgentEvent, type Bus, createBus, publishAgentEvent, subscribeRoom } from './index';
+import type { AgentEvent } from '../turn';
+import { type Bus, createBus, publishAgentEvent, subscribeRoom } from './index';
 import { sampleTurn, sleep } from './turnSamples.testkit';
 
 const available = serviceAvailable('Redis', redisUrl);

@@ -1,4 +1,4 @@
-import type { CharacterProfile, TranscriptLine, TurnMessage } from '../bus/turn';
+import type { CharacterProfile, TranscriptLine, TurnMessage } from '../turn';
 
 /** One chat message as every provider understands it. */
 export interface ChatMessage {

@@ -1,5 +1,5 @@
 import { SERVER_MESSAGES, utteranceId, type Utterance } from '@shared';
-import type { AgentEvent } from '../bus';
+import type { AgentEvent } from '../turn';
 import { SeenEvents } from './logic/SeenEvents';
 import { UtteranceSchedule } from './logic/UtteranceSchedule';
 import type { RoomHost } from './RoomHost';

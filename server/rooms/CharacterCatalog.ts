@@ -1,4 +1,4 @@
-import type { CharacterProfile, Language, VoiceSettings } from '../bus';
+import type { CharacterProfile, Language, VoiceSettings } from '../turn';
 import type { Character, CharacterRepository, NewCharacter } from '../db';
 
 /** A character as a room shows it: the agent's profile plus the avatar to load. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Delayed } from '@colyseus/core';
-import { publishCancel, type Turn } from '../bus';
+import { publishCancel } from '../bus';
+import type { Turn } from '../turn';
 import { nextBatch, type QueuedMessage } from './logic/waitingMessages';
 import type { RoomHost } from './RoomHost';
 

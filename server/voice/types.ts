@@ -2,7 +2,7 @@
  * The voice stage's contract: a sentence in, audio (plus what the lip-sync needs) out.
  * Every provider — offline eSpeak NG, Koeiromap, OpenAI — implements `TtsProvider`.
  */
-import { type Language, type VoiceSettings } from '../bus/turn';
+import { type Language, type VoiceSettings } from '../turn';
 import { type PhoneMark } from './lipsync/markShapes';
 
 export type { PhoneMark };

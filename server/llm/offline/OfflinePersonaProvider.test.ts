@@ -1,6 +1,6 @@
 import { EXPRESSIONS } from '@shared';
 import { describe, expect, it } from 'vitest';
-import type { CharacterProfile, TranscriptLine, TurnMessage } from '../../bus/turn';
+import type { CharacterProfile, TranscriptLine, TurnMessage } from '../../turn';
 import { createLlmProvider } from '../createLlmProvider';
 import { isLlmError } from '../LlmError';
 import { OfflinePersonaProvider, type OfflinePersonaOptions } from './OfflinePersonaProvider';

@@ -1,4 +1,4 @@
-import type { CharacterProfile } from '../../bus/turn';
+import type { CharacterProfile } from '../../turn';
 import { LlmError } from '../LlmError';
 import { realSleep } from '../sleep';
 import type { ChatMessage, LlmProvider, LlmRequest, SleepFn, TurnContext } from '../types';

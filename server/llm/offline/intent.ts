@@ -1,4 +1,4 @@
-import type { Language } from '../../bus/turn';
+import type { Language } from '../../turn';
 
 /** What a message is doing, as far as simple patterns can tell. */
 export type Intent =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CharacterProfile } from '../../bus/turn';
+import type { CharacterProfile } from '../../turn';
 import { extractPersona, firstPersonEn } from './personaFacts';
 
 const character = (over: Partial<CharacterProfile>): CharacterProfile => ({

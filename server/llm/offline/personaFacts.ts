@@ -1,4 +1,4 @@
-import type { CharacterProfile } from '../../bus/turn';
+import type { CharacterProfile } from '../../turn';
 
 /** What the offline engine knows about the character it plays, in its own (first-person) words. */
 export interface PersonaFacts {

@@ -2,7 +2,7 @@
  * eSpeak NG command-line arguments for a request: voice (language + variant such as `+f3`),
  * pitch (0–99, default 50) and rate (words per minute, default 175) from VoiceSettings.
  */
-import { type Language, type VoiceSettings } from '../../bus/turn';
+import { type Language, type VoiceSettings } from '../../turn';
 
 const DEFAULT_PITCH = 50;
 const DEFAULT_RATE = 175;

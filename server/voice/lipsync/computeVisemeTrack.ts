@@ -3,7 +3,7 @@
  * five VRM vowel shapes. Pure: audio + text in, keyframes out.
  */
 import { type VisemeKeyframe } from '@shared';
-import { type Language } from '../../bus/turn';
+import { type Language } from '../../turn';
 import { labelFromAudio } from './audioOnlyShapes';
 import { matchClausesToAudio, soundRuns } from './clauseSpans';
 import { analyzeFrames, frameTimeMs, type FrameFeatures } from './frameAnalysis';

@@ -2,7 +2,7 @@
  * The vowel sequence of a sentence, clause by clause, from the best source at hand:
  * a phonemizer's IPA (eSpeak) > kana > English spelling rules.
  */
-import { type Language } from '../../bus/turn';
+import { type Language } from '../../turn';
 import { vowelsFromEnglishSpelling } from './englishSpellingVowels';
 import { vowelsFromIpaLines } from './ipaVowels';
 import { vowelsFromKana } from './kanaVowels';
