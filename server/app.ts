@@ -77,7 +77,7 @@ export async function startServer(
   config: Readonly<Config>,
   options: StartOptions = {},
 ): Promise<RunningServer> {
-  const log = options.log ?? createLogger({ level: config.logLevel, pretty: !config.production });
+  const log = options.log ?? createLogger({ level: config.logLevel, pretty: !config.logJson });
   for (const line of describeServices(config)) log.info(line);
   const services = await createServices(config, log, options);
   const app = createHttpApp({
@@ -138,7 +138,11 @@ async function createServices(
   redis?.on('error', (err) =>
     log.warn({ err: err.message }, 'Redis connection problem; retrying. Check that REDIS_URL is reachable.'),
   );
-  const bus = createBus({ redisUrl: config.redis?.url ?? null, log });
+  const bus = createBus({
+    redisUrl: config.redis?.url ?? null,
+    log,
+    visibilityTimeoutMs: config.cluster.turnVisibilityTimeoutMs,
+  });
   const chat = new ChatWriter(repos.conversations, log, {
     spillFile: join(config.dataDir, 'pending-chat.jsonl'),
   });

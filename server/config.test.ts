@@ -117,7 +117,7 @@ describe('loadConfig', () => {
 describe('describeServices', () => {
   it('prints one line per concern and hides passwords', () => {
     const lines = describeServices(loadConfig({ DATABASE_URL: 'postgres://u:hunter2@db:5432/k' }));
-    expect(lines).toHaveLength(10);
+    expect(lines).toHaveLength(11);
     expect(lines[0]).toBe('database: PostgreSQL (postgres://u:***@db:5432/k)');
     expect(lines.join('\n')).not.toContain('hunter2');
     expect(lines.find((l) => l.startsWith('llm:'))).toContain('offline persona engine');

@@ -74,6 +74,22 @@ const EnvSchema = z.object({
   ROOM_SAY_BURST: z.coerce.number().int().min(1).max(10_000).default(3),
   ROOM_SAY_PER_SECOND: z.coerce.number().positive().max(10_000).default(0.5),
   EMBEDDED_WORKER: bool.default(true),
+  /** `json` forces one JSON object per log line (log shippers) outside production too. */
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
+  /** Scaled out: the host Colyseus registers for this process in Redis, which the proxy routes to. */
+  SELF_HOSTNAME: optional,
+  /** A standalone worker answers /healthz and /metrics on this port when it is set. */
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** `npm run cluster`: how many server processes and standalone workers. */
+  CLUSTER_SERVERS: z.coerce.number().int().min(1).max(32).default(2),
+  CLUSTER_WORKERS: z.coerce.number().int().min(0).max(32).default(2),
+  /** A turn whose worker stopped heart-beating this long is taken over by another worker. */
+  TURN_VISIBILITY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** SIGTERM: the longest a server waits for its rooms' in-flight turns before moving their clients. */
+  DRAIN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
+  /** OpenTelemetry: traces go to this OTLP/HTTP collector (e.g. http://127.0.0.1:4318) when set. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  OTEL_SERVICE_NAME: z.string().default('kotodama'),
 });
 
 type Env = z.infer<typeof EnvSchema>;
@@ -95,6 +111,8 @@ export interface Config {
   publicAddress?: string;
   dataDir: string;
   logLevel: NonNullable<Env['LOG_LEVEL']>;
+  /** JSON log lines (production, or LOG_FORMAT=json); pretty lines otherwise. */
+  logJson: boolean;
   /** Undefined in development: the server then keeps a generated secret under DATA_DIR. */
   jwtSecret?: string;
   tokens: { accessTtlSeconds: number; refreshTtlSeconds: number; linkTtlSeconds: number };
@@ -135,6 +153,18 @@ export interface Config {
   /** Avatar uploads: the size cap a request body is cut off at. */
   avatars: { maxBytes: number };
   agent: { concurrency: number; embedded: boolean };
+  /** Scaling out: cluster size, turn takeover and drain timing. */
+  cluster: {
+    servers: number;
+    workers: number;
+    selfHostname?: string;
+    /** Standalone workers: where /healthz and /metrics answer (none when undefined). */
+    healthPort?: number;
+    turnVisibilityTimeoutMs: number;
+    drainTimeoutSeconds: number;
+  };
+  /** OpenTelemetry traces: `null` when no OTLP endpoint is configured. */
+  tracing: { endpoint: string; serviceName: string } | null;
   /** Room limits an operator may tune. */
   rooms: {
     maxClients: number;
@@ -161,6 +191,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   checkTogether(e);
   if (e.NODE_ENV === 'production') checkProductionSecrets(e);
   return deepFreeze(toConfig(e));
+}
+
+/** The named variables of this process's environment, for a parent that starts other processes (`npm run cluster`). */
+export function passedEnvironment(
+  names: readonly string[],
+  env: Record<string, string | undefined> = process.env,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) if (env[name] !== undefined) out[name] = env[name]!;
+  return out;
 }
 
 function blanksRemoved(env: Record<string, string | undefined>): Record<string, string> {
@@ -204,6 +244,7 @@ function toConfig(e: Env): Config {
     publicAddress: e.PUBLIC_ADDRESS,
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
+    logJson: e.LOG_FORMAT ? e.LOG_FORMAT === 'json' : e.NODE_ENV === 'production',
     jwtSecret: e.JWT_SECRET,
     tokens: {
       accessTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
@@ -253,6 +294,17 @@ function toConfig(e: Env): Config {
     admins: listOf(e.ADMINS),
     avatars: { maxBytes: e.AVATAR_MAX_BYTES },
     agent: { concurrency: e.AGENT_CONCURRENCY, embedded: e.EMBEDDED_WORKER },
+    cluster: {
+      servers: e.CLUSTER_SERVERS,
+      workers: e.CLUSTER_WORKERS,
+      selfHostname: e.SELF_HOSTNAME,
+      healthPort: e.HEALTH_PORT,
+      turnVisibilityTimeoutMs: e.TURN_VISIBILITY_TIMEOUT_MS,
+      drainTimeoutSeconds: e.DRAIN_TIMEOUT_SECONDS,
+    },
+    tracing: e.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, ''), serviceName: e.OTEL_SERVICE_NAME }
+      : null,
     rooms: {
       maxClients: e.ROOM_MAX_CLIENTS,
       maxParticipants: e.ROOM_MAX_PARTICIPANTS,
@@ -335,6 +387,7 @@ export function describeServices(c: Config): string[] {
     `billing: off (everyone gets the ${c.billing.defaultTier} tier${c.billing.kind === 'stripe' ? '; STRIPE_* is read but not wired yet' : ''})`,
     `files: ${c.files.kind === 's3' ? `S3-compatible bucket ${c.files.bucket}` : `disk at ${c.files.dir}`}`,
     `moderation: ${c.moderation.kind === 'openai' ? 'OpenAI moderation endpoint on spoken output, local rules' : 'local rules'}${c.moderation.blocklist.length ? ` + ${c.moderation.blocklist.length} blocklisted phrases` : ''} (chat input and spoken output)`,
+    `tracing: ${c.tracing ? `OpenTelemetry to ${c.tracing.endpoint} (OTLP/HTTP)` : 'off (set OTEL_EXPORTER_OTLP_ENDPOINT to export traces)'}`,
     `agent worker: ${c.agent.embedded ? `in this process (concurrency ${c.agent.concurrency})` : 'external (npm run worker)'}`,
   ];
 }

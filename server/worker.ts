@@ -2,7 +2,7 @@ import { createBus } from './bus';
 import { ConfigError, describeServices, loadConfig } from './config';
 import { createStorage } from './media/storage';
 import { createLogger, createMetrics } from './observability';
-import { startAgentWorker } from './workers';
+import { serveWorkerHealth, startAgentWorker } from './workers';
 
 /**
  * Entry point of `npm run worker`: a standalone agent worker for the scaled-out deployment.
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
       'A standalone worker takes turns from Redis: set REDIS_URL (and EMBEDDED_WORKER=false on the servers so they leave the turns to the workers).',
     );
   }
-  const log = createLogger({ level: config.logLevel, pretty: !config.production });
+  const log = createLogger({ level: config.logLevel, pretty: !config.logJson });
   for (const line of describeServices(config).filter((l) => /^(llm|voice|moderation|presence|files)/.test(l)))
     log.info(line);
   if (config.files.kind === 'disk') {
@@ -25,12 +25,20 @@ async function main(): Promise<void> {
     );
   }
   const metrics = createMetrics();
-  const bus = createBus({ redisUrl: config.redis.url, log });
+  const bus = createBus({
+    redisUrl: config.redis.url,
+    log,
+    visibilityTimeoutMs: config.cluster.turnVisibilityTimeoutMs,
+  });
   const storage = createStorage(config.files);
   const agent = await startAgentWorker(config, { log, bus, metrics, storage });
+  const port = config.cluster.healthPort;
+  const stopHealth =
+    port === undefined ? null : await serveWorkerHealth(port, config.redis.url, metrics, log);
   const shutdown = async (signal: string) => {
     log.info(`${signal} received: finishing running turns, then stopping.`);
     await agent.stop();
+    await stopHealth?.();
     await bus.close();
     storage.close?.();
     metrics.close();

@@ -2,3 +2,4 @@
 export { AgentWorker, type AgentWorkerDeps } from './AgentWorker';
 export { speakWithVoice, voiceFromConfig } from './speakWithVoice';
 export { startAgentWorker, type AgentWorkerParts, type AgentWorkerRuntime } from './startAgentWorker';
+export { serveWorkerHealth } from './workerHealth';

@@ -47,6 +47,8 @@ export async function startAgentWorker(
     log: p.log,
     llm: createLlmProvider(config.llm),
     concurrency: config.agent.concurrency,
+    // Well inside the visibility timeout, so a live turn is never taken over.
+    heartbeatMs: Math.min(5_000, Math.round(config.cluster.turnVisibilityTimeoutMs / 3)),
     moderator: moderatorFromConfig(config, p.log),
     metrics: createTurnMetrics(p.metrics.registry),
     speak: voice ? speakWithVoice(voice, p.storage, visemes ?? undefined) : undefined,
