@@ -18,6 +18,8 @@ export interface TestCluster {
   holderOf(roomId: string): Promise<string | undefined>;
   /** Sends `signal` to one process and resolves once it has exited (with its exit code). */
   kill(name: string, signal: NodeJS.Signals): Promise<number | null>;
+  /** Starts a process of the plan that is not running (left out by `only`, or killed). */
+  start(name: string): Promise<void>;
   /** What one process wrote so far. */
   log(name: string): Promise<string>;
   stop(): Promise<void>;
@@ -29,6 +31,8 @@ export interface TestClusterOptions {
   workers: number;
   /** Extra variables for every process (e.g. LLM_BASE_URL, TURN_VISIBILITY_TIMEOUT_MS). */
   env?: Record<string, string>;
+  /** Start only these processes at first (the others with `start`); default all. */
+  only?: string[];
   /** Use this database (e.g. through a TCP proxy) instead of a fresh scratch one. */
   databaseUrl?: string;
 }
@@ -57,14 +61,16 @@ export async function startTestCluster(o: TestClusterOptions): Promise<TestClust
     HOST: '127.0.0.1',
     ...o.env,
   };
-  const running = await startCluster(plan, { baseEnv, logDir, say: () => undefined }).catch(async (err) => {
-    await redis.close();
-    throw err;
-  });
+  const running = await startCluster(plan, { baseEnv, logDir, say: () => undefined, only: o.only }).catch(
+    async (err) => {
+      await redis.close();
+      throw err;
+    },
+  );
   const admin = new Redis(redis.url, { maxRetriesPerRequest: 1, lazyConnect: true });
   admin.on('error', () => undefined);
   const byName = (name: string) => {
-    const found = running.processes.find((p) => p.spec.name === name);
+    const found = running.processes.findLast((p) => p.spec.name === name);
     if (!found) throw new Error(`no cluster process named ${name}`);
     return found;
   };
@@ -88,6 +94,11 @@ export async function startTestCluster(o: TestClusterOptions): Promise<TestClust
         child.once('exit', (code) => resolve(code));
         child.kill(signal);
       });
+    },
+    async start(name) {
+      const spec = plan.find((p) => p.name === name);
+      if (!spec) throw new Error(`no cluster process named ${name}`);
+      await running.start(spec);
     },
     log: (name) => readFile(join(logDir, `${name}.log`), 'utf8').catch(() => ''),
     async stop() {

@@ -8,6 +8,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** A started cluster. */
 export interface RunningCluster {
   processes: { spec: ClusterProcess; child: ChildProcess }[];
+  /** Starts one more process of the plan (one that `only` left out, or one that was killed) and tracks it. */
+  start(spec: ClusterProcess): Promise<ChildProcess>;
   /** SIGTERM to all (servers drain, workers finish their turns), SIGKILL to any still running after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -21,6 +23,8 @@ export interface StartClusterOptions {
   /** One line per event worth telling (started, exited). */
   say(line: string): void;
   readyTimeoutMs?: number;
+  /** Start only these processes now (names); default all. */
+  only?: string[];
 }
 
 /** Starts every process of the plan (servers and workers first, the proxy last) and waits until each answers. */
@@ -28,36 +32,58 @@ export async function startCluster(plan: ClusterProcess[], o: StartClusterOption
   mkdirSync(o.logDir, { recursive: true });
   const processes: RunningCluster['processes'] = [];
   let stopping = false;
-  const order = [...plan.filter((p) => p.role !== 'proxy'), ...plan.filter((p) => p.role === 'proxy')];
+  const chosen = plan.filter((p) => !o.only || o.only.includes(p.name));
+  const [first, ...others] = chosen.filter((p) => p.role !== 'proxy');
   const stop = async (graceMs = 30_000) => {
     stopping = true;
     await Promise.all(processes.map(({ child }) => stopChild(child, graceMs)));
   };
+  const start = async (spec: ClusterProcess) => {
+    const child = await startClusterProcess(spec, o, () => stopping);
+    processes.push({ spec, child });
+    return child;
+  };
   try {
-    for (const spec of order) {
-      const logFile = `${o.logDir}/${spec.name}.log`;
-      const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
-        cwd: ROOT,
-        env: { ...o.baseEnv, ...spec.env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      const log = createWriteStream(logFile, { flags: 'a' });
-      child.stdout!.pipe(log);
-      child.stderr!.pipe(log);
-      child.once('exit', (code, signal) => {
-        if (!stopping) o.say(`${spec.name.padEnd(9)} exited (${signal ?? `code ${code}`}); see ${logFile}`);
-      });
-      processes.push({ spec, child });
-      await waitUntilAnswering(spec, child, logFile, o.readyTimeoutMs ?? 90_000);
-      o.say(
-        `${spec.name.padEnd(9)} pid ${String(child.pid).padEnd(7)} http://127.0.0.1:${spec.port}  log ${logFile}`,
-      );
-    }
+    // The first server runs the migrations alone; the others then start side by side, the proxy last.
+    if (first) await start(first);
+    await Promise.all(others.map(start));
+    for (const proxy of chosen.filter((p) => p.role === 'proxy')) await start(proxy);
   } catch (err) {
     await stop(5_000);
     throw err;
   }
-  return { processes, stop };
+  return { processes, start, stop };
+}
+
+/** Starts one process of the plan (its output to `<logDir>/<name>.log`) and waits until it answers. */
+export async function startClusterProcess(
+  spec: ClusterProcess,
+  o: StartClusterOptions,
+  stopping: () => boolean = () => false,
+): Promise<ChildProcess> {
+  mkdirSync(o.logDir, { recursive: true });
+  const logFile = `${o.logDir}/${spec.name}.log`;
+  const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
+    cwd: ROOT,
+    env: { ...o.baseEnv, ...spec.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = createWriteStream(logFile, { flags: 'a' });
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  child.once('exit', (code, signal) => {
+    if (!stopping()) o.say(`${spec.name.padEnd(9)} exited (${signal ?? `code ${code}`}); see ${logFile}`);
+  });
+  try {
+    await waitUntilAnswering(spec, child, logFile, o.readyTimeoutMs ?? 90_000);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
+  o.say(
+    `${spec.name.padEnd(9)} pid ${String(child.pid).padEnd(7)} http://127.0.0.1:${spec.port}  log ${logFile}`,
+  );
+  return child;
 }
 
 async function waitUntilAnswering(
