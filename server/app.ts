@@ -106,6 +106,7 @@ export async function startServer(
     logger: colyseusLogger(log),
   });
   defineCharacterRoom(gameServer, services.roomDeps);
+  services.bus.onReset(() => void registerAgain(gameServer, log));
   await gameServer.listen(config.port, config.host);
   const port = (httpServer.address() as { port: number }).port;
   log.info(`Kotodama is listening on http://localhost:${port}`);
@@ -227,6 +228,18 @@ function scheduleAudioRetention(storage: FileStorage, log: Logger): () => void {
 
 function presenceFor(config: Readonly<Config>): Presence {
   return config.redis ? new RedisPresence(config.redis.url) : new LocalPresence();
+}
+
+/** Redis came back empty: put this process back in the node registry (the proxy routes by it) and the room counts. */
+async function registerAgain(gameServer: Server, log: Logger): Promise<void> {
+  try {
+    await (
+      gameServer as unknown as { registerProcessForDiscovery(): Promise<void> }
+    ).registerProcessForDiscovery();
+    await matchMaker.stats.persist();
+  } catch (err) {
+    log.warn({ err }, 'Could not register this process again after a Redis reset.');
+  }
 }
 
 function healthChecks(s: Services): HealthCheck[] {

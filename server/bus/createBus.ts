@@ -6,6 +6,7 @@ import type { EventBus } from './EventBus';
 import { MemoryEventBus } from './MemoryEventBus';
 import { MemoryTurnQueue } from './MemoryTurnQueue';
 import { closeConnection } from './redisConnection';
+import { RedisEpoch } from './RedisEpoch';
 import { RedisEventBus } from './RedisEventBus';
 import { RedisTurnQueue } from './RedisTurnQueue';
 import type { DeadLetterHandler, TurnQueue } from './TurnQueue';
@@ -28,6 +29,11 @@ export interface BusOptions {
 export interface Bus {
   queue: TurnQueue;
   events: EventBus;
+  /**
+   * Calls `listener` whenever the backend comes back having lost what it held (Redis restarted
+   * without persistence); never for the in-process bus. Returns the unsubscribe.
+   */
+  onReset(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -54,7 +60,7 @@ export function createBus(options: BusOptions): Bus {
   if (options.redisUrl === null) {
     events = new MemoryEventBus({ log });
     const queue = new MemoryTurnQueue({ ...timing, log, onDeadLetter });
-    return { queue, events, close: closeAll(queue, events) };
+    return { queue, events, onReset: () => () => undefined, close: closeAll(queue, events) };
   }
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
   redis.on('error', (err: Error) =>
@@ -70,7 +76,17 @@ export function createBus(options: BusOptions): Bus {
     log,
     onDeadLetter,
   });
-  return { queue, events, close: closeAll(queue, events, redis) };
+  const epoch = new RedisEpoch(redis, `${prefix}:epoch`, log);
+  const close = closeAll(queue, events, redis);
+  return {
+    queue,
+    events,
+    onReset: (listener) => epoch.onReset(listener),
+    close: () => {
+      epoch.close();
+      return close();
+    },
+  };
 }
 
 function closeAll(queue: TurnQueue, events: EventBus, redis?: Redis): () => Promise<void> {

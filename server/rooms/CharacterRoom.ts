@@ -52,6 +52,7 @@ export class CharacterRoom extends Room<RoomState> implements RoomContext {
   private readonly voters = new Map<string, Set<string>>();
   private readonly typingTimers = new Map<string, Delayed>();
   private unsubscribe: (() => Promise<void>) | undefined;
+  private offReset: (() => void) | undefined;
   private spectatorCount = 0;
   private emptyTimer: Delayed | undefined;
 
@@ -76,6 +77,7 @@ export class CharacterRoom extends Room<RoomState> implements RoomContext {
       (e) => this.output.apply(e),
       this.deps.log,
     );
+    this.offReset = this.deps.bus.onReset(() => this.afterQueueReset());
     await this.setMetadata(roomMetadata(this));
     this.closeWhenEmpty();
   }
@@ -128,6 +130,7 @@ export class CharacterRoom extends Room<RoomState> implements RoomContext {
   }
 
   override async onDispose(): Promise<void> {
+    this.offReset?.();
     this.output?.dispose();
     this.dispatcher?.dispose();
     const turnId = this.dispatcher?.cancel();
@@ -242,6 +245,19 @@ export class CharacterRoom extends Room<RoomState> implements RoomContext {
   }
 
   // --- internals ---
+
+  /** Redis came back empty: list this room again (joins find it) and hand its active turn over again. */
+  private afterQueueReset(): void {
+    this.listing
+      .save()
+      .catch((err: unknown) =>
+        this.deps.log.warn(
+          { err, roomId: this.roomId },
+          'Could not list the room again after a Redis reset.',
+        ),
+      );
+    this.dispatcher.redeliver();
+  }
 
   /** Closes the room once it has stayed empty for a while; any join cancels that. */
   private closeWhenEmpty(): void {

@@ -14,6 +14,8 @@ export class TurnDispatcher {
   private readonly lastAnsweredAt = new Map<string, number>();
   private watchdog: Delayed | undefined;
   private retry: Delayed | undefined;
+  /** The turn handed to the agent and not yet finished, for a redelivery after a queue reset. */
+  private active: Turn | undefined;
 
   constructor(private readonly host: RoomHost) {}
 
@@ -29,6 +31,7 @@ export class TurnDispatcher {
     const taken = state.queue.filter((q) => ids.has(q.id));
     for (const item of taken) state.queue.splice(state.queue.indexOf(item), 1);
     state.activeTurnId = turn.turnId;
+    this.active = turn;
     state.character.lookAt = batch.length === 1 ? batch[0].sessionId : '';
     this.armWatchdog(turn.turnId);
     deps.bus.queue.enqueue(turn).catch((err: unknown) => {
@@ -48,6 +51,22 @@ export class TurnDispatcher {
     if (this.host.state.activeTurnId !== turnId) return;
     this.clearActive();
     this.dispatch();
+  }
+
+  /**
+   * The queue lost what it held (Redis came back empty): hand the active turn over again. Events of
+   * a copy that still runs somewhere are dropped by (turnId, seq), so the room hears the reply once.
+   */
+  redeliver(): void {
+    const turn = this.active;
+    if (!turn || this.host.state.activeTurnId !== turn.turnId) return;
+    this.armWatchdog(turn.turnId);
+    this.host.deps.bus.queue.enqueue(turn).catch((err: unknown) => {
+      this.host.deps.log.error(
+        { err, roomId: this.host.roomId, turnId: turn.turnId },
+        'Could not hand a turn to the agent queue again after a Redis reset; the turn watchdog reports it if no reply comes.',
+      );
+    });
   }
 
   /** Resets the watchdog of the active turn. */
@@ -117,6 +136,7 @@ export class TurnDispatcher {
 
   private clearActive(): void {
     this.watchdog?.clear();
+    this.active = undefined;
     this.host.state.activeTurnId = '';
   }
 }
