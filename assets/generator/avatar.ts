@@ -6,7 +6,8 @@ import { buildHair } from './hair';
 import { buildDocument, type MaterialDef, type MeshDef } from './gltfDocument';
 import { writeGlb, type GltfJson } from './glb';
 import { HEAD, humanoidBones, type BoneDef } from './rig';
-import { vrmExtension, type ColliderDef } from './vrmExtension';
+import { vrmExtension, type ColliderDef, type VrmExtensionInput } from './vrmExtension';
+import { turnToVrm1, vrm1Extensions } from './vrm1Extension';
 import type { AvatarVariant } from './variants';
 
 const UNLIT = 'KHR_materials_unlit';
@@ -39,8 +40,12 @@ function colliders(): ColliderDef[] {
   ];
 }
 
-/** Builds one avatar as VRM 0.x GLB bytes (deterministic for a given variant). */
-export async function buildAvatar(v: AvatarVariant): Promise<Uint8Array> {
+/**
+ * Builds one avatar as GLB bytes (deterministic for a given variant): VRM 0.x (the shipped files)
+ * or the same rig as VRM 1.0 (turned to face +Z, VRMC_vrm + VRMC_springBone), for tests that
+ * compare the two versions.
+ */
+export async function buildAvatar(v: AvatarVariant, version: '0.x' | '1.0' = '0.x'): Promise<Uint8Array> {
   const p = v.palette;
   const skin = hexToLinear(p.skin);
   const hair = buildHair(v.hair, hexToLinear(p.hair));
@@ -89,7 +94,8 @@ export async function buildAvatar(v: AvatarVariant): Promise<Uint8Array> {
   ];
   const mats = materials(v);
   const doc = buildDocument(bones, meshes, mats);
-  return writeGlb(doc, (json) => addVrm(json, v, bones, mats, hair.springs));
+  if (version === '1.0') turnToVrm1(doc);
+  return writeGlb(doc, (json) => addVrm(json, v, bones, mats, hair.springs, version));
 }
 
 function addVrm(
@@ -98,6 +104,7 @@ function addVrm(
   bones: BoneDef[],
   mats: MaterialDef[],
   springs: ReturnType<typeof buildHair>['springs'],
+  version: '0.x' | '1.0',
 ): void {
   const index =
     (list: { name?: string }[] | undefined, kind: string) =>
@@ -110,21 +117,20 @@ function addVrm(
   for (const m of json.materials ?? []) {
     if (mats.find((d) => d.name === m.name)?.unlit) m.extensions = { ...(m.extensions ?? {}), [UNLIT]: {} };
   }
-  json.extensions = {
-    ...(json.extensions ?? {}),
-    VRM: vrmExtension({
-      title: v.title,
-      bones,
-      nodeIndex: index(json.nodes, 'node'),
-      meshIndex: index(json.meshes, 'mesh'),
-      materialNames,
-      faceMesh: 'Face',
-      faceTargets: FACE_TARGETS,
-      headMeshes: ['Head', 'Face', 'Hair'],
-      bodyMeshes: ['Body'],
-      springs,
-      colliders: colliders(),
-    }),
+  const input: VrmExtensionInput = {
+    title: v.title,
+    bones,
+    nodeIndex: index(json.nodes, 'node'),
+    meshIndex: index(json.meshes, 'mesh'),
+    materialNames,
+    faceMesh: 'Face',
+    faceTargets: FACE_TARGETS,
+    headMeshes: ['Head', 'Face', 'Hair'],
+    bodyMeshes: ['Body'],
+    springs,
+    colliders: colliders(),
   };
-  json.extensionsUsed = [...new Set([...(json.extensionsUsed ?? []), UNLIT, 'VRM'])];
+  const vrm = version === '1.0' ? vrm1Extensions(input) : { VRM: vrmExtension(input) };
+  json.extensions = { ...(json.extensions ?? {}), ...vrm };
+  json.extensionsUsed = [...new Set([...(json.extensionsUsed ?? []), UNLIT, ...Object.keys(vrm)])];
 }
