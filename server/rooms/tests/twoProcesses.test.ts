@@ -5,18 +5,13 @@ import { Client, type Room } from 'colyseus.js';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type RoomState } from '@shared';
+import { eventually } from '../../../test-support/clusterClient';
 import { createScratchDatabase } from '../../../test-support/databases';
+import { startScratchRedis, type ScratchRedis } from '../../../test-support/redisServer';
 import { freePort, startServerProcess, type ServerProcess } from '../../../test-support/serverProcess';
-import { postgresUrl, redisUrl, serviceAvailable } from '../../../test-support/services';
+import { postgresUrl, serviceAvailable } from '../../../test-support/services';
 
-const run = serviceAvailable('PostgreSQL', postgresUrl) && serviceAvailable('Redis', redisUrl);
-
-/** Redis database 2 is this suite's own, so its rooms and queue never meet another suite's. */
-function isolatedRedis(): string {
-  const url = new URL(redisUrl!);
-  url.pathname = '/2';
-  return url.toString();
-}
+const run = serviceAvailable('PostgreSQL', postgresUrl);
 
 async function post(base: string, path: string, body: unknown, token?: string): Promise<any> {
   const res = await fetch(`${base}${path}`, {
@@ -24,7 +19,9 @@ async function post(base: string, path: string, body: unknown, token?: string): 
     body: JSON.stringify(body),
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
   });
-  return res.json();
+  const text = await res.text();
+  if (!res.ok) throw new Error(`POST ${path} answered ${res.status}: ${text}`);
+  return JSON.parse(text);
 }
 
 async function stateWhere(
@@ -46,20 +43,30 @@ async function stateWhere(
   }
 }
 
+/** Rooms per process, as the processes last wrote them to Colyseus's `roomcount` hash in Redis. */
+async function roomCounts(redis: Redis): Promise<number[]> {
+  const rows = await redis.hgetall('roomcount');
+  return Object.values(rows).map((row) => Number(row.split(',')[0]));
+}
+
 /**
- * Colyseus creates a room on the process with the fewest rooms, by counts it shares through Redis
- * a moment later; so create rooms (a little apart) until each process holds one.
+ * Colyseus creates a room on the process with the fewest rooms, by counts each process writes to
+ * Redis at most once a second; so after each room, wait until the counts include it, then the
+ * next room goes to the process with fewer.
  */
-async function oneRoomOnEachProcess(base: string, token: string): Promise<any[]> {
+async function oneRoomOnEachProcess(base: string, token: string, redis: Redis): Promise<any[]> {
   const byHome = new Map<string, any>();
-  for (let attempt = 0; attempt < 10 && byHome.size < 2; attempt++) {
+  for (let created = 1; created <= 4 && byHome.size < 2; created++) {
     const room = await post(base, '/api/rooms', {}, token);
     const seat = await post(base, `/matchmake/joinById/${room.roomId}`, {
       protocol: PROTOCOL_VERSION,
       link: new URL(room.links.spectator).searchParams.get('link'),
     });
     if (!byHome.has(seat.room.publicAddress)) byHome.set(seat.room.publicAddress, room);
-    await new Promise((r) => setTimeout(r, 300));
+    await eventually(
+      async () => (await roomCounts(redis)).reduce((a, b) => a + b, 0) >= created,
+      'the room counts in Redis',
+    );
   }
   expect(byHome.size).toBe(2);
   return [...byHome.values()];
@@ -70,15 +77,18 @@ describe.runIf(run)('two server processes and a standalone worker on Redis', () 
   let b: ServerProcess;
   let worker: ServerProcess;
   let dataDir: string;
+  // A redis-server of its own: Colyseus's presence keys have no prefix, so two suites sharing one
+  // Redis would place rooms on each other's processes.
+  let scratchRedis: ScratchRedis;
+  let redis: Redis;
 
   beforeAll(async () => {
-    const redis = new Redis(isolatedRedis());
-    await redis.flushdb();
-    await redis.quit();
+    scratchRedis = await startScratchRedis();
+    redis = new Redis(scratchRedis.url);
     dataDir = await mkdtemp(join(tmpdir(), 'kotodama-2p-'));
     const shared = {
       DATABASE_URL: await createScratchDatabase(),
-      REDIS_URL: isolatedRedis(),
+      REDIS_URL: scratchRedis.url,
       JWT_SECRET: 'two-process-secret-'.padEnd(40, 'x'),
       EMBEDDED_WORKER: 'false',
       FILES_DIR: join(dataDir, 'files'),
@@ -101,13 +111,15 @@ describe.runIf(run)('two server processes and a standalone worker on Redis', () 
 
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop(), worker?.stop()]);
+    await redis?.quit();
+    await scratchRedis?.close();
     await rm(dataDir, { recursive: true, force: true });
   });
 
   it('lets a client whose HTTP goes to one process join a room living on the other, and carries turns and replies across', async () => {
     const owner = await post(a.url, '/api/auth/guest', { name: 'Olivia' });
     const guest = await post(b.url, '/api/auth/guest', { name: 'Aiko' });
-    const rooms = await oneRoomOnEachProcess(a.url, owner.accessToken);
+    const rooms = await oneRoomOnEachProcess(a.url, owner.accessToken, redis);
 
     for (const r of rooms) {
       const link = (role: 'participant' | 'spectator') => new URL(r.links[role]).searchParams.get('link');
