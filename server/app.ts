@@ -17,6 +17,7 @@ import {
   CharacterCatalog,
   DEFAULT_ROOM_SETTINGS,
   defineCharacterRoom,
+  drainRooms,
   RoomService,
   type RoomDeps,
   type RoomSettings,
@@ -250,7 +251,10 @@ function healthChecks(s: Services): HealthCheck[] {
 }
 
 async function stopServer(gameServer: Server, s: Services): Promise<void> {
-  s.log.info('Shutting down: closing rooms, then the database.');
+  s.log.info('Shutting down: moving rooms, then closing the database.');
+  await drainRooms(s.log, s.config.cluster.drainTimeoutSeconds * 1000).catch((err: unknown) =>
+    s.log.error({ err }, 'Draining the rooms failed; closing them now.'),
+  );
   await gameServer.gracefullyShutdown(false);
   await s.worker?.stop();
   s.stopJobs();

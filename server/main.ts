@@ -11,10 +11,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info(`${signal} received.`);
+    // Draining waits up to DRAIN_TIMEOUT_SECONDS for in-flight turns; the rest of the shutdown gets 10 s.
+    const boundMs = (config.cluster.drainTimeoutSeconds + 10) * 1000;
     const force = setTimeout(() => {
-      log.error('Shutdown took longer than 10 s; exiting anyway.');
+      log.error(`Shutdown took longer than ${boundMs / 1000} s; exiting anyway.`);
       process.exit(1);
-    }, 10_000);
+    }, boundMs);
     force.unref();
     server.stop().then(
       () => process.exit(0),

@@ -37,6 +37,13 @@ async function main(): Promise<void> {
     port === undefined ? null : await serveWorkerHealth(port, config.redis.url, metrics, log);
   const shutdown = async (signal: string) => {
     log.info(`${signal} received: finishing running turns, then stopping.`);
+    const boundMs = (config.cluster.drainTimeoutSeconds + 10) * 1000;
+    setTimeout(() => {
+      log.error(
+        `Running turns took longer than ${boundMs / 1000} s to finish; exiting anyway (they are redelivered).`,
+      );
+      process.exit(1);
+    }, boundMs).unref();
     await agent.stop();
     await stopHealth?.();
     await bus.close();

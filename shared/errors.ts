@@ -36,4 +36,6 @@ export type JoinErrorCode = (typeof JOIN_ERRORS)[keyof typeof JOIN_ERRORS];
 export const CLOSE_CODES = {
   kicked: 4105,
   flood: 4106,
+  /** The server is stopping (deploy, scale-in): reopen the room through its link and join again. */
+  moving: 4107,
 } as const;

@@ -52,6 +52,11 @@ export class NodeTable {
     return this.alive.has(processId) ? this.nodes.get(processId) : undefined;
   }
 
+  /** A process at `address` just refused a connection: route around it until the next refresh finds it up. */
+  markDown(address: string): void {
+    for (const [id, a] of this.nodes) if (a === address) this.alive.delete(id);
+  }
+
   /** The address of the live process holding `roomId`, or undefined when none does. */
   async roomAddress(roomId: string): Promise<string | undefined> {
     const listing = await this.options.redis.hget(ROOM_CACHES, roomId).catch(() => null);

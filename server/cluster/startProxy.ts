@@ -41,8 +41,10 @@ export async function startProxy(o: ProxyOptions): Promise<RunningProxy> {
   });
   await nodes.start();
   const proxy = httpProxy.createProxyServer({ xfwd: true });
-  proxy.on('error', (err, _req, res) => {
+  proxy.on('error', (err, _req, res, target) => {
     o.log.warn({ err: err.message }, 'Proxy: a server process did not answer.');
+    if (target && typeof target === 'object' && target.hostname)
+      nodes.markDown(`${target.hostname}:${target.port}`);
     if (res && 'writeHead' in res && !res.headersSent)
       unavailable(res, 'The server process holding this did not answer; try again.');
     else (res as Duplex | undefined)?.destroy();

@@ -111,8 +111,15 @@ export class RoomService {
 /** How long one process may take to bring a room back before another may try. */
 const REVIVE_LOCK_SECONDS = 10;
 
+/**
+ * Listed, and its process answers: a process that died without unlisting its rooms (killed) fails
+ * the health check, which also removes its listings, so the room is reopened on a live process.
+ */
 async function isLive(roomId: string): Promise<boolean> {
-  return (await matchMaker.query({ roomId })).length > 0;
+  const [listing] = await matchMaker.query({ roomId });
+  if (!listing) return false;
+  if (listing.processId === matchMaker.processId) return true;
+  return matchMaker.healthCheckProcessId(listing.processId);
 }
 
 /**

@@ -16,13 +16,15 @@ export class TurnDispatcher {
   private retry: Delayed | undefined;
   /** The turn handed to the agent and not yet finished, for a redelivery after a queue reset. */
   private active: Turn | undefined;
+  /** Set while the process drains: the running turn finishes, no new one starts. */
+  private held = false;
 
   constructor(private readonly host: RoomHost) {}
 
   /** Starts the next turn when the character is free. */
   dispatch(): void {
     const { state, deps } = this.host;
-    if (state.activeTurnId || state.paused) return;
+    if (state.activeTurnId || state.paused || this.held) return;
     const queue = state.queue.map((q) => q.toJSON() as QueuedMessage);
     const batch = nextBatch(queue, state.mode, this.lastAnsweredAt, deps.settings.queue);
     if (batch.length === 0) return;
@@ -44,6 +46,11 @@ export class TurnDispatcher {
       this.clearActive();
       this.retry = this.host.clock.setTimeout(() => this.dispatch(), 1000);
     });
+  }
+
+  /** Starts no more turns (the process is draining); the active one runs to its end. */
+  hold(): void {
+    this.held = true;
   }
 
   /** The active turn ended: remember who was answered, then go on. */

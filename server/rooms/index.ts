@@ -10,3 +10,4 @@ export {
 } from './CharacterCatalog';
 export { DEFAULT_ROOM_SETTINGS, type RoomDeps, type RoomSettings } from './RoomDeps';
 export { roomLinks } from './roomStore';
+export { drainRooms } from './drainRooms';

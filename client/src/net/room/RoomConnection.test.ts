@@ -148,10 +148,52 @@ describe('RoomConnection', () => {
     );
     await conn.join();
     f.first.drop();
-    await vi.advanceTimersByTimeAsync(RECONNECT.windowMs + 5000);
+    // The reconnection window, then a few fresh joins at the retry pace.
+    await vi.advanceTimersByTimeAsync(RECONNECT.windowMs + 15_000);
     expect(conn.state.status).toBe('closed');
     expect(conn.state.problem?.title).toMatch(/lost/i);
     expect(f.calls.reconnect).toBeGreaterThan(3);
+  });
+
+  it('on "moving" (its server is stopping) reopens the room and joins afresh at once', async () => {
+    const f = fakeClient();
+    const reopened: number[] = [];
+    const conn = new RoomConnection(
+      f.client,
+      'room1',
+      async () => ({ protocol: PROTOCOL_VERSION }),
+      () => Date.now(),
+      async () => void reopened.push(Date.now()),
+    );
+    await conn.join();
+    f.first.drop(CLOSE_CODES.moving);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reopened).toHaveLength(1);
+    expect(f.calls.join).toHaveLength(2);
+    expect(f.calls.reconnect).toBe(0);
+    expect(conn.state.status).toBe('connected');
+  });
+
+  it('joins afresh as soon as the server says the old seat is gone (its process died)', async () => {
+    const f = fakeClient();
+    let reopened = 0;
+    f.setReconnect(async () => {
+      throw Object.assign(new Error('remote room timed out'), { code: 4213 });
+    });
+    const conn = new RoomConnection(
+      f.client,
+      'room1',
+      async () => ({ protocol: PROTOCOL_VERSION }),
+      () => Date.now(),
+      async () => void reopened++,
+    );
+    await conn.join();
+    f.first.drop();
+    await vi.advanceTimersByTimeAsync(RECONNECT.delaysMs[0]);
+    expect(f.calls.reconnect).toBe(1);
+    expect(reopened).toBe(1);
+    expect(f.calls.join).toHaveLength(2);
+    expect(conn.state.status).toBe('connected');
   });
 
   it('does not come back after being kicked', async () => {

@@ -1,3 +1,4 @@
+import { CLOSE_CODES } from '@shared/errors';
 import { SERVER_MESSAGES } from '@shared/messageNames';
 import type { JoinOptions } from '@shared';
 import { describeFinalClose, describeJoinError, type JoinProblem } from './joinErrors';
@@ -62,6 +63,8 @@ export class RoomConnection {
     readonly roomId: string,
     private readonly joinOptions: () => Promise<JoinOptions>,
     private readonly now: () => number = Date.now,
+    /** Brings the room back to life (its page API) before a fresh join, e.g. after its server stopped. */
+    private readonly reopen: () => Promise<void> = async () => undefined,
   ) {}
 
   get state(): ConnectionState {
@@ -149,6 +152,13 @@ export class RoomConnection {
       this.setStatus('closed', final);
       return;
     }
+    if (code === CLOSE_CODES.moving) {
+      // The server is stopping and the seat goes with it: straight to a fresh join elsewhere.
+      this.room = null;
+      this.setStatus('reconnecting');
+      void this.rejoin();
+      return;
+    }
     this.reconnect(room.reconnectionToken, this.now() + RECONNECT.windowMs, 0);
   }
 
@@ -167,17 +177,27 @@ export class RoomConnection {
           if (!this.leaving) this.attach(room);
           else void room.leave(true);
         },
-        () => {
-          if (!this.leaving) this.reconnect(token, deadline, attempt + 1);
+        (err: unknown) => {
+          if (this.leaving) return;
+          // A server that answers with a code says the seat is gone (room disposed, its process dead):
+          // waiting out the window would not bring it back. Network errors are retried.
+          if (seatGone(err)) {
+            this.room = null;
+            void this.rejoin();
+          } else this.reconnect(token, deadline, attempt + 1);
         },
       );
     }, delay);
   }
 
-  /** The seat is gone: one fresh join (a new seat); if that fails too, say the connection is lost. */
-  private async rejoin(): Promise<void> {
+  /**
+   * The seat is gone: reopen the room and join afresh (a new seat). A server that is still coming
+   * up (its process just died or is draining) is retried a few times; then say the connection is lost.
+   */
+  private async rejoin(attempt = 0): Promise<void> {
     try {
       this.setStatus('reconnecting');
+      await this.reopen().catch(() => undefined); // the join below reports what is wrong
       const room = await this.client.joinById(this.roomId, await this.joinOptions());
       if (this.leaving) {
         void room.leave(true);
@@ -187,6 +207,10 @@ export class RoomConnection {
     } catch (err) {
       if (this.leaving) return;
       const problem = problemOf(err);
+      if (problem.remedy === 'retry' && attempt < RECONNECT.delaysMs.length) {
+        this.retryTimer = setTimeout(() => void this.rejoin(attempt + 1), RECONNECT.delaysMs[attempt]);
+        return;
+      }
       const lost = {
         code: 0,
         title: 'Connection lost',
@@ -207,6 +231,12 @@ export class RoomConnection {
     this.current = { status, problem };
     for (const fn of this.statusHandlers) fn(this.current);
   }
+}
+
+/** A matchmaking refusal (Colyseus 42xx, ours 41xx): the server is up and says the seat is not there. */
+function seatGone(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'number' && code >= 4000 && code < 5000;
 }
 
 /** A join error (colyseus.js MatchMakeError / ServerError, or anything else) as a problem to show. */

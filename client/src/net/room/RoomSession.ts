@@ -41,14 +41,24 @@ export class RoomSession {
   constructor(options: RoomSessionOptions) {
     const client =
       options.client ?? (new Client(options.endpoint ?? location.origin) as unknown as ClientLike);
-    this.connection = new RoomConnection(client, options.roomId, async (): Promise<JoinOptions> => {
-      const token = await options.accessToken();
-      return {
-        protocol: PROTOCOL_VERSION,
-        ...(token ? { token } : {}),
-        ...(options.link ? { link: options.link } : {}),
-      };
-    });
+    const origin = options.endpoint ?? location.origin;
+    this.connection = new RoomConnection(
+      client,
+      options.roomId,
+      async (): Promise<JoinOptions> => {
+        const token = await options.accessToken();
+        return {
+          protocol: PROTOCOL_VERSION,
+          ...(token ? { token } : {}),
+          ...(options.link ? { link: options.link } : {}),
+        };
+      },
+      Date.now,
+      // Opening the room's page API reopens it on a live server when its own one is gone.
+      async () => {
+        await fetch(`${origin.replace(/^ws/, 'http')}/api/rooms/${encodeURIComponent(options.roomId)}`);
+      },
+    );
     this.wire();
   }
 
