@@ -1,9 +1,11 @@
 import { startServer } from './app';
 import { ConfigError, loadConfig } from './config';
+import { startTracing } from './observability';
 
 /** Entry point of `npm start`: validate settings, boot, and stop cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const stopTracing = startTracing(config.tracing, 'server');
   const server = await startServer(config);
   const log = server.services.log;
   let stopping = false;
@@ -19,7 +21,7 @@ async function main(): Promise<void> {
     }, boundMs);
     force.unref();
     server.stop().then(
-      () => process.exit(0),
+      () => stopTracing().finally(() => process.exit(0)),
       (err) => {
         log.error({ err }, 'Shutdown failed.');
         process.exit(1);

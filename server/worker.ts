@@ -1,7 +1,7 @@
 import { createBus } from './bus';
 import { ConfigError, describeServices, loadConfig } from './config';
 import { createStorage } from './media/storage';
-import { createLogger, createMetrics } from './observability';
+import { createLogger, createMetrics, startTracing } from './observability';
 import { serveWorkerHealth, startAgentWorker } from './workers';
 
 /**
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
       `Utterance audio goes to ${config.files.dir}: the servers must share that directory (same DATA_DIR or a shared volume), or configure S3 on both.`,
     );
   }
+  const stopTracing = startTracing(config.tracing, 'worker');
   const metrics = createMetrics();
   const bus = createBus({
     redisUrl: config.redis.url,
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
     await bus.close();
     storage.close?.();
     metrics.close();
+    await stopTracing();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -335,6 +335,7 @@ class TurnRun {
       t === undefined || from === undefined ? undefined : t - from;
     return {
       queueWaitMs: Math.max(0, this.startedAt - this.turn.enqueuedAt),
+      llmStartMs: since(this.marks.llmStart, this.startedAt),
       llmFirstTokenMs: since(this.marks.firstToken, this.marks.llmStart),
       firstSentenceMs: since(this.marks.firstSentence, this.startedAt),
       firstUtteranceMs: since(this.marks.firstUtterance, this.startedAt),

@@ -4,6 +4,8 @@ import { Histogram, type Registry } from 'prom-client';
 export interface TurnTimings {
   /** From enqueue to the worker starting the turn. */
   queueWaitMs: number;
+  /** From the start of the turn to sending the LLM request (knowledge look-up, prompt). */
+  llmStartMs?: number;
   /** From sending the LLM request to its first text. */
   llmFirstTokenMs?: number;
   /** From the start of the turn to the first complete sentence. */
@@ -20,6 +22,8 @@ export type TurnOutcome = 'ok' | 'error' | 'aborted';
 /** The `kotodama_turn_*_seconds` histograms. */
 export interface TurnMetrics {
   observe(timings: TurnTimings, outcome: TurnOutcome): void;
+  /** One sentence through the voice stage (synthesis, viseme analysis, storing the audio). */
+  observeVoice?(ms: number): void;
 }
 
 const BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 20, 40];
@@ -37,7 +41,12 @@ export function createTurnMetrics(registry: Registry): TurnMetrics {
   const firstSentence = h('kotodama_turn_first_sentence_seconds', 'Turn start to first complete sentence');
   const firstUtterance = h('kotodama_turn_first_utterance_seconds', 'Turn start to first utterance emitted');
   const total = h('kotodama_turn_total_seconds', 'Turn start to done, by outcome', ['outcome']);
+  const voice = h(
+    'kotodama_turn_voice_seconds',
+    'One sentence through the voice stage (synthesis, visemes, storage)',
+  );
   return {
+    observeVoice: (ms) => voice.observe(ms / 1000),
     observe(t, outcome) {
       queueWait.observe(t.queueWaitMs / 1000);
       if (t.llmFirstTokenMs !== undefined) firstToken.observe(t.llmFirstTokenMs / 1000);

@@ -2,3 +2,4 @@
 export { createLogger, type Logger, type LoggerOptions } from './logger';
 export { createMetrics, type Metrics } from './metrics';
 export { colyseusLogger, type ColyseusLogger } from './colyseusLogger';
+export { contextOf, recordSpan, startTracing, traceparentOf, tracer, type TracingSettings } from './tracing';

@@ -7,6 +7,8 @@ export interface Metrics {
   rooms: Gauge;
   clients: Gauge<'role'>;
   httpDuration: Histogram<'route' | 'method' | 'status'>;
+  /** In the room: from the say to the reply's first subtitle, first utterance broadcast, and done. */
+  turnReply: Histogram<'stage'>;
   /** Stops the event-loop sampler. */
   close(): void;
 }
@@ -39,6 +41,13 @@ export function createMetrics(roomCount: () => number = () => 0): Metrics {
       help: 'HTTP API request duration',
       labelNames: ['route', 'method', 'status'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    turnReply: new Histogram({
+      name: 'kotodama_turn_reply_seconds',
+      help: 'From the say to each stage of the reply at the room: first_subtitle, first_utterance (broadcast), done',
+      labelNames: ['stage'],
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 20, 40],
       registers: [registry],
     }),
     close: () => loop.disable(),

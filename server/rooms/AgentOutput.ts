@@ -28,8 +28,10 @@ export class AgentOutput {
     this.host.turnProgressed();
     switch (event.type) {
       case 'subtitle':
-        if (this.seen.firstTime(event.turnId, `s${event.seq}`))
+        if (this.seen.firstTime(event.turnId, `s${event.seq}`)) {
           this.host.broadcast(SERVER_MESSAGES.subtitle, { turnId: event.turnId, text: event.text });
+          this.host.activeTrace()?.subtitle();
+        }
         return;
       case 'utterance':
         if (this.seen.firstTime(event.turnId, `u${event.seq}`)) this.play(event);
@@ -63,9 +65,11 @@ export class AgentOutput {
   private play(event: UtteranceEvent): void {
     const { type: _type, roomId: _roomId, ...plan } = event;
     const now = this.host.deps.now();
+    const trace = this.host.activeTrace();
     const utterance: Utterance = { ...plan, startAt: this.schedule.place(now, plan.durationMs) };
     this.upcoming.push(utterance);
     this.host.broadcast(SERVER_MESSAGES.utterance, utterance);
+    trace?.utterance(plan.seq, now);
     this.at(utterance.startAt, () => this.begin(utterance));
     this.at(utterance.startAt + utterance.durationMs, () => this.end(utterance));
   }

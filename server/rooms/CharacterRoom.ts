@@ -186,6 +186,10 @@ export class CharacterRoom extends Room<RoomState> implements RoomContext {
     this.dispatcher.progressed();
   }
 
+  activeTrace() {
+    return this.dispatcher.trace;
+  }
+
   turnFinished(turnId: string): void {
     this.dispatcher.finished(turnId);
   }

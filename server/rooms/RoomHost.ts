@@ -2,6 +2,7 @@ import type { Clock } from '@colyseus/core';
 import type { RoomState } from '@shared';
 import type { RoomDeps } from './RoomDeps';
 import type { StagedCharacter } from './CharacterCatalog';
+import type { TurnTrace } from './TurnTrace';
 
 /** A chat line before the room gives it an id and a time. */
 export interface NewChatLine {
@@ -24,6 +25,8 @@ export interface RoomHost {
   appendChat(line: NewChatLine): string;
   /** The active turn showed a sign of life (resets its watchdog). */
   turnProgressed(): void;
+  /** The active turn's trace and reply timings, if a turn is active. */
+  activeTrace(): TurnTrace | undefined;
   /** The active turn is over (done, failed or given up): answer the next message. */
   turnFinished(turnId: string): void;
 }

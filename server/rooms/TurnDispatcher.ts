@@ -4,6 +4,7 @@ import { publishCancel } from '../bus';
 import type { Turn } from '../turn';
 import { nextBatch, type QueuedMessage } from './logic/waitingMessages';
 import type { RoomHost } from './RoomHost';
+import { TurnTrace } from './TurnTrace';
 
 /**
  * Sends the room's waiting messages to the agent one turn at a time: fairly in open mode, as
@@ -18,6 +19,8 @@ export class TurnDispatcher {
   private active: Turn | undefined;
   /** Set while the process drains: the running turn finishes, no new one starts. */
   private held = false;
+  /** The active turn's trace and reply timings. */
+  trace: TurnTrace | undefined;
 
   constructor(private readonly host: RoomHost) {}
 
@@ -29,6 +32,8 @@ export class TurnDispatcher {
     const batch = nextBatch(queue, state.mode, this.lastAnsweredAt, deps.settings.queue);
     if (batch.length === 0) return;
     const turn = this.buildTurn(batch);
+    this.trace = new TurnTrace(turn, deps.metrics, deps.now);
+    turn.traceparent = this.trace.traceparent;
     const ids = new Set(batch.map((m) => m.id));
     const taken = state.queue.filter((q) => ids.has(q.id));
     for (const item of taken) state.queue.splice(state.queue.indexOf(item), 1);
@@ -43,7 +48,7 @@ export class TurnDispatcher {
       );
       if (state.activeTurnId !== turn.turnId) return;
       state.queue.unshift(...taken);
-      this.clearActive();
+      this.clearActive('failed');
       this.retry = this.host.clock.setTimeout(() => this.dispatch(), 1000);
     });
   }
@@ -56,7 +61,7 @@ export class TurnDispatcher {
   /** The active turn ended: remember who was answered, then go on. */
   finished(turnId: string): void {
     if (this.host.state.activeTurnId !== turnId) return;
-    this.clearActive();
+    this.clearActive('done');
     this.dispatch();
   }
 
@@ -141,7 +146,9 @@ export class TurnDispatcher {
     this.dispatch();
   }
 
-  private clearActive(): void {
+  private clearActive(outcome: 'done' | 'cancelled' | 'failed' = 'cancelled'): void {
+    this.trace?.end(outcome);
+    this.trace = undefined;
     this.watchdog?.clear();
     this.active = undefined;
     this.host.state.activeTurnId = '';

@@ -53,6 +53,7 @@ export const turnSchema = z.object({
   messages: z.array(turnMessageSchema),
   transcript: z.array(transcriptLineSchema),
   enqueuedAt: z.number(),
+  traceparent: z.string().max(64).optional(),
 }) satisfies z.ZodType<Turn>;
 
 const room = { roomId: id, turnId: id };

@@ -59,6 +59,8 @@ export interface Turn {
   transcript: TranscriptLine[];
   /** Server time the turn was put on the queue. */
   enqueuedAt: number;
+  /** W3C trace context of the room's `turn` span, so the worker's spans join the same trace. */
+  traceparent?: string;
 }
 
 /** What the agent publishes on a room's channel while it works on a turn. */

@@ -10,6 +10,7 @@ import { runTurn, type KnowledgeSource, type SpeakFn, type TurnMetrics } from '.
 import type { LlmProvider } from '../llm';
 import type { Moderator } from '../moderation';
 import type { Logger } from '../observability';
+import { WorkerTrace } from './workerTrace';
 
 /** What an agent worker needs. */
 export interface AgentWorkerDeps {
@@ -76,18 +77,26 @@ export class AgentWorker {
     job.signal.addEventListener('abort', onTakenOver);
     this.running.set(turn.turnId, controller);
     const heartbeat = setInterval(() => void job.heartbeat(), this.deps.heartbeatMs ?? 5000);
+    const now = this.deps.now ?? Date.now;
+    const traced = new WorkerTrace(turn, job.attempt, now(), now, this.deps.metrics);
     try {
-      await runTurn(turn, {
+      const result = await runTurn(turn, {
         llm: this.deps.llm,
         emit: (event) => publishAgentEvent(this.deps.bus.events, event),
         signal: controller.signal,
-        now: this.deps.now ?? Date.now,
-        speak: this.deps.speak,
+        now,
+        speak: traced.wrap(this.deps.speak),
         knowledge: this.deps.knowledge,
         moderator: this.deps.moderator,
         metrics: this.deps.metrics,
-        logger: this.deps.log,
+        // runTurn's one line per turn carries these ids too.
+        logger: this.deps.log.child({
+          attempt: job.attempt,
+          messageIds: turn.messages.map((m) => m.id),
+          ...(traced.traceId ? { traceId: traced.traceId } : {}),
+        }),
       });
+      traced.end(result);
     } finally {
       clearInterval(heartbeat);
       job.signal.removeEventListener('abort', onTakenOver);
