@@ -65,13 +65,17 @@ export async function waitForChat(page: Page, text: string, timeout = 20_000): P
   );
 }
 
-/** One sample of the page's performance: mouth openness (×20, rounded), last sentence id and absolute start. */
-export type Sample = [open: number, id: string, startAbsMs: number];
+/**
+ * One sample of the page's performance: mouth openness (×20, rounded), the last sentence's id, its
+ * start on the page's clock as an absolute time, its scheduled start on the server clock, and the
+ * round trip of the clock sample that placed it.
+ */
+export type Sample = [open: number, id: string, startAbsMs: number, scheduledAt: number, clockRttMs: number];
 
 /** Starts sampling the debug handle inside the page every 40 ms (no round trips to the test). */
 export async function startSampling(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { kotodama: Handle; __samples: [number, string, number][] };
+    const w = window as unknown as { kotodama: Handle; __samples: Sample[] };
     w.__samples = [];
     setInterval(() => {
       const k = w.kotodama;
@@ -81,6 +85,8 @@ export async function startSampling(page: Page): Promise<void> {
         Math.round(open * 20),
         u?.id ?? '',
         u ? u.startAtLocalMs + performance.timeOrigin : 0,
+        u?.startAt ?? 0,
+        u?.clockRttMs ?? Infinity,
       ]);
     }, 40);
   });
@@ -95,7 +101,7 @@ export async function waitForSpeech(page: Page, timeout = 45_000): Promise<Sampl
   await page
     .waitForFunction(
       () => {
-        const s = (window as unknown as { __samples: [number, string, number][] }).__samples;
+        const s = (window as unknown as { __samples: Sample[] }).__samples;
         const opens = new Set(s.map((x) => x[0]));
         return (
           opens.size >= 3 &&
@@ -107,13 +113,21 @@ export async function waitForSpeech(page: Page, timeout = 45_000): Promise<Sampl
       { timeout, polling: 250 },
     )
     .catch(() => undefined);
-  return page.evaluate(() => (window as unknown as { __samples: [number, string, number][] }).__samples);
+  return page.evaluate(() => (window as unknown as { __samples: Sample[] }).__samples);
 }
 
-/** Absolute start time of each sentence a page started (the last value seen for each id). */
-export function startsOf(samples: Sample[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const [, id, at] of samples) if (id) out.set(id, at);
+/** Where a page placed a sentence's start: on its own clock (absolute ms), as scheduled, and how surely. */
+export interface Start {
+  at: number;
+  scheduledAt: number;
+  clockRttMs: number;
+}
+
+/** The start of each sentence a page started (the last value seen for each id). */
+export function startsOf(samples: Sample[]): Map<string, Start> {
+  const out = new Map<string, Start>();
+  for (const [, id, at, scheduledAt, clockRttMs] of samples)
+    if (id) out.set(id, { at, scheduledAt, clockRttMs });
   return out;
 }
 

@@ -5,9 +5,10 @@ const values = (): DebugValues => ({
   status: 'connected',
   role: 'participant',
   clockOffsetMs: 12.5,
+  clockRttMs: 4,
   expression: 'happy',
   mouth: { A: 0.5, I: 0, U: 0, E: 0, O: 0 },
-  lastUtterance: { id: 't1:0', startAtLocalMs: 1234 },
+  lastUtterance: { id: 't1:0', startAt: 1_700_000_001_234, startAtLocalMs: 1234, clockRttMs: 4 },
   fps: 30,
 });
 

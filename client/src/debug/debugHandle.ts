@@ -6,12 +6,17 @@ export interface DebugValues {
   role: string;
   /** Server clock minus the page clock (ms). */
   clockOffsetMs: number;
+  /** Round trip of the clock sample in use (ms), null before the first reply: the offset is within half of it. */
+  clockRttMs: number | null;
   /** The expression the face shows now. */
   expression: string;
   /** Mouth weights now (0..1). */
   mouth: { A: number; I: number; U: number; E: number; O: number };
-  /** The sentence that started last: `turnId:seq`, and its start in `performance.now()` time. */
-  lastUtterance: { id: string; startAtLocalMs: number } | null;
+  /**
+   * The sentence that started last: `turnId:seq`, its scheduled start on the server clock, that
+   * start in `performance.now()` time, and the round trip of the clock sample that placed it.
+   */
+  lastUtterance: { id: string; startAt: number; startAtLocalMs: number; clockRttMs: number | null } | null;
   /** Rendered frames per second of the 3D stage. */
   fps: number;
 }
@@ -21,6 +26,7 @@ export const DEBUG_KEYS = [
   'status',
   'role',
   'clockOffsetMs',
+  'clockRttMs',
   'expression',
   'mouth',
   'lastUtterance',

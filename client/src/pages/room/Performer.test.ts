@@ -59,6 +59,8 @@ describe('Performer', () => {
     vi.advanceTimersByTime(600);
     expect(s.lines.at(-1)?.text).toBe('Sentence 0.');
     expect(s.performer.lastUtterance?.id).toBe('t1:0');
+    expect(s.performer.lastUtterance?.startAt).toBe(u.startAt);
+    expect(s.performer.lastUtterance?.clockRttMs).toBe(s.clock.rttMs);
     expect(s.performer.lastUtterance?.startAtLocalMs).toBeCloseTo(s.clock.toLocal(u.startAt));
   });
 
@@ -91,7 +93,13 @@ describe('Performer', () => {
     expect(s.audio.play).not.toHaveBeenCalled();
     s.clock.onReply({ t0: performance.now(), t1: performance.now() + OFFSET });
     expect(s.audio.play).toHaveBeenCalledTimes(1);
-    expect(s.performer.lastUtterance?.startAtLocalMs).toBeCloseTo(performance.now() - 500, -1);
+    // The true start in page time is startAt − OFFSET; one clock sample places it within half its round trip.
+    const started = s.performer.lastUtterance!;
+    expect(started.startAt).toBe(startAt);
+    expect(started.startAtLocalMs).toBeCloseTo(s.clock.toLocal(startAt));
+    expect(Math.abs(started.startAtLocalMs - (startAt - OFFSET))).toBeLessThanOrEqual(
+      s.clock.rttMs! / 2 + 1e-6,
+    );
   });
 
   it('silences audio, mouth and bubble at once on interrupt', () => {

@@ -6,10 +6,13 @@ import type { AvatarStage } from './avatarStage';
 import { SpeechTimeline, type TimedLine } from './speechTimeline';
 import { textVisemes } from './textVisemes';
 
-/** The utterance that started last, in this page's `performance.now()` time base. */
+/** The utterance that started last: its start on the server clock, and in this page's `performance.now()` time base. */
 export interface StartedUtterance {
   id: string;
+  startAt: number;
   startAtLocalMs: number;
+  /** Round trip of the clock sample that placed it: the local start is within half of it of the true one. */
+  clockRttMs: number | null;
 }
 
 /**
@@ -120,7 +123,12 @@ export class Performer {
     const playing = this.timeline.playing(now);
     if (playing && !this.started.has(playing.id)) {
       this.started.add(playing.id);
-      this.lastUtterance = { id: playing.id, startAtLocalMs: this.clock.toLocal(playing.startAt) };
+      this.lastUtterance = {
+        id: playing.id,
+        startAt: playing.startAt,
+        startAtLocalMs: this.clock.toLocal(playing.startAt),
+        clockRttMs: this.clock.rttMs,
+      };
     }
     const current = this.timeline.current(now);
     if (current?.id !== this.shown?.id) {

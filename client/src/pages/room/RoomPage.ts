@@ -163,6 +163,7 @@ function installDebug(session: RoomSession, performer: Performer, avatar: Promis
     status: session.store.view.connection.status,
     role: session.store.view.me?.role ?? '',
     clockOffsetMs: session.clock.offsetMs,
+    clockRttMs: session.clock.rttMs,
     expression: stage?.expression() ?? session.store.view.character.expression,
     mouth: stage?.mouth() ?? { A: 0, I: 0, U: 0, E: 0, O: 0 },
     lastUtterance: performer.lastUtterance,
