@@ -92,7 +92,7 @@ describe.runIf(available)('RedisTurnQueue on a real Redis', () => {
       { concurrency: 1 },
     );
     await queue().enqueue(sampleTurn(1));
-    await vi.waitFor(() => expect(taken).toHaveLength(1), { timeout: 3_000 });
+    await vi.waitFor(() => expect(taken).toHaveLength(1), { timeout: 15_000 });
     expect(await killConnections(admin, name)).toBe(2);
     queue({ consumerExpiryMs: 200 }).consume(
       async (job) => {
@@ -106,17 +106,18 @@ describe.runIf(available)('RedisTurnQueue on a real Redis', () => {
           { by: 'doomed', attempt: 1 },
           { by: 'survivor', attempt: 2 },
         ]),
-      { timeout: 3_000 },
+      { timeout: 15_000 },
     );
-    await vi.waitFor(async () => expect(await pendingCount(admin, prefix)).toBe(0), { timeout: 2_000 });
+    await vi.waitFor(async () => expect(await pendingCount(admin, prefix)).toBe(0), { timeout: 15_000 });
     // The dead worker's consumer owns nothing now; after consumerExpiryMs it is pruned from the group.
     await vi.waitFor(async () => expect(await consumerNames(admin, prefix)).toHaveLength(1), {
-      timeout: 3_000,
+      timeout: 15_000,
     });
   });
 
   it('on stop(), hands a delivery it read but never started to another consumer at once, not after the timeout', async () => {
-    const slow = { visibilityTimeoutMs: 5_000, reclaimIntervalMs: 50 };
+    // A visibility timeout far beyond the test's own: turn-2 can only come back through stop()'s release.
+    const slow = { visibilityTimeoutMs: 10 * 60_000, reclaimIntervalMs: 50 };
     const busy = gate();
     cleanup.push(async () => busy.open());
     const q = queue(slow);
@@ -129,14 +130,13 @@ describe.runIf(available)('RedisTurnQueue on a real Redis', () => {
       { concurrency: 1 },
     ) as RedisTurnConsumer;
     await q.enqueue(sampleTurn(1));
-    await vi.waitFor(() => expect(seen).toEqual(['turn-1']), { timeout: 3_000 });
+    await vi.waitFor(() => expect(seen).toEqual(['turn-1']), { timeout: 15_000 });
     // While its only slot is busy, turn-2 lands in its pending list: a read whose reply was lost to stop().
     await q.enqueue(sampleTurn(2));
     await admin.xreadgroup('GROUP', keys().group, stopping.name, 'COUNT', 1, 'STREAMS', keys().stream, '>');
     const stopped = stopping.stop();
     busy.open();
     await stopped;
-    const started = Date.now();
     const next: TurnJob[] = [];
     queue(slow).consume(
       async (job) => {
@@ -144,8 +144,7 @@ describe.runIf(available)('RedisTurnQueue on a real Redis', () => {
       },
       { concurrency: 1 },
     );
-    await vi.waitFor(() => expect(next.map((j) => j.turn.turnId)).toEqual(['turn-2']), { timeout: 2_000 });
-    expect(Date.now() - started).toBeLessThan(2_000);
+    await vi.waitFor(() => expect(next.map((j) => j.turn.turnId)).toEqual(['turn-2']), { timeout: 15_000 });
     expect(seen).toEqual(['turn-1']);
   });
 
@@ -162,7 +161,7 @@ describe.runIf(available)('RedisTurnQueue on a real Redis', () => {
       },
       { concurrency: 4 },
     );
-    await vi.waitFor(() => expect(handled).toBe(length), { timeout: 3_000 });
+    await vi.waitFor(() => expect(handled).toBe(length), { timeout: 15_000 });
     expect(await consumerNames(admin, prefix)).toHaveLength(1);
     await consumer.stop();
     expect(await consumerNames(admin, prefix)).toEqual([]);
@@ -181,7 +180,7 @@ describe.runIf(available)('RedisTurnQueue on a real Redis', () => {
       },
       { concurrency: 1 },
     );
-    await vi.waitFor(() => expect(seen).toEqual(['turn-1']), { timeout: 3_000 });
+    await vi.waitFor(() => expect(seen).toEqual(['turn-1']), { timeout: 15_000 });
     const dead = await admin.xrange(keys().dead, '-', '+');
     expect(dead).toHaveLength(1);
     expect(dead[0][1]).toEqual(expect.arrayContaining(['turn', '{"turnId": 42}', 'reason', 'malformed']));
@@ -201,7 +200,7 @@ describe.runIf(available)('RedisTurnQueue on a real Redis', () => {
       { concurrency: 4 },
     );
     await q.enqueue(sampleTurn(7));
-    await vi.waitFor(async () => expect(await admin.xlen(keys().dead)).toBe(1), { timeout: 4_000 });
+    await vi.waitFor(async () => expect(await admin.xlen(keys().dead)).toBe(1), { timeout: 15_000 });
     const [[, fields]] = await admin.xrange(keys().dead, '-', '+');
     expect(fields).toEqual(expect.arrayContaining(['reason', 'max_attempts', 'deliveries', '4']));
     expect(JSON.parse(fields[fields.indexOf('turn') + 1])).toEqual(sampleTurn(7));
