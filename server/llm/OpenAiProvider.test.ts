@@ -127,16 +127,15 @@ describe('OpenAiProvider through the real openai SDK', () => {
 
   it('times out when no first token arrives', async () => {
     fake.enqueue({ hang: 'after-headers' });
-    const started = Date.now();
+    // Only the first-token timer can end this within the test: the idle one is 10 minutes.
     const err = await failure(
       provider({
-        timeouts: { firstTokenMs: 150, idleMs: 1_000 },
+        timeouts: { firstTokenMs: 150, idleMs: 10 * 60_000 },
         retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 },
       }).stream(request()),
     );
     expect(err.code).toBe('first_token_timeout');
     expect(err.message).toMatch(/raise the first-token timeout/);
-    expect(Date.now() - started).toBeLessThan(1_500);
   });
 
   it('times out when the stream stalls mid-reply, keeping what came before', async () => {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { koeiromapAnswer, KOEIROMAP_PATH, startFakeKoeiromap } from '../../../test-support/fakeKoeiromap';
 import { type FakeHttp } from '../../../test-support/voiceFakeHttp';
 import { isVoiceError } from '../voiceError';
@@ -88,7 +88,6 @@ describe('Koeiromap provider', () => {
 
   it('times out a hanging call per attempt, then reports a timeout', async () => {
     fake = await startFakeKoeiromap({ wav, script: [{ hang: true }, { hang: true }] });
-    const started = Date.now();
     const error = await new KoeiromapTtsProvider({
       apiKey: 'k',
       baseUrl: fake.origin,
@@ -99,25 +98,27 @@ describe('Koeiromap provider', () => {
       .synthesize(request)
       .catch((e: unknown) => e);
     expect(isVoiceError(error, 'timeout')).toBe(true);
-    expect(Date.now() - started).toBeLessThan(2000);
+    // Each attempt was ended by its own 150 ms timeout (the default is 20 s), and hung up.
+    expect((error as Error).message).toMatch(/within 150 ms/);
     expect(fake.requests).toHaveLength(2);
+    await vi.waitFor(() => expect(fake!.requests.map((r) => r.closedByClient)).toEqual([true, true]));
   });
 
   it('stops at once when the caller aborts (interrupt) and hangs up on the server', async () => {
     fake = await startFakeKoeiromap({ wav, script: [{ hang: true }] });
     const controller = new AbortController();
-    const pending = new KoeiromapTtsProvider({ apiKey: 'k', baseUrl: fake.origin, ...fast }).synthesize({
-      ...request,
-      signal: controller.signal,
-    });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const abortedAt = Date.now();
+    // At once: with a 10-minute timeout per attempt, only the abort can end this call within the test.
+    const pending = new KoeiromapTtsProvider({
+      apiKey: 'k',
+      baseUrl: fake.origin,
+      ...fast,
+      timeoutMs: 10 * 60_000,
+    }).synthesize({ ...request, signal: controller.signal });
+    await vi.waitFor(() => expect(fake!.requests).toHaveLength(1)); // the call is at the server
     controller.abort();
     const error = await pending.catch((e: unknown) => e);
     expect(isVoiceError(error, 'aborted')).toBe(true);
-    expect(Date.now() - abortedAt).toBeLessThan(200);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(fake.requests[0].closedByClient).toBe(true);
+    await vi.waitFor(() => expect(fake!.requests[0].closedByClient).toBe(true));
     expect(fake.requests).toHaveLength(1);
   });
 
