@@ -22,8 +22,7 @@ describe.skipIf(!hasChromium())('browser harness', () => {
       expect(info?.version).toMatch(/WebGL 2/);
       expect(info?.red).toBe(255);
       await page.evaluate('setTimeout(() => { throw new Error("boom") }, 0)');
-      await page.waitForTimeout(50);
-      expect(errors().join('\n')).toMatch(/boom/);
+      await expect.poll(() => errors().join('\n'), { timeout: 15_000 }).toMatch(/boom/);
     } finally {
       await harness.close();
     }

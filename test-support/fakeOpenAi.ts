@@ -7,10 +7,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
-/** One content delta, optionally written after its own delay. */
+/** One content delta, optionally written after its own delay, or only once `after` has settled (a test's event). */
 export interface FakeChunk {
   text: string;
   delayMs?: number;
+  after?: Promise<unknown>;
 }
 
 /** What the fake answers to one request. */
@@ -227,6 +228,7 @@ async function streamChunks(rec: RecordedRequest, reply: FakeReply, res: ServerR
     }
     const delay = chunks[i].delayMs ?? (i === 0 ? reply.firstChunkDelayMs : reply.chunkDelayMs) ?? 0;
     if (delay > 0) await sleep(delay);
+    if (chunks[i].after) await chunks[i].after.catch(() => undefined);
     if (res.destroyed) return;
     res.write(sse(chunk(model, { content: chunks[i].text }, null)));
     rec.chunkWrites.push(performance.now());

@@ -106,15 +106,21 @@ describe('runTurn', () => {
   });
 
   it('starts the voice for sentence 1 while the LLM is still streaming (through the real SDK)', async () => {
+    // The stream's last chunk waits for the first call to the voice: a turn that spoke only after
+    // the stream ended would stall until the LLM idle timeout and fail.
+    let spoken!: () => void;
+    const firstSpeech = new Promise<void>((resolve) => (spoken = resolve));
+    const words = chunksOf(
+      'Hello there Aiko. This is a longer second sentence that keeps on streaming for a while.',
+    );
     fake.enqueue({
-      chunks: chunksOf(
-        'Hello there Aiko. This is a longer second sentence that keeps on streaming for a while.',
-      ),
+      chunks: [...words.slice(0, -1), { text: words.at(-1)!, after: firstSpeech }],
       chunkDelayMs: 15,
     });
     const speakStarts: number[] = [];
     const speak: SpeakFn = async (s) => {
       speakStarts.push(performance.now());
+      spoken();
       return { audioUrl: `/a/${s.seq}.wav`, durationMs: 500, visemes: [[0, 'A', 0.5]] };
     };
     const h = harness(remote(), { speak });
@@ -152,9 +158,9 @@ describe('runTurn', () => {
     expect(kinds(h.events).at(-1)).toBe('utterance');
     expect(kinds(h.events)).not.toContain('done');
     const count = h.events.length;
-    await new Promise((r) => setTimeout(r, 80));
+    // Once the LLM connection is closed no more of the reply can arrive to be emitted.
+    await expect.poll(() => fake.requests[0].closedByClient, { timeout: 15_000 }).toBe(true);
     expect(h.events.length).toBe(count);
-    await expect.poll(() => fake.requests[0].closedByClient).toBe(true);
   });
 
   it('on a 5xx apologises in character, then emits error and done', async () => {

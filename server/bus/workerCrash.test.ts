@@ -5,7 +5,8 @@ import { deleteKeys, recordingLogger, redisClient, scratchPrefix } from '../../t
 import { redisUrl, serviceAvailable } from '../../test-support/services';
 import type { AgentEvent } from '../turn';
 import { type Bus, createBus, publishAgentEvent, subscribeRoom } from './index';
-import { sampleTurn, sleep } from './turnSamples.testkit';
+import { sampleTurn } from './turnSamples.testkit';
+import { turnStreamKeys } from './TurnStream';
 
 const available = serviceAvailable('Redis', redisUrl);
 const script = fileURLToPath(new URL('./crashingWorker.testkit.ts', import.meta.url));
@@ -62,9 +63,15 @@ describe.runIf(available)('a worker process killed mid-turn', () => {
       { concurrency: 2 },
     );
     await vi.waitFor(() => expect(received.filter((e) => e.type === 'done')).toHaveLength(1), {
-      timeout: 5_000,
+      timeout: 15_000,
     });
-    await sleep(visibilityTimeoutMs + 300);
+    // Acknowledged (nothing pending in the group): the turn is never handed out again.
+    const admin = redisClient();
+    const { stream, group } = turnStreamKeys(prefix);
+    await vi.waitFor(async () => expect(((await admin.xpending(stream, group)) as [number])[0]).toBe(0), {
+      timeout: 15_000,
+    });
+    await admin.quit();
 
     expect(attempts).toEqual([2]);
     expect(received.filter((e) => e.type === 'done')).toHaveLength(1);

@@ -6,9 +6,10 @@ import { createStageQualityTarget } from './stageQuality';
 
 const passes = (camera: Camera) => camera._postProcesses.filter(Boolean);
 
-/** Runs engine frames until the camera holds `n` passes (the pass waits for its shader). */
+/** Runs engine frames until the camera holds `n` passes (the pass waits for its shader), for up to 15 s. */
 async function framesUntilPasses(engine: AbstractEngine, camera: Camera, n: number): Promise<void> {
-  for (let i = 0; i < 200 && passes(camera).length !== n; i++) {
+  const deadline = Date.now() + 15_000;
+  while (passes(camera).length !== n && Date.now() < deadline) {
     engine.beginFrame();
     engine.endFrame();
     await new Promise((r) => setTimeout(r, 1));
