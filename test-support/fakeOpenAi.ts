@@ -228,7 +228,7 @@ async function streamChunks(rec: RecordedRequest, reply: FakeReply, res: ServerR
     }
     const delay = chunks[i].delayMs ?? (i === 0 ? reply.firstChunkDelayMs : reply.chunkDelayMs) ?? 0;
     if (delay > 0) await sleep(delay);
-    if (chunks[i].after) await chunks[i].after.catch(() => undefined);
+    await chunks[i].after?.catch(() => undefined);
     if (res.destroyed) return;
     res.write(sse(chunk(model, { content: chunks[i].text }, null)));
     rec.chunkWrites.push(performance.now());
