@@ -180,7 +180,8 @@ describe('expressions drive what they bind', () => {
         expect(color.g).toBeCloseTo(before[1] * 0.5, 6);
         s.vrm.expressions.setValue('happy', 1);
         s.vrm.update(0);
-        expect(color.asArray()).toEqual([1, 0, 0]);
+        // MToon's baseColor is a Color4: the bind moves its rgb (this one leaves alpha alone).
+        expect(color.asArray().slice(0, 3)).toEqual([1, 0, 0]);
         const textures = opaque.getActiveTextures() as Texture[];
         expect(textures.length).toBeGreaterThan(0);
         for (const t of textures)

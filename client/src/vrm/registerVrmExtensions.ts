@@ -6,6 +6,7 @@ import { RegisterKHR_materials_emissive_strength } from '@babylonjs/loaders/glTF
 import { RegisterKHR_materials_unlit } from '@babylonjs/loaders/glTF/2.0/Extensions/KHR_materials_unlit.pure';
 import { RegisterKHR_mesh_quantization } from '@babylonjs/loaders/glTF/2.0/Extensions/KHR_mesh_quantization.pure';
 import { RegisterKHR_texture_transform } from '@babylonjs/loaders/glTF/2.0/Extensions/KHR_texture_transform.pure';
+import { registerMToonExtensions } from './mtoon';
 import { registerVrmcSpringBoneLoaderExtension } from './springBone/VrmcSpringBoneLoaderExtension';
 import { registerVrmLoaderExtension } from './vrm0/VrmLoaderExtension';
 import { registerVrmcVrmLoaderExtension } from './vrm1/VrmcVrmLoaderExtension';
@@ -33,4 +34,5 @@ export function registerVrmExtensions(): void {
   registerVrmcVrmLoaderExtension();
   registerVrmcSpringBoneLoaderExtension();
   // Material extensions (MToon) register here, one line each.
+  registerMToonExtensions();
 }

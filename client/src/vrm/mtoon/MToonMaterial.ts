@@ -134,6 +134,15 @@ export class MToonMaterial extends ShaderMaterial {
     super.bind(world, mesh, effectOverride, subMesh);
   }
 
+  /** The file's textures (not the shared stand-ins for absent slots), known before the first draw. */
+  override getActiveTextures(): BaseTexture[] {
+    return [...new Set(Object.values(this.surface.textures))];
+  }
+
+  override hasTexture(texture: BaseTexture): boolean {
+    return Object.values(this.surface.textures).includes(texture);
+  }
+
   override getClassName(): string {
     return 'MToonMaterial';
   }
