@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { TIER_IDS, type Plan, type TierId } from '@shared';
+import { accountsOf, AccountsConfigError } from './accountsConfig';
 
 /**
  * The only reader of process.env. Settings are validated once, frozen and typed; every real
@@ -46,9 +48,41 @@ const EnvSchema = z.object({
   AUTH0_DOMAIN: optional,
   AUTH0_CLIENT_ID: optional,
   AUTH0_CLIENT_SECRET: optional,
+  /** Where Auth0's endpoints are, when not https://AUTH0_DOMAIN (a local OpenID Connect provider in tests). */
+  AUTH0_BASE_URL: z.url().optional(),
+  AUTH0_AUDIENCE: optional,
   STRIPE_SECRET_KEY: optional,
   STRIPE_WEBHOOK_SECRET: optional,
-  DEFAULT_TIER: z.enum(['free', 'plus', 'pro']).default('free'),
+  /** Where the Stripe API is, when not api.stripe.com (a local fake in tests). */
+  STRIPE_API_URL: z.url().optional(),
+  STRIPE_PRICE_PLUS: optional,
+  STRIPE_PRICE_CREATOR: optional,
+  /** Billing Meter event names for the creator plan's usage. */
+  STRIPE_METER_AI_TURNS: z.string().default('kotodama_ai_turns'),
+  STRIPE_METER_VOICE_SECONDS: z.string().default('kotodama_voice_seconds'),
+  /** Days a paid plan stays after a failed payment. */
+  BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+  DEFAULT_TIER: z.enum(TIER_IDS).default('free'),
+  /** JSON overrides of the plan table (server/tiers.ts), e.g. {"free":{"limits":{"characters":3}}}. */
+  TIERS: optional,
+  /** Origins other than PUBLIC_URL allowed to call the API from a browser (comma-separated). */
+  CORS_ORIGINS: z.string().default(''),
+  /** Requests per minute per IP and per user on the sign-in, upload and room-creation routes. */
+  RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_UPLOADS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_ROOMS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** 32 bytes (64 hex characters or base64) that encrypt creators' own API keys (AES-256-GCM). */
+  PROVIDER_KEY_SECRET: z
+    .string()
+    .regex(
+      /^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/,
+      'PROVIDER_KEY_SECRET must be 32 bytes: 64 hex characters or base64',
+    )
+    .optional(),
+  /** An AWS KMS key: creators' API keys are then sealed with a data key from it. */
+  AWS_KMS_KEY_ID: optional,
+  AWS_KMS_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().default('us-east-1'),
   /** Where uploaded avatars and utterance audio go without S3; servers and standalone workers must share it. */
   FILES_DIR: optional,
   S3_ENDPOINT: z.url().optional(),
@@ -131,10 +165,39 @@ export interface Config {
   knowledge:
     | { kind: 'pinecone'; apiKey: string; index: string; host?: string; controllerUrl?: string }
     | { kind: 'local' };
-  login: { kind: 'auth0'; domain: string; clientId: string; clientSecret: string } | { kind: 'guest' };
+  login:
+    | {
+        kind: 'auth0';
+        domain: string;
+        clientId: string;
+        clientSecret: string;
+        /** https://AUTH0_DOMAIN, or AUTH0_BASE_URL. */
+        baseUrl: string;
+        audience?: string;
+      }
+    | { kind: 'guest' };
   billing:
-    | { kind: 'stripe'; secretKey: string; webhookSecret: string; defaultTier: Env['DEFAULT_TIER'] }
-    | { kind: 'off'; defaultTier: Env['DEFAULT_TIER'] };
+    | {
+        kind: 'stripe';
+        secretKey: string;
+        webhookSecret: string;
+        defaultTier: TierId;
+        apiUrl?: string;
+        /** Stripe price id of each paid plan. */
+        prices: Partial<Record<TierId, string>>;
+        meters: { aiTurns: string; voiceSeconds: string };
+        graceDays: number;
+      }
+    | { kind: 'off'; defaultTier: TierId };
+  /** The plan table with the operator's overrides. */
+  plans: Record<TierId, Plan>;
+  /** Browser origins allowed to call the API (PUBLIC_URL's first). */
+  corsOrigins: string[];
+  /** Requests per minute per IP and per user. */
+  rateLimits: { auth: number; uploads: number; rooms: number };
+  /** How creators' own API keys are sealed; `local` without a secret generates one under DATA_DIR (development). */
+  providerKeys:
+    { kind: 'kms'; keyId: string; endpoint?: string; region: string } | { kind: 'local'; secret?: string };
   files:
     | {
         kind: 's3';
@@ -190,7 +253,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   checkTogether(e);
   if (e.NODE_ENV === 'production') checkProductionSecrets(e);
-  return deepFreeze(toConfig(e));
+  try {
+    return deepFreeze({ ...toConfig(e), ...accountsOf(e) });
+  } catch (err) {
+    if (err instanceof AccountsConfigError) throw new ConfigError(err.message);
+    throw err;
+  }
 }
 
 /** The named variables of this process's environment, for a parent that starts other processes (`npm run cluster`). */
@@ -234,7 +302,7 @@ function checkProductionSecrets(e: Env): void {
   }
 }
 
-function toConfig(e: Env): Config {
+function toConfig(e: Env): Omit<Config, keyof ReturnType<typeof accountsOf>> {
   return {
     env: e.NODE_ENV,
     production: e.NODE_ENV === 'production',
@@ -266,24 +334,6 @@ function toConfig(e: Env): Config {
           controllerUrl: e.PINECONE_CONTROLLER_URL,
         }
       : { kind: 'local' },
-    login:
-      e.AUTH0_DOMAIN && e.AUTH0_CLIENT_ID && e.AUTH0_CLIENT_SECRET
-        ? {
-            kind: 'auth0',
-            domain: e.AUTH0_DOMAIN,
-            clientId: e.AUTH0_CLIENT_ID,
-            clientSecret: e.AUTH0_CLIENT_SECRET,
-          }
-        : { kind: 'guest' },
-    billing:
-      e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
-        ? {
-            kind: 'stripe',
-            secretKey: e.STRIPE_SECRET_KEY,
-            webhookSecret: e.STRIPE_WEBHOOK_SECRET,
-            defaultTier: e.DEFAULT_TIER,
-          }
-        : { kind: 'off', defaultTier: e.DEFAULT_TIER },
     files: filesOf(e),
     moderation: {
       ...(e.OPENAI_API_KEY
@@ -383,8 +433,9 @@ export function describeServices(c: Config): string[] {
     `voice: ${c.voice.kind === 'espeak' ? 'offline eSpeak NG' : c.voice.kind === 'none' ? 'off (text only)' : c.voice.kind}`,
     // Knowledge retrieval, Auth0 and Stripe are configured here but not wired yet: say so rather than claim them.
     `knowledge base: none yet (replies use the persona only${c.knowledge.kind === 'pinecone' ? '; PINECONE_* is read but not used yet' : ''})`,
-    `login: guest accounts${c.login.kind === 'auth0' ? ' (AUTH0_* is read but Auth0 sign-in is not wired yet)' : ''}`,
-    `billing: off (everyone gets the ${c.billing.defaultTier} tier${c.billing.kind === 'stripe' ? '; STRIPE_* is read but not wired yet' : ''})`,
+    `login: ${c.login.kind === 'auth0' ? `Auth0 (${c.login.domain}) and guest accounts` : 'guest accounts (set AUTH0_* for Auth0 sign-in)'}`,
+    `billing: ${c.billing.kind === 'stripe' ? `Stripe (new accounts start on ${c.billing.defaultTier})` : `off (everyone gets the ${c.billing.defaultTier} plan; set STRIPE_* for subscriptions)`}`,
+    `provider keys: ${c.providerKeys.kind === 'kms' ? `sealed with AWS KMS key ${c.providerKeys.keyId}` : 'sealed with AES-256-GCM (PROVIDER_KEY_SECRET, or a generated one under DATA_DIR)'}`,
     `files: ${c.files.kind === 's3' ? `S3-compatible bucket ${c.files.bucket}` : `disk at ${c.files.dir}`}`,
     `moderation: ${c.moderation.kind === 'openai' ? 'OpenAI moderation endpoint on spoken output, local rules' : 'local rules'}${c.moderation.blocklist.length ? ` + ${c.moderation.blocklist.length} blocklisted phrases` : ''} (chat input and spoken output)`,
     `tracing: ${c.tracing ? `OpenTelemetry to ${c.tracing.endpoint} (OTLP/HTTP)` : 'off (set OTEL_EXPORTER_OTLP_ENDPOINT to export traces)'}`,

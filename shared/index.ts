@@ -82,3 +82,15 @@ export {
   type CharacterDraft,
   type CharacterListing,
 } from './characters';
+export {
+  TIER_IDS,
+  type TierId,
+  type TierLimits,
+  type Plan,
+  type LimitName,
+  type Usage,
+  type AccountView,
+  type MeView,
+  type SignInOptions,
+  type LimitRefusal,
+} from './accounts';
