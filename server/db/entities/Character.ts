@@ -13,6 +13,9 @@ export class Character {
   avatarId?: string | null;
   visibility!: 'private' | 'public';
   isDefault!: boolean;
+  /** The creator's own LLM / TTS API key, encrypted (see server/billing/secretBox); never sent out. */
+  llmKey?: string | null;
+  ttsKey?: string | null;
   createdAt!: Date;
   updatedAt!: Date;
 }
@@ -31,6 +34,8 @@ export const CharacterSchema = new EntitySchema<Character>({
     avatarId: { type: 'uuid', nullable: true },
     visibility: { type: 'string', length: 16 },
     isDefault: { type: 'boolean', default: false },
+    llmKey: { type: 'text', nullable: true, lazy: true },
+    ttsKey: { type: 'text', nullable: true, lazy: true },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },
   },

@@ -23,6 +23,11 @@ export class CharacterRepository {
     return character;
   }
 
+  /** How many characters `ownerId` has made (for plan limits). */
+  async countOwnedBy(ownerId: string): Promise<number> {
+    return this.db.em().count(Character, { ownerId, isDefault: false });
+  }
+
   async findById(id: string): Promise<Character | null> {
     if (!isUuid(id)) return null;
     return this.db.em().findOne(Character, { id });

@@ -36,6 +36,18 @@ export class VrmModelRepository {
   }
 
   /** An entry by id; null for unknown ids and for strings that are not ids at all. */
+  /** How many uploads `ownerId` has and their total size (for plan limits). */
+  async usageOf(ownerId: string): Promise<{ count: number; bytes: number }> {
+    const [row] = await this.db
+      .em()
+      .getConnection()
+      .execute<{ count: string; bytes: string | null }[]>(
+        'select count(*) as "count", sum("size_bytes") as "bytes" from "vrm_models" where "owner_id" = ?',
+        [ownerId],
+      );
+    return { count: Number(row?.count ?? 0), bytes: Number(row?.bytes ?? 0) };
+  }
+
   async findById(id: string): Promise<VrmModel | null> {
     if (!isUuid(id)) return null;
     return this.db.em().findOne(VrmModel, { id });

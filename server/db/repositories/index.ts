@@ -4,6 +4,8 @@ import { CharacterRepository } from './CharacterRepository';
 import { ConversationRepository } from './ConversationRepository';
 import { RefreshTokenRepository } from './RefreshTokenRepository';
 import { RoomRepository } from './RoomRepository';
+import { SubscriptionRepository } from './SubscriptionRepository';
+import { UsageRepository } from './UsageRepository';
 import { UserRepository } from './UserRepository';
 import { VrmModelRepository } from './VrmModelRepository';
 
@@ -11,7 +13,9 @@ export { CharacterRepository, type NewCharacter } from './CharacterRepository';
 export { ConversationRepository, type ChatRecord } from './ConversationRepository';
 export { RefreshTokenRepository } from './RefreshTokenRepository';
 export { RoomRepository } from './RoomRepository';
-export { UserRepository } from './UserRepository';
+export { SubscriptionRepository, type EventOutcome, type SubscriptionChange } from './SubscriptionRepository';
+export { UsageRepository, usageDay, type MeterBatch, type UsageMetric } from './UsageRepository';
+export { UserRepository, type Auth0Profile } from './UserRepository';
 export { VrmModelRepository, type NewVrmModel } from './VrmModelRepository';
 
 /** Every repository over one database. */
@@ -22,6 +26,8 @@ export interface Repositories {
   conversations: ConversationRepository;
   rooms: RoomRepository;
   avatars: VrmModelRepository;
+  subscriptions: SubscriptionRepository;
+  usage: UsageRepository;
 }
 
 /** Builds the repositories for an open database. */
@@ -33,5 +39,7 @@ export function createRepositories(db: Database): Repositories {
     conversations: new ConversationRepository(db),
     rooms: new RoomRepository(db),
     avatars: new VrmModelRepository(db),
+    subscriptions: new SubscriptionRepository(db),
+    usage: new UsageRepository(db),
   };
 }
