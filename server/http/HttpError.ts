@@ -1,12 +1,14 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../observability';
 
-/** An error the API answers with: `{ error: { code, message } }` and this status. */
+/** An error the API answers with: `{ error: { code, message, ...details } }` and this status. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Extra facts for the client (e.g. which limit was reached and the plan that lifts it). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -28,7 +30,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       err instanceof HttpError ||
       (typeof e.status === 'number' && e.status < 500 && typeof e.code === 'string')
     ) {
-      res.status(e.status!).json({ error: { code: e.code, message: e.message } });
+      const details = err instanceof HttpError ? err.details : undefined;
+      res.status(e.status!).json({ error: { ...details, code: e.code, message: e.message } });
       return;
     }
     if (e.type === 'entity.parse.failed') {
