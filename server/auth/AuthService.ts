@@ -35,6 +35,18 @@ export class AuthService {
     return this.issue(user, randomUUID());
   }
 
+  /** Signs in an account found or made by another method (Auth0): a new token family. */
+  async signInUser(user: { id: string; name: string; isGuest: boolean }): Promise<TokenPair> {
+    return this.issue(user, randomUUID());
+  }
+
+  /** Ends the sign-in a refresh token belongs to (every token of its family); unknown tokens change nothing. */
+  async signOut(rawToken: unknown): Promise<void> {
+    if (typeof rawToken !== 'string' || rawToken.length === 0 || rawToken.length > 256) return;
+    const stored = await this.refreshTokens.findByHash(hashToken(rawToken));
+    if (stored) await this.refreshTokens.revokeFamily(stored.familyId, this.now());
+  }
+
   /**
    * Spends a refresh token and issues a new pair in the same family. A token that was already
    * spent means it leaked (or was replayed): the whole family is revoked and both parties must sign in again.

@@ -63,6 +63,24 @@ export class TokenSigner {
     return { roomId: payload.sub, role, generation: payload.gen };
   }
 
+  /** A short-lived ticket naming a guest who is about to sign in with Auth0 (their things move to the account). */
+  signGuestTicket(userId: string, ttlSeconds = 300): string {
+    return jwt.sign({}, this.secret, {
+      algorithm: ALGORITHM,
+      issuer: ISSUER,
+      audience: 'guest-link',
+      subject: userId,
+      expiresIn: ttlSeconds,
+    });
+  }
+
+  /** The guest's user id from a ticket. */
+  verifyGuestTicket(token: unknown): string {
+    const payload = this.verify(token, 'guest-link');
+    if (typeof payload.sub !== 'string') throw invalid();
+    return payload.sub;
+  }
+
   private verify(token: unknown, audience: string): jwt.JwtPayload {
     if (typeof token !== 'string' || token.length === 0 || token.length > 4096) throw invalid();
     try {
