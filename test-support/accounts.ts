@@ -13,7 +13,14 @@ export async function accountWith(
 ): Promise<{ id: string; token: string }> {
   const id = user.id ?? randomUUID();
   const em = server.services.db.em();
-  em.create(User, { id, name: user.name, email: user.email ?? null, isGuest: false, createdAt: new Date() });
+  em.create(User, {
+    id,
+    name: user.name,
+    email: user.email ?? null,
+    roles: [],
+    isGuest: false,
+    createdAt: new Date(),
+  });
   await em.flush();
   return { id, token: server.services.signer.signAccess({ userId: id, name: user.name, guest: false }, 900) };
 }

@@ -7,7 +7,7 @@ export interface Viewer {
   admin: boolean;
 }
 
-/** Decides who is an admin: `ADMINS` lists user ids or e-mail addresses (compared without case). */
+/** Decides who is an admin: `ADMINS` lists user ids or e-mail addresses (compared without case); the `admin` role counts too. */
 export class AdminPolicy {
   private readonly ids: Set<string>;
   private readonly emails: Set<string>;
@@ -20,12 +20,13 @@ export class AdminPolicy {
     this.emails = new Set(admins.filter((a) => a.includes('@')).map((a) => a.toLowerCase()));
   }
 
-  /** True when `userId` is listed, or their account's e-mail is. */
+  /** True when `userId` is listed, their account's e-mail is, or the account has the `admin` role. */
   async isAdmin(userId: string): Promise<boolean> {
     if (this.ids.has(userId.toLowerCase())) return true;
-    if (this.emails.size === 0) return false;
-    const email = (await this.users.findById(userId))?.email;
-    return !!email && this.emails.has(email.toLowerCase());
+    const user = await this.users.findById(userId);
+    if (!user) return false;
+    if (user.roles?.includes('admin')) return true;
+    return !!user.email && this.emails.has(user.email.toLowerCase());
   }
 
   /** The viewer for a request's claims (null when signed out). */

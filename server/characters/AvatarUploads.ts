@@ -4,6 +4,7 @@ import { HttpError } from '../http';
 import type { FileStorage } from '../media/storage';
 import { validateVrm, type VrmValidationResult } from '../media/vrm';
 import { avatarKeys } from './avatarKeys';
+import { NO_PLAN_CHECKS, type PlanChecks } from './PlanChecks';
 import { vrmRefusal } from './vrmRefusal';
 
 /** What an accepted upload became: the catalogue entry, and whether it is new. */
@@ -26,6 +27,7 @@ export class AvatarUploads {
     private readonly repo: VrmModelRepository,
     private readonly storage: FileStorage,
     private readonly maxBytes: number,
+    private readonly limits: PlanChecks = NO_PLAN_CHECKS,
   ) {}
 
   /** Validates and stores `bytes` for `ownerId`; throws HttpError 413/422 for refused files. */
@@ -40,6 +42,7 @@ export class AvatarUploads {
     const hash = createHash('sha256').update(bytes).digest('hex');
     const existing = await this.repo.findOwned(ownerId, hash);
     if (existing) return { model: existing, created: false };
+    await this.limits.checkUpload(ownerId, bytes.byteLength);
     const keys = avatarKeys(hash, result.thumbnail?.mimeType as 'image/png' | 'image/jpeg' | undefined);
     if (!(await this.repo.keyInUse(keys.file))) {
       await this.storage.put(keys.file, bytes, 'model/gltf-binary');

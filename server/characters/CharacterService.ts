@@ -5,6 +5,7 @@ import { DEFAULT_AVATAR_URL } from '../rooms';
 import type { Viewer } from './AdminPolicy';
 import type { AvatarCatalog } from './AvatarCatalog';
 import { CreateCharacter, parseInput, UpdateCharacter } from './characterInput';
+import { NO_PLAN_CHECKS, type PlanChecks } from './PlanChecks';
 
 /** A character as the API shows it. */
 export type CharacterView = CharacterListing;
@@ -21,6 +22,7 @@ export class CharacterService {
   constructor(
     private readonly repo: CharacterRepository,
     private readonly avatars: AvatarCatalog,
+    private readonly limits: PlanChecks = NO_PLAN_CHECKS,
   ) {}
 
   /** The characters `viewer` may use: the default, public ones and their own. */
@@ -35,6 +37,8 @@ export class CharacterService {
 
   async create(viewer: Viewer, body: unknown): Promise<CharacterView> {
     const input = parseInput(CreateCharacter, body);
+    await this.limits.checkNewCharacter(viewer.userId);
+    await this.limits.checkVoice(viewer.userId, input.voice.provider);
     await this.checkAvatar(input.avatarId, input.avatarId, input.visibility, viewer);
     const created = await this.repo.create({ ...input, ownerId: viewer.userId });
     return this.view(created, viewer);
@@ -43,6 +47,7 @@ export class CharacterService {
   async update(id: string, viewer: Viewer, body: unknown): Promise<CharacterView> {
     const character = await this.editable(id, viewer);
     const patch = parseInput(UpdateCharacter, body);
+    if (patch.voice) await this.limits.checkVoice(character.ownerId ?? viewer.userId, patch.voice.provider);
     const avatarId = patch.avatarId === undefined ? (character.avatarId ?? null) : patch.avatarId;
     await this.checkAvatar(patch.avatarId, avatarId, patch.visibility ?? character.visibility, viewer);
     const updated = await this.repo.update(id, patch);

@@ -6,6 +6,7 @@ import { AvatarCatalog } from './AvatarCatalog';
 import { AvatarUploads } from './AvatarUploads';
 import { seedBuiltinAvatars } from './builtinAvatars';
 import { CharacterService } from './CharacterService';
+import type { PlanChecks } from './PlanChecks';
 
 /** Everything the character and avatar routes need. */
 export interface CharacterServices {
@@ -26,6 +27,8 @@ export interface CharacterServicesOptions {
   maxUploadBytes: number;
   /** Folder of the built-in avatars (assets/avatars), seeded into the catalogue. */
   builtinDir: string;
+  /** The owners' plan limits (none when absent). */
+  limits?: PlanChecks;
 }
 
 /** Builds the services and seeds the built-in avatars into the catalogue. */
@@ -35,8 +38,8 @@ export async function createCharacterServices(o: CharacterServicesOptions): Prom
   return {
     admins: new AdminPolicy(o.admins, o.repos.users),
     avatars,
-    uploads: new AvatarUploads(o.repos.avatars, o.storage, o.maxUploadBytes),
-    characters: new CharacterService(o.repos.characters, avatars),
+    uploads: new AvatarUploads(o.repos.avatars, o.storage, o.maxUploadBytes, o.limits),
+    characters: new CharacterService(o.repos.characters, avatars, o.limits),
     maxUploadBytes: o.maxUploadBytes,
   };
 }
