@@ -1,5 +1,5 @@
 import type { LimitRefusal } from '@shared';
-import { HttpError } from '../http';
+import { HttpError } from '../http/HttpError';
 import { refusalMessage, type Plans } from './limits';
 
 /** A request refused at a plan limit: HTTP 403 `limit_reached`, with the limit and the upgrade path. */

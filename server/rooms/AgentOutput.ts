@@ -68,6 +68,11 @@ export class AgentOutput {
     const trace = this.host.activeTrace();
     const utterance: Utterance = { ...plan, startAt: this.schedule.place(now, plan.durationMs) };
     this.upcoming.push(utterance);
+    this.host.deps.accounts
+      ?.recordVoice(this.host.record.ownerId, plan.durationMs)
+      .catch((err: unknown) =>
+        this.host.deps.log.warn({ err }, 'Could not count the voice usage of an utterance.'),
+      );
     this.host.broadcast(SERVER_MESSAGES.utterance, utterance);
     trace?.utterance(plan.seq, now);
     this.at(utterance.startAt, () => this.begin(utterance));

@@ -13,6 +13,7 @@ import {
   type ClientMessageName,
   type ErrorCode,
 } from '@shared';
+import { checkJoin, refusalMessage } from '../billing/limits';
 import { subscribeRoom } from '../bus';
 import type { Room as RoomRecord } from '../db';
 import { AgentOutput } from './AgentOutput';
@@ -96,6 +97,7 @@ export class CharacterRoom extends Room<RoomState> implements RoomContext {
         'The room has no free seat for another speaker; you can still watch with the spectator link.',
       );
     }
+    await this.checkHostPlan(decision.role);
     this.emptyTimer?.clear();
     client.userData = { flood: new FloodGuard(this.deps.settings.flood, this.deps.now()), auth };
     const name = auth.user?.name ?? `Spectator ${++this.spectatorCount}`;
@@ -261,6 +263,20 @@ export class CharacterRoom extends Room<RoomState> implements RoomContext {
         ),
       );
     this.dispatcher.redeliver();
+  }
+
+  /** Refuses a joiner the host's plan has no room for (room size, spectators), naming the upgrade. */
+  private async checkHostPlan(role: string): Promise<void> {
+    const accounts = this.deps.accounts;
+    if (!accounts) return;
+    const plan = await accounts.planOf(this.record.ownerId);
+    const counts = { people: this.state.members.size, spectators: this.count('spectator') };
+    const refusal = checkJoin(accounts.plans, plan.id, counts, role);
+    if (refusal)
+      throw new ServerError(
+        JOIN_ERRORS.roomFull,
+        `This room is full. ${refusalMessage(accounts.plans, refusal, "the host's")}`,
+      );
   }
 
   /** Closes the room once it has stayed empty for a while; any join cancels that. */

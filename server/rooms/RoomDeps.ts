@@ -1,3 +1,4 @@
+import type { LimitRefusal, Plan, TierId } from '@shared';
 import type { TokenSigner } from '../auth';
 import type { Bus } from '../bus';
 import type { ChatWriter, Repositories } from '../db';
@@ -43,6 +44,15 @@ export const DEFAULT_ROOM_SETTINGS: RoomSettings = {
   emptyRoomTtlMs: 60_000,
 };
 
+/** The room host's plan: who fits in the room, the daily AI-turn allowance, voice usage. */
+export interface RoomAccounts {
+  readonly plans: Readonly<Record<TierId, Plan>>;
+  planOf(userId: string): Promise<Plan>;
+  /** Takes one reply from the host's daily allowance; the refusal when it is used up. */
+  takeAiTurn(hostId: string): Promise<LimitRefusal | null>;
+  recordVoice(hostId: string, durationMs: number): Promise<void>;
+}
+
 /** Everything a character room needs from the process; rooms reach no other I/O. */
 export interface RoomDeps {
   log: Logger;
@@ -58,5 +68,7 @@ export interface RoomDeps {
   linkTtlSeconds: number;
   /** True when replies come from the offline persona engine (shown in the UI). */
   llmOffline: boolean;
+  /** Plans and usage of room hosts; absent: no plan limits. */
+  accounts?: RoomAccounts;
   now(): number;
 }

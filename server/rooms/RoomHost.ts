@@ -20,6 +20,8 @@ export interface RoomHost {
   readonly clock: Clock;
   /** The character on stage (profile for the agent, avatar for clients). */
   readonly staged: StagedCharacter;
+  /** The room's record: who owns (hosts) it, whose plan applies. */
+  readonly record: { ownerId: string };
   broadcast(type: string, payload: unknown): void;
   /** Appends a line to state and database, and sends it to every client at once; returns its id. */
   appendChat(line: NewChatLine): string;

@@ -97,6 +97,12 @@ export class RoomService {
       .sort((a, b) => b.participants + b.spectators - (a.participants + a.spectators));
   }
 
+  /** How many live rooms `userId` hosts now, on every process. */
+  async liveRoomsHostedBy(userId: string): Promise<number> {
+    const rooms = await matchMaker.query({ name: ROOM_NAME });
+    return rooms.filter((r) => (r.metadata as RoomListing | undefined)?.ownerId === userId).length;
+  }
+
   private async ensureLive(roomId: string): Promise<void> {
     if (await isLive(roomId)) return;
     let pending = this.reviving.get(roomId);

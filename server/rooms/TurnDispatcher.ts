@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Delayed } from '@colyseus/core';
+import type { QueueItem } from '@shared';
 import { publishCancel } from '../bus';
 import type { Turn } from '../turn';
 import { nextBatch, type QueuedMessage } from './logic/waitingMessages';
 import type { RoomHost } from './RoomHost';
+import { takeTurnAllowance } from './turnAllowance';
 import { TurnTrace } from './TurnTrace';
 
 /**
@@ -41,6 +43,15 @@ export class TurnDispatcher {
     this.active = turn;
     state.character.lookAt = batch.length === 1 ? batch[0].sessionId : '';
     this.armWatchdog(turn.turnId);
+    void takeTurnAllowance(this.host, turn).then((allowed) => {
+      if (state.activeTurnId !== turn.turnId) return; // cancelled meanwhile
+      if (allowed) this.enqueue(turn, taken);
+      else this.finished(turn.turnId);
+    });
+  }
+
+  private enqueue(turn: Turn, taken: QueueItem[]): void {
+    const { state, deps } = this.host;
     deps.bus.queue.enqueue(turn).catch((err: unknown) => {
       deps.log.error(
         { err, roomId: this.host.roomId },

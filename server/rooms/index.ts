@@ -8,6 +8,6 @@ export {
   defaultCharacter,
   type StagedCharacter,
 } from './CharacterCatalog';
-export { DEFAULT_ROOM_SETTINGS, type RoomDeps, type RoomSettings } from './RoomDeps';
+export { DEFAULT_ROOM_SETTINGS, type RoomAccounts, type RoomDeps, type RoomSettings } from './RoomDeps';
 export { roomLinks } from './roomStore';
 export { drainRooms } from './drainRooms';

@@ -50,6 +50,8 @@ export function roomLinks(
 
 /** What the lobby lists about a live room (kept in the matchmaker's metadata, visible to every process). */
 export interface RoomListing {
+  /** The host's user id (counts their live rooms against their plan). */
+  ownerId: string;
   characterId: string;
   characterName: string;
   mode: string;
@@ -74,6 +76,7 @@ export function roomMetadata(room: {
     if (m.userId === room.record.ownerId) hostName = m.name;
   });
   return {
+    ownerId: room.record.ownerId,
     characterId: room.state.character.id,
     characterName: room.state.character.name,
     mode: room.state.mode,
