@@ -433,9 +433,8 @@ export function describeServices(c: Config): string[] {
     `voice: ${c.voice.kind === 'espeak' ? 'offline eSpeak NG' : c.voice.kind === 'none' ? 'off (text only)' : c.voice.kind}`,
     // Knowledge retrieval, Auth0 and Stripe are configured here but not wired yet: say so rather than claim them.
     `knowledge base: none yet (replies use the persona only${c.knowledge.kind === 'pinecone' ? '; PINECONE_* is read but not used yet' : ''})`,
-    `login: ${c.login.kind === 'auth0' ? `Auth0 (${c.login.domain}) and guest accounts` : 'guest accounts (set AUTH0_* for Auth0 sign-in)'}`,
-    `billing: ${c.billing.kind === 'stripe' ? `Stripe (new accounts start on ${c.billing.defaultTier})` : `off (everyone gets the ${c.billing.defaultTier} plan; set STRIPE_* for subscriptions)`}`,
-    `provider keys: ${c.providerKeys.kind === 'kms' ? `sealed with AWS KMS key ${c.providerKeys.keyId}` : 'sealed with AES-256-GCM (PROVIDER_KEY_SECRET, or a generated one under DATA_DIR)'}`,
+    `login: guest accounts${c.login.kind === 'auth0' ? ' (AUTH0_* is read but Auth0 sign-in is not wired yet)' : ''}`,
+    `billing: off (everyone gets the ${c.billing.defaultTier} tier${c.billing.kind === 'stripe' ? '; STRIPE_* is read but not wired yet' : ''})`,
     `files: ${c.files.kind === 's3' ? `S3-compatible bucket ${c.files.bucket}` : `disk at ${c.files.dir}`}`,
     `moderation: ${c.moderation.kind === 'openai' ? 'OpenAI moderation endpoint on spoken output, local rules' : 'local rules'}${c.moderation.blocklist.length ? ` + ${c.moderation.blocklist.length} blocklisted phrases` : ''} (chat input and spoken output)`,
     `tracing: ${c.tracing ? `OpenTelemetry to ${c.tracing.endpoint} (OTLP/HTTP)` : 'off (set OTEL_EXPORTER_OTLP_ENDPOINT to export traces)'}`,
